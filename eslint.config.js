@@ -1,0 +1,27 @@
+// Layer rules: each folder may import only what its runtime has (see ARCHITECTURE.md).
+import tseslint from 'typescript-eslint';
+
+const node = { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'net'], message: 'Bad layering: Node built-ins are not available here.' };
+const electron = { group: ['electron', 'electron/*'], message: 'Bad layering: electron may only be imported in electron/main and electron/preload.' };
+const sqlite = { group: ['better-sqlite3-multiple-ciphers'], message: 'Bad layering: only the core opens the database.' };
+const react = { group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand', 'zustand/*'], message: 'Bad layering: React belongs to the renderer.' };
+const core = { group: ['**/electron/core/**', '../core/**', '**/core/*'], message: 'Bad layering: only the core imports the core.' };
+const renderer = { group: ['**/renderer/**'], message: 'Bad layering: nothing imports the renderer.' };
+const devbridge = { group: ['**/devbridge/**', '**/platform/bridgeApi*'], message: 'Bad layering: the test bridge is never part of a production bundle.' };
+
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'release/**', '.tsbuild/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parser: tseslint.parser },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: { '@typescript-eslint/no-explicit-any': 'error' },
+  },
+  { files: ['shared/**/*.ts'], rules: restrict(node, electron, sqlite, react, core, renderer, devbridge) },
+  { files: ['electron/core/**/*.ts'], rules: restrict(electron, react, renderer) },
+  { files: ['electron/main/**/*.ts'], rules: restrict(sqlite, react, renderer, devbridge, core) },
+  { files: ['electron/preload/**/*.ts'], rules: restrict(node, sqlite, react, renderer, devbridge, core) },
+  { files: ['renderer/**/*.ts', 'renderer/**/*.tsx'], rules: restrict(node, electron, sqlite, core) },
+);

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes. The UI and the `kk` command map a code to a message; a code never
+ * carries personal data, and neither does the technical message that travels with it.
+ */
+export const ErrorCode = z.enum([
+  'WRONG_PASSPHRASE',
+  'WRONG_RECOVERY_KEY',
+  'WEAK_PASSPHRASE',
+  'KEYFILE_MISSING',
+  'KEYFILE_DAMAGED',
+  'DB_CORRUPT',
+  'NOT_SQLCIPHER',
+  'SCHEMA_TOO_NEW',
+  'VAULT_IN_USE',
+  'VAULT_EXISTS',
+  'VAULT_NOT_FOUND',
+  'VAULT_LOCKED',
+  'DISK_FULL',
+  'READ_ONLY',
+  'BACKUP_INVALID',
+  'INVALID_INPUT',
+  'UNKNOWN_METHOD',
+  'FORBIDDEN_SENDER',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INTERNAL',
+]);
+/** One of the stable error codes. */
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** A problem with one field of an input, by path; the message never repeats the value. */
+export const FieldIssue = z.object({ path: z.string(), message: z.string() });
+/** A problem with one field of an input. */
+export type FieldIssue = z.infer<typeof FieldIssue>;
+
+/** The error half of every contract result. */
+export const ErrorInfo = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  /** Seconds the caller must wait before trying again (slowed unlocks). */
+  retryAfterSeconds: z.number().nonnegative().optional(),
+  issues: z.array(FieldIssue).optional(),
+});
+/** The error half of every contract result. */
+export type ErrorInfo = z.infer<typeof ErrorInfo>;
+
+/** An error with a stable code, thrown by the core and carried across the contract as data. */
+export class KkError extends Error {
+  readonly code: ErrorCode;
+  readonly retryAfterSeconds: number | undefined;
+  readonly issues: FieldIssue[] | undefined;
+  constructor(
+    code: ErrorCode,
+    message: string = code,
+    extra: { retryAfterSeconds?: number; issues?: FieldIssue[]; cause?: unknown } = {},
+  ) {
+    super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
+    this.name = 'KkError';
+    this.code = code;
+    this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.issues = extra.issues;
+  }
+  /** The plain-data form sent over the contract. */
+  toInfo(): ErrorInfo {
+    const info: ErrorInfo = { code: this.code, message: this.message };
+    if (this.retryAfterSeconds !== undefined) info.retryAfterSeconds = this.retryAfterSeconds;
+    if (this.issues !== undefined) info.issues = this.issues;
+    return info;
+  }
+}
+
+/** The languages Ketenkluis speaks; Dutch first. */
+export const Language = z.enum(['nl', 'en']);
+/** The languages Ketenkluis speaks. */
+export type Language = z.infer<typeof Language>;
+
+/**
+ * What a person reads for each error code, at B1 level. Used by the UI and by `kk`.
+ * One definition, so the command line and the screen never disagree.
+ */
+export const errorMessages: Record<ErrorCode, Record<Language, string>> = {
+  WRONG_PASSPHRASE: {
+    nl: 'Het wachtwoord klopt niet. Controleer hoofdletters en probeer het opnieuw.',
+    en: 'The passphrase is not correct. Check capital letters and try again.',
+  },
+  WRONG_RECOVERY_KEY: {
+    nl: 'De herstelsleutel klopt niet. Controleer de tekens en probeer het opnieuw.',
+    en: 'The recovery key is not correct. Check the characters and try again.',
+  },
+  WEAK_PASSPHRASE: {
+    nl: 'Dit wachtwoord is te zwak. Kies een langere zin van een paar woorden.',
+    en: 'This passphrase is too weak. Choose a longer sentence of a few words.',
+  },
+  KEYFILE_MISSING: {
+    nl: 'Het sleutelbestand van de kluis ontbreekt. Zet het terug uit een back-up.',
+    en: 'The key file of the vault is missing. Restore it from a backup.',
+  },
+  KEYFILE_DAMAGED: {
+    nl: 'Het sleutelbestand van de kluis is beschadigd. Zet een back-up terug.',
+    en: 'The key file of the vault is damaged. Restore a backup.',
+  },
+  DB_CORRUPT: {
+    nl: 'De kluis is beschadigd en kan niet veilig worden geopend. Zet een back-up terug.',
+    en: 'The vault is damaged and cannot be opened safely. Restore a backup.',
+  },
+  NOT_SQLCIPHER: {
+    nl: 'Dit bestand is geen versleutelde kluis. Ketenkluis opent het niet.',
+    en: 'This file is not an encrypted vault. Ketenkluis will not open it.',
+  },
+  SCHEMA_TOO_NEW: {
+    nl: 'Deze kluis is gemaakt met een nieuwere versie van Ketenkluis. Werk Ketenkluis bij. Uw gegevens blijven bewaard.',
+    en: 'This vault was made with a newer version of Ketenkluis. Update Ketenkluis. Your data is kept.',
+  },
+  VAULT_IN_USE: {
+    nl: 'De kluis is al geopend in een ander venster of programma. Sluit dat eerst.',
+    en: 'The vault is already open in another window or program. Close that first.',
+  },
+  VAULT_EXISTS: {
+    nl: 'Op deze plek staat al een kluis. Er is niets overschreven.',
+    en: 'There is already a vault in this place. Nothing was overwritten.',
+  },
+  VAULT_NOT_FOUND: {
+    nl: 'Er is op deze plek geen kluis gevonden.',
+    en: 'No vault was found in this place.',
+  },
+  VAULT_LOCKED: {
+    nl: 'De kluis is vergrendeld. Ontgrendel de kluis om verder te gaan.',
+    en: 'The vault is locked. Unlock the vault to continue.',
+  },
+  DISK_FULL: {
+    nl: 'De schijf is vol. Maak ruimte vrij en probeer het opnieuw. Er is niets verloren.',
+    en: 'The disk is full. Free some space and try again. Nothing was lost.',
+  },
+  READ_ONLY: {
+    nl: 'Ketenkluis mag niet schrijven op deze plek. Controleer de rechten van de map.',
+    en: 'Ketenkluis may not write in this place. Check the permissions of the folder.',
+  },
+  BACKUP_INVALID: {
+    nl: 'Dit back-upbestand is onvolledig of beschadigd. Er is niets teruggezet.',
+    en: 'This backup file is incomplete or damaged. Nothing was restored.',
+  },
+  INVALID_INPUT: {
+    nl: 'Niet alle gegevens zijn goed ingevuld. Bekijk de gemarkeerde velden.',
+    en: 'Not all details are filled in correctly. Look at the marked fields.',
+  },
+  UNKNOWN_METHOD: {
+    nl: 'Deze opdracht kent Ketenkluis niet.',
+    en: 'Ketenkluis does not know this command.',
+  },
+  FORBIDDEN_SENDER: {
+    nl: 'Deze opdracht komt niet van Ketenkluis zelf en is geweigerd.',
+    en: 'This command does not come from Ketenkluis itself and was refused.',
+  },
+  NOT_FOUND: {
+    nl: 'Dit item bestaat niet (meer).',
+    en: 'This item does not exist (any more).',
+  },
+  CONFLICT: {
+    nl: 'Iemand anders heeft dit item intussen gewijzigd. Laad het opnieuw.',
+    en: 'This item was changed in the meantime. Load it again.',
+  },
+  INTERNAL: {
+    nl: 'Er ging iets mis in Ketenkluis. Er is niets half opgeslagen. Probeer het opnieuw.',
+    en: 'Something went wrong in Ketenkluis. Nothing was half saved. Try again.',
+  },
+};
+
+/** The message a person reads for an error code. */
+export function messageFor(code: ErrorCode, language: Language = 'nl'): string {
+  return errorMessages[code][language];
+}
