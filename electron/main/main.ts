@@ -1,0 +1,117 @@
+import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session, shell, utilityProcess, type MenuItemConstructorOptions } from 'electron';
+import type { Settings } from '../../shared/ipc/vault.contract';
+import { APP_ENTRY_URL } from './appOrigin';
+import { bundlePaths, vaultDirFor } from './appPaths';
+import { handleAppProtocol, registerAppScheme } from './appProtocol';
+import { createAutoLock, createVaultLocker, DEFAULT_AUTO_LOCK_MINUTES, wirePowerMonitor } from './autoLock';
+import { startCoreProcess, type CoreClient } from './coreProcess';
+import { createEventForwarder, registerIpcRelay } from './ipcRelay';
+import { log } from './mainLog';
+import { guardAllWebContents } from './navigationGuards';
+import { hardenSession } from './permissions';
+import { createMainWindow } from './windowOptions';
+
+/*
+ * Composition of the main process. Everything with a rule in it lives in the modules imported
+ * above and is tested there; this file only wires them together in the right order.
+ */
+
+// Before ready: the scheme's privileges and the sandbox for every renderer.
+registerAppScheme(protocol);
+app.enableSandbox();
+
+// A core that keeps crashing is not restarted forever: at most 3 times in 10 minutes.
+const MAX_CORE_RESTARTS = 3;
+const RESTART_WINDOW_MS = 10 * 60_000;
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would fight over the vault; the first one is brought forward instead.
+  app.quit();
+} else {
+  const paths = bundlePaths(app.getAppPath());
+  const vaultDir = vaultDirFor(app.isPackaged, app.getPath('userData'), process.env);
+  let mainWindow: BrowserWindow | null = null;
+  let core: CoreClient | null = null;
+  let coreRestarts: number[] = [];
+  let quitting = false;
+
+  const forwardEvent = createEventForwarder(() => mainWindow);
+  const reloadWindow = async (): Promise<void> => {
+    if (mainWindow !== null && !mainWindow.isDestroyed()) await mainWindow.loadURL(APP_ENTRY_URL);
+  };
+
+  const startCore = (): CoreClient =>
+    startCoreProcess((modulePath, args, options) => utilityProcess.fork(modulePath, args, options), paths.coreEntry, vaultDir, {
+      onEvent: forwardEvent,
+      onExit: () => {
+        if (quitting) return;
+        // The key died with the process: the vault is locked. Start a fresh core, show unlock.
+        const now = Date.now();
+        coreRestarts = coreRestarts.filter((at) => now - at < RESTART_WINDOW_MS);
+        if (coreRestarts.length >= MAX_CORE_RESTARTS) {
+          log.error('core.gave_up', { restarts: coreRestarts.length });
+          app.quit();
+          return;
+        }
+        coreRestarts.push(now);
+        core = startCore();
+        void reloadWindow();
+      },
+    });
+  const call = async (method: string, input: unknown) => (core ?? (core = startCore())).call(method, input);
+
+  guardAllWebContents(app, { openExternal: (url) => shell.openExternal(url) });
+
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  const createWindow = (): void => {
+    const window = createMainWindow(BrowserWindow, { isPackaged: app.isPackaged, preloadPath: paths.preload });
+    mainWindow = window;
+    window.once('ready-to-show', () => window.show());
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
+    void window.loadURL(APP_ENTRY_URL);
+  };
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    handleAppProtocol(protocol, paths.rendererDir);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(minimalMenu()));
+    core = startCore();
+    registerIpcRelay(ipcMain, { getWindow: () => mainWindow, forward: call });
+    createWindow();
+
+    const lock = createVaultLocker({ call, reloadWindow, emitLocked: (reason) => forwardEvent('vault.locked', { reason }) });
+    const autoLock = createAutoLock({
+      idleSeconds: () => powerMonitor.getSystemIdleTime(),
+      autoLockMinutes: async () => {
+        const settings = await call('settings.get', {});
+        return settings.ok ? (settings.value as Settings).autoLockMinutes : DEFAULT_AUTO_LOCK_MINUTES;
+      },
+      lock,
+    });
+    autoLock.start();
+    wirePowerMonitor(powerMonitor, autoLock);
+  });
+
+  // One window; closing it ends the app on every platform, so the vault never stays open.
+  app.on('window-all-closed', () => app.quit());
+
+  app.on('before-quit', (event) => {
+    if (quitting || core === null || !core.alive) return;
+    event.preventDefault();
+    quitting = true;
+    // The core locks (closes the database, wipes the key) before the process ends.
+    void core.close().finally(() => app.quit());
+  });
+}
+
+function minimalMenu(): MenuItemConstructorOptions[] {
+  const menu: MenuItemConstructorOptions[] = [{ role: 'editMenu' }, { role: 'windowMenu' }];
+  return process.platform === 'darwin' ? [{ role: 'appMenu' }, ...menu] : menu;
+}

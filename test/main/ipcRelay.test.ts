@@ -1,0 +1,267 @@
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { createEventForwarder, isTrustedSender, registerIpcRelay, relayCall, type RelayDependencies, type TrustedWindow } from '../../electron/main/ipcRelay';
+import { EVENT_CHANNEL, invokeChannel } from '../../shared/ipc/channels';
+import { contract, methodNames, type MethodName } from '../../shared/ipc/contract';
+import type { Result } from '../../shared/ipc/define';
+import { validateCall } from '../../shared/ipc/validate';
+import { FakeIpcMain, fakeFrame, fakeWindow } from './fakes';
+
+const okEmpty: Result<unknown> = { ok: true, value: {} };
+
+function setup(forwardResult: (method: MethodName, input: unknown) => Result<unknown> = () => okEmpty) {
+  const window = fakeWindow();
+  const forward = vi.fn(async (method: MethodName, input: unknown) => forwardResult(method, input));
+  const deps: RelayDependencies = { getWindow: () => window as unknown as TrustedWindow, forward };
+  const trusted = { sender: window.webContents, senderFrame: window.webContents.mainFrame } as never;
+  return { window, forward, deps, trusted };
+}
+
+describe('sender check', () => {
+  it('accepts the main frame of our window showing our UI', () => {
+    const { window, trusted } = setup();
+    expect(isTrustedSender(trusted, window as unknown as TrustedWindow)).toBe(true);
+  });
+
+  const cases: Array<[string, (w: ReturnType<typeof fakeWindow>) => { sender: unknown; senderFrame: unknown }]> = [
+    ['a subframe of our window', (w) => ({ sender: w.webContents, senderFrame: fakeFrame('app://ketenkluis/index.html', { routingId: 2, parent: w.webContents.mainFrame }) })],
+    ['a main frame showing a foreign https page', (w) => {
+      w.webContents.mainFrame.url = 'https://evil.example/';
+      return { sender: w.webContents, senderFrame: w.webContents.mainFrame };
+    }],
+    ['a look-alike app host', (w) => {
+      w.webContents.mainFrame.url = 'app://ketenkluis.evil/index.html';
+      return { sender: w.webContents, senderFrame: w.webContents.mainFrame };
+    }],
+    ['a file:// page', (w) => {
+      w.webContents.mainFrame.url = 'file:///tmp/evil.html';
+      return { sender: w.webContents, senderFrame: w.webContents.mainFrame };
+    }],
+    ['another web contents', (w) => {
+      const other = fakeWindow();
+      return { sender: other.webContents, senderFrame: w.webContents.mainFrame };
+    }],
+    ['a frame from another renderer process', (w) => ({ sender: w.webContents, senderFrame: fakeFrame('app://ketenkluis/index.html', { processId: 99 }) })],
+    ['a frame that is gone', (w) => ({ sender: w.webContents, senderFrame: null })],
+  ];
+
+  it.each(cases)('refuses %s with FORBIDDEN_SENDER, before the core sees anything', async (_name, makeEvent) => {
+    const { window, forward, deps } = setup();
+    const event = makeEvent(window);
+    const result = await relayCall('vault.status', event as never, [{}], deps);
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(forward).not.toHaveBeenCalled();
+  });
+
+  it('refuses every call while there is no window, or the window is destroyed', async () => {
+    const { window, forward, trusted } = setup();
+    expect(await relayCall('vault.status', trusted, [{}], { getWindow: () => null, forward })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    window.webContents.destroyed = true;
+    expect(await relayCall('vault.status', trusted, [{}], { getWindow: () => window as never, forward })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(forward).not.toHaveBeenCalled();
+  });
+
+  it('checks the sender before the payload (a foreign frame learns nothing about the contract)', async () => {
+    const { window, forward, deps } = setup();
+    const result = await relayCall('vault.unlock', { sender: window.webContents, senderFrame: null } as never, [{ wrong: true }], deps);
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(forward).not.toHaveBeenCalled();
+  });
+});
+
+describe('relayCall', () => {
+  it('forwards a valid call and returns the core result', async () => {
+    const { forward, deps, trusted } = setup(() => ({ ok: true, value: { exists: true, locked: false } }));
+    expect(await relayCall('vault.status', trusted, [{}], deps)).toEqual({ ok: true, value: { exists: true, locked: false } });
+    expect(forward).toHaveBeenCalledWith('vault.status', {});
+  });
+
+  it.each([
+    ['vault.unlock', [{}]],
+    ['vault.unlock', [{ passphrase: '' }]],
+    ['vault.unlock', [{ passphrase: 'x', extra: 'field' }]],
+    ['vault.unlock', [{ passphrase: 12345 }]],
+    ['vault.unlock', ['a string']],
+    ['vault.unlock', [null]],
+    ['vault.unlock', []],
+    ['vault.create', [{ passphrase: 'x'.repeat(5000) }]],
+    ['settings.update', [{ autoLockMinutes: 0 }]],
+    ['settings.update', [{ autoLockMinutes: 2.5 }]],
+    ['settings.update', [{ language: 'de' }]],
+    ['vault.status', [{ sneaky: 1 }]],
+    ['vault.status', [{}, 'second argument']],
+  ])('refuses %s with %j as INVALID_INPUT before the core sees it', async (method, args) => {
+    const { forward, deps, trusted } = setup();
+    const result = await relayCall(method, trusted, args as unknown[], deps);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(forward).not.toHaveBeenCalled();
+  });
+
+  it('never echoes the refused value in the error', async () => {
+    const { deps, trusted } = setup();
+    const result = await relayCall('vault.unlock', trusted, [{ passphrase: 42, note: 'Jansen, Piet (TEST-ONLY NAME)' }], deps);
+    expect(JSON.stringify(result)).not.toContain('Jansen');
+  });
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'vault', 'vault.status ', 'VAULT.STATUS', '', 'kk:invoke:vault.status'])(
+    'refuses the unknown method %j',
+    async (method) => {
+      const { forward, deps, trusted } = setup();
+      expect(await relayCall(method, trusted, [{}], deps)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+      expect(forward).not.toHaveBeenCalled();
+    },
+  );
+
+  it('turns a result that breaks the contract into INTERNAL (a broken core cannot leak extra fields)', async () => {
+    const { deps, trusted } = setup(() => ({ ok: true, value: { exists: 'yes', locked: false } }) as never);
+    expect(await relayCall('vault.status', trusted, [{}], deps)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+
+  it('strips nothing silently: a result with an unknown error code becomes INTERNAL', async () => {
+    const { deps, trusted } = setup(() => ({ ok: false, error: { code: 'SQLITE_CORRUPT', message: 'SELECT * FROM ...' } }) as never);
+    const result = await relayCall('vault.status', trusted, [{}], deps);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(result)).not.toContain('SELECT');
+  });
+
+  it('passes the core error envelope through', async () => {
+    const { deps, trusted } = setup(() => ({ ok: false, error: { code: 'WRONG_PASSPHRASE', message: 'Wrong passphrase', retryAfterSeconds: 2 } }));
+    expect(await relayCall('vault.unlock', trusted, [{ passphrase: 'TEST-ONLY wrong' }], deps)).toEqual({
+      ok: false,
+      error: { code: 'WRONG_PASSPHRASE', message: 'Wrong passphrase', retryAfterSeconds: 2 },
+    });
+  });
+
+  it('turns a throwing forwarder into INTERNAL without its message', async () => {
+    const { deps, trusted } = setup(() => {
+      throw new Error('disk path /home/someone/vault');
+    });
+    const result = await relayCall('vault.status', trusted, [{}], deps);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(result)).not.toContain('/home');
+  });
+});
+
+describe('relay fuzz (fast-check)', () => {
+  const hostileMethod = fc.oneof(
+    fc.constantFrom(...methodNames),
+    fc.constantFrom('__proto__', 'constructor', 'toString', 'prototype', '__defineGetter__', 'hasOwnProperty', 'isPrototypeOf', 'valueOf', 'then'),
+    fc.string(),
+    fc.anything(),
+  );
+  const keys = fc.constantFrom('passphrase', 'current', 'next', 'recoveryKey', 'autoLockMinutes', 'language', '__proto__', 'constructor', 'prototype', 'toString');
+  const hostilePayload = fc.oneof(
+    fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true }),
+    fc.dictionary(keys, fc.oneof(fc.string(), fc.integer(), fc.double(), fc.constantFrom('nl', 'en', 'de'), fc.anything())),
+    fc.string({ maxLength: 10_000 }),
+    fc.constant(JSON.parse('{"__proto__": {"polluted": true}}') as unknown),
+    fc.constant(JSON.parse('{"constructor": {"prototype": {"polluted": true}}}') as unknown),
+  );
+  const argLists = fc.oneof(hostilePayload.map((p) => [p]), fc.array(hostilePayload, { maxLength: 3 }));
+  // Calls shaped after the contract (right field names, plausible values), so that a fair share
+  // is valid and the "forwarded input is valid" half of the property is really exercised.
+  const fieldValue = fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.integer({ min: -5, max: 300 }), fc.constantFrom('nl', 'en', 'de'), fc.boolean());
+  const shapedCall = fc.constantFrom(...methodNames).chain((method) => {
+    const shape = (contract[method].input as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+    const fields = Object.keys(shape);
+    const payload = fields.length === 0 ? fc.constant({}) : fc.dictionary(fc.constantFrom(...fields, 'extra'), fieldValue, { maxKeys: fields.length + 1 });
+    return fc.tuple(fc.constant<unknown>(method), payload.map((p) => [p] as unknown[]));
+  });
+  const anyCall = fc.oneof(fc.tuple(hostileMethod, argLists), shapedCall);
+
+  it('never crashes, never forwards anything invalid, never pollutes prototypes (20 000 calls)', async () => {
+    let forwarded = 0;
+    await fc.assert(
+      fc.asyncProperty(anyCall, fc.boolean(), async ([method, args], trustedSender) => {
+        const { window, forward, deps, trusted } = setup();
+        const event = trustedSender ? trusted : ({ sender: window.webContents, senderFrame: fakeFrame('https://evil.example/') } as never);
+        const result = await relayCall(method, event, args, deps);
+        expect(typeof result.ok).toBe('boolean');
+
+        let expected: ReturnType<typeof validateCall> | null = null;
+        if (trustedSender && args.length <= 1) {
+          try {
+            expected = validateCall(method, args[0]);
+          } catch {
+            expected = null;
+          }
+        }
+        if (expected === null) {
+          expect(result.ok).toBe(false);
+          expect(forward).not.toHaveBeenCalled();
+        } else {
+          expect(forward).toHaveBeenCalledTimes(1);
+          forwarded += 1;
+          const [forwardedMethod, forwardedInput] = forward.mock.calls[0]!;
+          expect(forwardedMethod).toBe(expected.method);
+          expect(contract[forwardedMethod].input.safeParse(forwardedInput).success).toBe(true);
+        }
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }),
+      { numRuns: 20_000 },
+    );
+    // Both branches must really be exercised, not only the refusals.
+    expect(forwarded).toBeGreaterThan(200);
+  }, 120_000);
+});
+
+describe('registerIpcRelay', () => {
+  it('registers exactly one handler per contract method and nothing else', () => {
+    const ipcMain = new FakeIpcMain();
+    registerIpcRelay(ipcMain as never, setup().deps);
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(methodNames.map(invokeChannel).sort());
+  });
+
+  it('leaves unknown channels without a handler, so Electron rejects them', async () => {
+    const ipcMain = new FakeIpcMain();
+    const { deps, trusted } = setup();
+    registerIpcRelay(ipcMain as never, deps);
+    for (const name of ['__proto__', 'constructor', 'toString', 'vault.destroy', 'send']) {
+      await expect(ipcMain.invoke(`kk:invoke:${name}`, trusted, {})).rejects.toThrow(/No handler/);
+    }
+  });
+
+  it('relays an invoke on a registered channel with the method bound to that channel', async () => {
+    const ipcMain = new FakeIpcMain();
+    const { deps, trusted, forward } = setup(() => ({ ok: true, value: { autoLockMinutes: 5, language: 'nl' } }));
+    registerIpcRelay(ipcMain as never, deps);
+    expect(await ipcMain.invoke(invokeChannel('settings.get'), trusted, {})).toEqual({ ok: true, value: { autoLockMinutes: 5, language: 'nl' } });
+    expect(forward).toHaveBeenCalledWith('settings.get', {});
+  });
+
+  it('removes its handlers again', () => {
+    const ipcMain = new FakeIpcMain();
+    const unregister = registerIpcRelay(ipcMain as never, setup().deps);
+    unregister();
+    expect(ipcMain.handlers.size).toBe(0);
+  });
+});
+
+describe('createEventForwarder', () => {
+  it('sends a known event with a valid payload on the event channel', () => {
+    const window = fakeWindow();
+    const forward = createEventForwarder(() => window as never);
+    expect(forward('vault.locked', { reason: 'idle' })).toBe(true);
+    expect(window.webContents.sent).toEqual([{ channel: EVENT_CHANNEL, args: [{ name: 'vault.locked', payload: { reason: 'idle' } }] }]);
+  });
+
+  it.each([
+    ['an unknown name', 'vault.opened', {}],
+    ['a prototype name', '__proto__', {}],
+    ['a non-string name', 42, {}],
+    ['a payload that does not parse', 'vault.locked', { reason: 'because' }],
+    ['a payload that is not an object', 'vault.locked', 'not an object'],
+  ])('drops %s', (_what, name, payload) => {
+    const window = fakeWindow();
+    const forward = createEventForwarder(() => window as never);
+    expect(forward(name, payload)).toBe(false);
+    expect(window.webContents.sent).toEqual([]);
+  });
+
+  it('does nothing without a live window', () => {
+    const window = fakeWindow();
+    window.webContents.destroyed = true;
+    expect(createEventForwarder(() => window as never)('vault.locked', { reason: 'user' })).toBe(false);
+    expect(createEventForwarder(() => null)('vault.locked', { reason: 'user' })).toBe(false);
+  });
+});
