@@ -1,31 +1,16 @@
-import { z } from 'zod';
 import { KkError } from '../../shared/errors';
 import type { Result } from '../../shared/ipc/define';
+import { CoreToMainMessage, InvokeMessage, ReplyResult, type MainToCoreMessage } from '../../shared/ipc/hostProtocol';
 import { log } from './mainLog';
 
 /*
- * Main ↔ core wire protocol over the utility process's message port. Each side parses what
- * it receives; the host side is electron/core/host/utilityHost.ts.
- *   main → core: { kind: 'init', vaultDir } once, { kind: 'call', id, method, input }, { kind: 'shutdown' }
- *   core → main: { kind: 'result', id, result }, { kind: 'event', name, payload }
+ * Main's end of the core protocol (shared/ipc/hostProtocol.ts) over the utility process's
+ * message port; the other end is electron/core/host/utilityHost.ts.
  */
-
-/** A message from the core process, as main accepts it. */
-export const CoreMessage = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('result'), id: z.number().int().nonnegative(), result: z.unknown() }),
-  z.object({ kind: z.literal('event'), name: z.string().max(100), payload: z.unknown() }),
-]);
-/** A message from the core process. */
-export type CoreMessage = z.infer<typeof CoreMessage>;
-
-const ResultShape = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.string() }).passthrough() }),
-]);
 
 /** The child process as the client sees it (an Electron UtilityProcess, or a fake in tests). */
 export interface CoreChild {
-  postMessage(message: unknown): void;
+  postMessage(message: MainToCoreMessage): void;
   onMessage(listener: (message: unknown) => void): void;
   onExit(listener: (code: number) => void): void;
   kill(): void;
@@ -75,7 +60,7 @@ export function createCoreClient(child: CoreChild, options: CoreClientOptions = 
   };
 
   child.onMessage((raw) => {
-    const message = CoreMessage.safeParse(raw);
+    const message = CoreToMainMessage.safeParse(raw);
     if (!message.success) {
       log.warn('core.message_invalid', {});
       return;
@@ -84,8 +69,8 @@ export function createCoreClient(child: CoreChild, options: CoreClientOptions = 
       options.onEvent?.(message.data.name, message.data.payload);
       return;
     }
-    const result = ResultShape.safeParse(message.data.result);
-    settle(message.data.id, result.success ? (message.data.result as Result<unknown>) : failed('INTERNAL', 'Malformed core result'));
+    const result = ReplyResult.safeParse(message.data.result);
+    settle(message.data.id, result.success ? result.data : failed('INTERNAL', 'Malformed core result'));
   });
 
   child.onExit((code) => {
@@ -109,8 +94,14 @@ export function createCoreClient(child: CoreChild, options: CoreClientOptions = 
           settle(id, failed('INTERNAL', 'The core did not answer in time'));
         }, timeoutMs);
         pending.set(id, { resolve, timer });
+        const invoke: MainToCoreMessage = { kind: 'invoke', id, method, input };
+        // The host drops what it cannot parse; fail such a call now instead of at the timeout.
+        if (!InvokeMessage.safeParse(invoke).success) {
+          settle(id, failed('INTERNAL', 'Call cannot be sent to the core'));
+          return;
+        }
         try {
-          child.postMessage({ kind: 'call', id, method, input });
+          child.postMessage(invoke);
         } catch {
           settle(id, failed('INTERNAL', 'Could not reach the core process'));
         }

@@ -71,8 +71,8 @@ describe('electron bundles', () => {
       process.on('exit', (code) => { process.stdout.write(JSON.stringify({ code, replies })); });
       require(${JSON.stringify(path.join(out, 'core.cjs'))});
       port.emit('message', { data: { kind: 'init', vaultDir: ${JSON.stringify(vaultDir)} } });
-      port.emit('message', { data: { kind: 'call', id: 1, method: 'vault.status', input: {} } });
-      port.emit('message', { data: { kind: 'call', id: 2, method: '__proto__', input: {} } });
+      port.emit('message', { data: { kind: 'invoke', id: 1, method: 'vault.status', input: {} } });
+      port.emit('message', { data: { kind: 'invoke', id: 2, method: '__proto__', input: {} } });
     `;
     const result = spawnSync(process.execPath, ['-e', driver], {
       encoding: 'utf8',

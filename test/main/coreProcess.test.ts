@@ -39,8 +39,8 @@ describe('createCoreClient', () => {
     const second = client.call('settings.get', {});
     const secondId = child.lastCall().id;
     expect(firstId).not.toBe(secondId);
-    child.emit('message', { kind: 'result', id: secondId, result: { ok: true, value: { autoLockMinutes: 5, language: 'nl' } } });
-    child.emit('message', { kind: 'result', id: firstId, result: { ok: true, value: { exists: false, locked: true } } });
+    child.emit('message', { kind: 'reply', id: secondId, result: { ok: true, value: { autoLockMinutes: 5, language: 'nl' } } });
+    child.emit('message', { kind: 'reply', id: firstId, result: { ok: true, value: { exists: false, locked: true } } });
     expect(await first).toEqual({ ok: true, value: { exists: false, locked: true } });
     expect(await second).toEqual({ ok: true, value: { autoLockMinutes: 5, language: 'nl' } });
   });
@@ -58,7 +58,7 @@ describe('createCoreClient', () => {
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(await pending).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-    child.emit('message', { kind: 'result', id, result: { ok: true, value: {} } }); // too late: ignored
+    child.emit('message', { kind: 'reply', id, result: { ok: true, value: {} } }); // too late: ignored
   });
 
   it('fails every pending call when the core process stops, and later calls at once', async () => {
@@ -82,9 +82,23 @@ describe('createCoreClient', () => {
     const client = createCoreClient(child);
     const pending = client.call('vault.status', {});
     const id = child.lastCall().id;
-    for (const junk of [null, 'result', 42, { kind: 'result' }, { kind: 'result', id: -1, result: {} }, { kind: 'other', id }]) child.emit('message', junk);
-    child.emit('message', { kind: 'result', id, result: { value: 'no ok field' } });
+    for (const junk of [null, 'reply', 42, { kind: 'reply' }, { kind: 'reply', id: -1, result: {} }, { kind: 'other', id }]) child.emit('message', junk);
+    child.emit('message', { kind: 'reply', id, result: { value: 'no ok field' } });
     expect(await pending).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+
+  it('fails a call the host could not parse at once, without sending it', async () => {
+    const child = new FakeChild();
+    const client = createCoreClient(child, { timeoutMs: 60_000 });
+    expect(await client.call('x'.repeat(500), {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await client.call('', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(child.posted).toEqual([]);
+  });
+
+  it('fails the call when the input cannot cross the process boundary', async () => {
+    const child = new FakeChild(); // structuredClone throws on functions, as Electron's port does
+    const client = createCoreClient(child);
+    expect(await client.call('vault.status', { f: () => 1 })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 
   it('passes core events on', () => {
@@ -120,7 +134,7 @@ describe('startCoreProcess', () => {
     void client.call('vault.status', {});
     expect(fork).toHaveBeenCalledWith('/app/dist/electron/core.cjs', [], expect.objectContaining({ serviceName: 'Ketenkluis core' }));
     expect(proc.postMessage.mock.calls[0]?.[0]).toEqual({ kind: 'init', vaultDir: '/home/test/vault' });
-    expect(proc.postMessage.mock.calls[1]?.[0]).toMatchObject({ kind: 'call', method: 'vault.status' });
+    expect(proc.postMessage.mock.calls[1]?.[0]).toMatchObject({ kind: 'invoke', method: 'vault.status' });
   });
 });
 
@@ -184,7 +198,7 @@ describe('main ↔ utility host ↔ real core', () => {
   it('ignores malformed messages and a second init (the vault folder cannot be switched)', async () => {
     const { client, send } = connect(path.join(dir, 'vault3'));
     send({ kind: 'init', vaultDir: path.join(dir, 'vault') }); // the vault created above
-    send({ kind: 'call', id: 'x', method: 'vault.status' });
+    send({ kind: 'invoke', id: 'x', method: 'vault.status' });
     send('garbage');
     expect(await client.call('vault.status', {})).toEqual({ ok: true, value: { exists: false, locked: true } });
     await client.close(10_000);
@@ -197,8 +211,20 @@ describe('runUtilityHost', () => {
     let listener: ((e: { data: unknown }) => void) | undefined;
     const create = vi.fn();
     runUtilityHost({ on: (_e, l) => void (listener = l), postMessage: (m) => posted.push(m) }, create, vi.fn());
-    listener?.({ data: { kind: 'call', id: 1, method: 'vault.status', input: {} } });
-    expect(posted).toEqual([{ kind: 'result', id: 1, result: { ok: false, error: { code: 'INTERNAL', message: 'Core not initialised' } } }]);
+    listener?.({ data: { kind: 'invoke', id: 1, method: 'vault.status', input: {} } });
+    expect(posted).toEqual([{ kind: 'reply', id: 1, result: { ok: false, error: { code: 'INTERNAL', message: 'Core not initialised' } } }]);
     expect(create).not.toHaveBeenCalled();
+  });
+
+  it('still answers when a dispatch rejects, and ignores the old message kinds', async () => {
+    const posted: unknown[] = [];
+    let listener: ((e: { data: unknown }) => void) | undefined;
+    const create = vi.fn(() => ({ dispatch: () => Promise.reject(new Error('boom')), close: vi.fn() }));
+    runUtilityHost({ on: (_e, l) => void (listener = l), postMessage: (m) => posted.push(m) }, create, vi.fn());
+    listener?.({ data: { kind: 'init', vaultDir: '/tmp/never-used' } });
+    listener?.({ data: { kind: 'call', id: 1, method: 'vault.status', input: {} } });
+    listener?.({ data: { kind: 'invoke', id: 2, method: 'vault.status', input: {} } });
+    await vi.waitFor(() => expect(posted).toHaveLength(1));
+    expect(posted[0]).toEqual({ kind: 'reply', id: 2, result: { ok: false, error: { code: 'INTERNAL', message: 'Core call failed' } } });
   });
 });

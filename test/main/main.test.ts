@@ -60,13 +60,13 @@ vi.mock('electron', async () => {
       posted: [] as Array<Record<string, unknown>>,
       postMessage(message: Record<string, unknown>) {
         proc.posted.push(message);
-        if (message.kind === 'call') {
+        if (message.kind === 'invoke') {
           const value =
             message.method === 'vault.status' ? { exists: true, locked: m.state.vaultLocked }
             : message.method === 'settings.get' ? { autoLockMinutes: m.state.autoLockMinutes, language: 'nl' }
             : {};
           if (message.method === 'vault.lock') m.state.vaultLocked = true;
-          queueMicrotask(() => proc.emit('message', { kind: 'result', id: message.id, result: { ok: true, value } }));
+          queueMicrotask(() => proc.emit('message', { kind: 'reply', id: message.id, result: { ok: true, value } }));
         }
         if (message.kind === 'shutdown') queueMicrotask(() => proc.emit('exit', 0));
       },
