@@ -164,7 +164,7 @@ function connect(vaultDir: string) {
   const events: unknown[] = [];
   child.postMessage({ kind: 'init', vaultDir });
   const client = createCoreClient(child, { onEvent: (name, payload) => events.push({ name, payload }) });
-  return { client, exit, events, send: child.postMessage };
+  return { client, exit, events, send: child.postMessage as (message: unknown) => void };
 }
 
 describe('main ↔ utility host ↔ real core', () => {
