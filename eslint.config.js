@@ -24,4 +24,5 @@ export default tseslint.config(
   { files: ['electron/main/**/*.ts'], rules: restrict(sqlite, react, renderer, devbridge, core) },
   { files: ['electron/preload/**/*.ts'], rules: restrict(node, sqlite, react, renderer, devbridge, core) },
   { files: ['renderer/**/*.ts', 'renderer/**/*.tsx'], rules: restrict(node, electron, sqlite, core) },
+  { files: ['electron/devbridge/**/*.ts', 'electron/launcher/**/*.ts'], rules: restrict(electron, react, renderer) },
 );

@@ -1,0 +1,260 @@
+// DEVELOPMENT AND TEST ONLY. Never bundled into the app (electron/build.mjs does not reach it,
+// electron-builder.yml excludes it, and eslint forbids importing it from main or the renderer).
+//
+// Serves the bridge build of the renderer and relays contract calls to a real core in this
+// process, over loopback, behind a one-time random token. The page plays the part the preload
+// plays in Electron; the core validates every call exactly as it does there.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { KkError } from '../../shared/errors';
+import { isEventName } from '../../shared/ipc/events';
+import { contentSecurityPolicy } from '../../shared/security/csp';
+import { createCore, type Core } from '../core/core';
+
+/** Largest accepted request body; contract inputs are small (passphrases are capped at 4096). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface BridgeOptions {
+  /** The folder of the vault (created on first run by the core). */
+  vaultDir: string;
+  /** The built bridge renderer (`dist/renderer-bridge`). */
+  staticDir: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+}
+
+export interface Bridge {
+  /** The address to open, with the token in the fragment (never sent to the server by browsers). */
+  url: string;
+  /**
+   * A single-use address (valid one minute) that redirects to `url`. For handing to a browser
+   * on its command line, which other local users can read: once used it is worthless.
+   */
+  launchUrl(): string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
+
+function baseHeaders(): Record<string, string> {
+  return {
+    'content-security-policy': contentSecurityPolicy({ allowSelfConnect: true }),
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    'x-frame-options': 'DENY',
+    'cache-control': 'no-store',
+  };
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...baseHeaders(), 'content-type': type, 'content-length': String(Buffer.byteLength(body)), ...extra });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+}
+
+/** Digest both sides first so the comparison takes the same time whatever the lengths. */
+export function tokensMatch(expected: string, given: string): boolean {
+  const a = createHash('sha256').update(expected).digest();
+  const b = createHash('sha256').update(given).digest();
+  return timingSafeEqual(a, b);
+}
+
+function bearer(req: IncomingMessage): string {
+  const header = req.headers.authorization ?? '';
+  return header.startsWith('Bearer ') ? header.slice(7) : '';
+}
+
+/**
+ * Only loopback names with our port are accepted in Host, and only our own origin in Origin:
+ * a page on another site that rebinds its DNS name to 127.0.0.1 sends its own name and is refused.
+ */
+export function isAllowedHost(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+function isAllowedOrigin(origin: string | undefined, port: number): boolean {
+  return origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
+/**
+ * Maps a request path to a file inside `root`, or null. Refuses `..`, encoded separators, NUL,
+ * backslashes and anything that resolves outside the root (also through symlinks, checked later).
+ */
+export function resolveStaticPath(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\') || /%2f|%5c/i.test(urlPath)) return null;
+  if (decoded.split('/').some((part) => part === '..' || part === '.')) return null;
+  const rel = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+  if (rel === '' || isAbsolute(rel)) return null;
+  const full = resolve(root, rel);
+  const inside = relative(root, full);
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return null;
+  return full;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? '0');
+  if (declared > MAX_BODY_BYTES) throw new KkError('INVALID_INPUT', 'Body too large');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new KkError('INVALID_INPUT', 'Body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Starts the bridge. Refuses to run when NODE_ENV is production. */
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  if (process.env.NODE_ENV === 'production') {
+    throw new Error('The development bridge never runs in production (NODE_ENV=production).');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const staticRoot = await realpath(options.staticDir);
+  const streams = new Set<ServerResponse>();
+
+  const core: Core = createCore({
+    vaultDir: options.vaultDir,
+    emit: (name, payload) => {
+      if (!isEventName(name)) return;
+      const line = `data: ${JSON.stringify({ name, payload })}\n\n`;
+      for (const res of streams) res.write(line);
+    },
+  });
+
+  let port = 0;
+  const launchNonces = new Map<string, number>();
+
+  async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', undefined, { allow: 'GET, HEAD' });
+    const file = resolveStaticPath(staticRoot, pathname);
+    if (!file) return send(res, 404, 'Not found');
+    try {
+      const real = await realpath(file);
+      if (real !== staticRoot && !real.startsWith(staticRoot + sep)) return send(res, 404, 'Not found');
+      const info = await stat(real);
+      if (!info.isFile()) return send(res, 404, 'Not found');
+      const body = await readFile(real);
+      const type = contentTypes[extname(real)] ?? 'application/octet-stream';
+      if (req.method === 'HEAD') {
+        res.writeHead(200, { ...baseHeaders(), 'content-type': type, 'content-length': String(body.length) });
+        res.end();
+        return;
+      }
+      send(res, 200, body, type);
+    } catch {
+      send(res, 404, 'Not found');
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isAllowedHost(req.headers.host, port)) return send(res, 403, 'Forbidden host');
+    if (!isAllowedOrigin(req.headers.origin, port)) return send(res, 403, 'Forbidden origin');
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+
+    if (pathname.startsWith('/launch/')) {
+      const nonce = pathname.slice('/launch/'.length);
+      const expires = launchNonces.get(nonce);
+      launchNonces.delete(nonce);
+      if (req.method !== 'GET' || expires === undefined || expires < Date.now()) return send(res, 404, 'Not found');
+      return send(res, 303, '', undefined, { location: `/#token=${token}` });
+    }
+
+    if (pathname.startsWith('/api/')) {
+      if (!tokensMatch(token, bearer(req))) return send(res, 401, 'Unauthorized', undefined, { 'www-authenticate': 'Bearer' });
+      if (pathname === '/api/invoke') {
+        if (req.method !== 'POST') return send(res, 405, 'Method not allowed', undefined, { allow: 'POST' });
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only');
+        let body: unknown;
+        try {
+          body = JSON.parse(await readBody(req));
+        } catch (error) {
+          const tooLarge = error instanceof KkError;
+          const body = JSON.stringify({
+            ok: false,
+            error: { code: 'INVALID_INPUT', message: tooLarge ? 'Request too large' : 'Body is not JSON' },
+          });
+          if (!tooLarge) return send(res, 400, body, 'application/json; charset=utf-8');
+          // Answer, then discard the rest until the connection closes (no reset mid-upload).
+          send(res, 413, body, 'application/json; charset=utf-8', { connection: 'close' });
+          req.resume();
+          return;
+        }
+        const call = (body && typeof body === 'object' ? body : {}) as { method?: unknown; input?: unknown };
+        // dispatch validates method and input against the contract and never throws.
+        return sendJson(res, 200, await core.dispatch(call.method, call.input));
+      }
+      if (pathname === '/api/events') {
+        if (req.method !== 'GET') return send(res, 405, 'Method not allowed', undefined, { allow: 'GET' });
+        res.writeHead(200, { ...baseHeaders(), 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        streams.add(res);
+        req.on('close', () => streams.delete(res));
+        res.on('error', () => streams.delete(res));
+        return;
+      }
+      return send(res, 404, 'Not found');
+    }
+    return serveStatic(req, res, pathname);
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, 'Internal error');
+      else res.end();
+    });
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    launchUrl() {
+      const nonce = randomBytes(24).toString('base64url');
+      launchNonces.set(nonce, Date.now() + 60_000);
+      return `http://127.0.0.1:${port}/launch/${nonce}`;
+    },
+    async close() {
+      for (const res of streams) res.end();
+      streams.clear();
+      await new Promise<void>((done) => server.close(() => done()));
+      server.closeAllConnections();
+      core.close();
+    },
+  };
+}
+
+/** Where the bridge build of the renderer lands (see renderer/vite.config.ts). */
+export function defaultStaticDir(repoRoot: string): string {
+  return join(repoRoot, 'dist', 'renderer-bridge');
+}

@@ -1,0 +1,108 @@
+// `npm start`. With an Electron binary: build and start the app. Without one (as on machines
+// where it cannot be downloaded): say so in one line and start the development preview —
+// the same renderer in a Chromium app window, against a real core through the loopback bridge.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir, platform, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const bin = (name: string) => join(repoRoot, 'node_modules', '.bin', platform() === 'win32' ? `${name}.cmd` : name);
+
+/** The Electron executable if the npm package installed one, else null. */
+export function electronBinary(): string | null {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The development vault: KK_VAULT_DIR, else a per-user folder apart from the real app's data. */
+export function devVaultDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.KK_VAULT_DIR) return env.KK_VAULT_DIR;
+  const home = homedir();
+  const base =
+    platform() === 'win32'
+      ? (env.APPDATA ?? join(home, 'AppData', 'Roaming'))
+      : platform() === 'darwin'
+        ? join(home, 'Library', 'Application Support')
+        : (env.XDG_DATA_HOME ?? join(home, '.local', 'share'));
+  return join(base, 'ketenkluis-dev', 'vault');
+}
+
+/** The first Chromium-family browser found on this machine, or null. */
+export function findChromium(): string | null {
+  const candidates =
+    platform() === 'win32'
+      ? [join(process.env['ProgramFiles'] ?? 'C:\\Program Files', 'Google', 'Chrome', 'Application', 'chrome.exe')]
+      : platform() === 'darwin'
+        ? ['/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome']
+        : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+  return candidates.find((path) => existsSync(path)) ?? null;
+}
+
+function run(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function startElectron(electron: string): void {
+  run(bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
+  run(process.execPath, ['electron/build.mjs']);
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  const child = spawn(electron, ['.'], { cwd: repoRoot, stdio: 'inherit', env });
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+async function startPreview(): Promise<void> {
+  console.log('Electron is hier niet beschikbaar; de ontwikkelweergave start in Chromium.');
+  run(bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--mode', 'bridge', '--logLevel', 'warn']);
+  const vaultDir = devVaultDir();
+  mkdirSync(vaultDir, { recursive: true, mode: 0o700 });
+  // Imported here so the Electron path never loads the bridge.
+  const { startBridge, defaultStaticDir } = await import('../devbridge/server');
+  const bridge = await startBridge({ vaultDir, staticDir: defaultStaticDir(repoRoot) });
+
+  const profile = mkdtempSync(join(tmpdir(), 'ketenkluis-preview-'));
+  const stop = async (code = 0) => {
+    await bridge.close();
+    rmSync(profile, { recursive: true, force: true });
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+
+  // KK_PREVIEW_NO_BROWSER=1 (used by the launcher's own test): print the address, open nothing.
+  const browser = process.env.KK_PREVIEW_NO_BROWSER === '1' ? null : findChromium();
+  const args = [
+    `--app=${bridge.launchUrl()}`,
+    `--user-data-dir=${profile}`,
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--window-size=1200,860',
+  ];
+  // Chromium refuses to start as root without this; only then is it added.
+  if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');
+  if (!browser) {
+    console.log(`Open dit adres (één keer geldig) in Chromium of Chrome: ${bridge.launchUrl()}`);
+    return;
+  }
+  const child = spawn(browser, args, { stdio: 'ignore' });
+  child.on('error', () => console.log(`Chromium start niet. Open dit adres (één keer geldig) in een browser: ${bridge.launchUrl()}`));
+  child.on('exit', (code) => {
+    // A browser that cannot open a window (no display) exits at once: then show the address.
+    if (code !== 0) console.log(`Chromium is gestopt. Open dit adres (één keer geldig) in een browser: ${bridge.launchUrl()}`);
+    else void stop();
+  });
+}
+
+const electron = electronBinary();
+if (electron) startElectron(electron);
+else await startPreview();

@@ -1,0 +1,48 @@
+import { Button, ButtonGroup } from '@utrecht/component-library-react';
+import { useState, type FormEvent } from 'react';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { NewPassphraseFields, isNewPassphraseReady } from '../../components/NewPassphraseFields';
+import { useFocusOnMount } from '../../components/useFocusOnMount';
+import { useT } from '../../i18n/useT';
+import { selectGate, selectVaultActions } from '../../store/selectors';
+import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
+import { GateLayout } from './GateLayout';
+
+/** First run: choose a passphrase and create the vault. */
+export function FirstRunScreen() {
+  const { t } = useT();
+  const titleRef = useFocusOnMount<HTMLHeadingElement>();
+  const gate = useAppStore(selectGate);
+  const { createVault } = useAppStoreShallow(selectVaultActions);
+  const [value, setValue] = useState({ next: '', repeat: '' });
+  const [tried, setTried] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setTried(true);
+    if (!isNewPassphraseReady(value)) return;
+    await createVault(value.next);
+  }
+
+  return (
+    <GateLayout title={t('firstRun.title')} titleRef={titleRef} intro={t('firstRun.intro')}>
+      <form onSubmit={submit} noValidate aria-busy={gate.busy}>
+        <ErrorAlert error={gate.error} />
+        <NewPassphraseFields
+          value={value}
+          onChange={setValue}
+          labels={{ next: 'firstRun.passphrase', repeat: 'firstRun.repeat', hint: 'firstRun.passphraseHint' }}
+          showErrors={tried}
+          disabled={gate.busy}
+          namePrefix="create"
+        />
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action-button" busy={gate.busy} disabled={gate.busy}>
+            {t('firstRun.submit')}
+          </Button>
+        </ButtonGroup>
+        {gate.busy ? <p role="status" className="kk-busy">{t('firstRun.busy')}</p> : null}
+      </form>
+    </GateLayout>
+  );
+}

@@ -1,0 +1,77 @@
+import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PassphraseField } from '../../components/PassphraseField';
+import { useCountdown } from '../../components/useCountdown';
+import { useFocusOnMount } from '../../components/useFocusOnMount';
+import { useT } from '../../i18n/useT';
+import { selectGate, selectLockReason, selectNavigation, selectVaultActions } from '../../store/selectors';
+import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
+import { GateLayout } from './GateLayout';
+
+/** Unlock with the passphrase; every vault error code gets its own message; slowed retries count down. */
+export function UnlockScreen() {
+  const { t } = useT();
+  const titleRef = useFocusOnMount<HTMLHeadingElement>();
+  const gate = useAppStore(selectGate);
+  const lockReason = useAppStore(selectLockReason);
+  const { unlock } = useAppStoreShallow(selectVaultActions);
+  const { showGate } = useAppStoreShallow(selectNavigation);
+  const [passphrase, setPassphrase] = useState('');
+  const [empty, setEmpty] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const wait = useCountdown(gate.retryUntil);
+
+  // After a refusal, start again in the field (once it is enabled); the alert says what went wrong.
+  useEffect(() => {
+    if (gate.error && !gate.busy) inputRef.current?.focus();
+  }, [gate.error, gate.busy]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!passphrase) {
+      setEmpty(true);
+      return;
+    }
+    setEmpty(false);
+    if (wait > 0 || gate.busy) return;
+    const ok = await unlock(passphrase);
+    if (!ok) setPassphrase('');
+  }
+
+  return (
+    <GateLayout title={t('unlock.title')} titleRef={titleRef} intro={t('unlock.intro')}>
+      {lockReason && !gate.error ? (
+        <Paragraph className="kk-notice" role="status">
+          {t(`unlock.locked.${lockReason}`)}
+        </Paragraph>
+      ) : null}
+      <form onSubmit={submit} noValidate aria-busy={gate.busy}>
+        <ErrorAlert error={gate.error}>
+          {wait > 0 ? <Paragraph data-testid="retry-countdown">{wait === 1 ? t('unlock.waitOne') : t('unlock.wait', { seconds: wait })}</Paragraph> : null}
+        </ErrorAlert>
+        <PassphraseField
+          label={t('unlock.passphrase')}
+          name="unlock-passphrase"
+          autoComplete="current-password"
+          value={passphrase}
+          onChange={setPassphrase}
+          error={empty ? t('passphrase.required') : null}
+          disabled={gate.busy}
+          inputRef={inputRef}
+        />
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action-button" busy={gate.busy} disabled={gate.busy || wait > 0}>
+            {t('unlock.submit')}
+          </Button>
+        </ButtonGroup>
+        {gate.busy ? <p role="status" className="kk-busy">{t('unlock.busy')}</p> : null}
+      </form>
+      <p className="kk-secondary-action">
+        <button type="button" className="kk-link-button" onClick={() => showGate('recover')}>
+          {t('unlock.forgot')}
+        </button>
+      </p>
+    </GateLayout>
+  );
+}

@@ -1,0 +1,173 @@
+import { Button, ButtonGroup, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Heading, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { Language } from '../../../shared/errors';
+import { ErrorAlert, SuccessAlert } from '../../components/ErrorAlert';
+import { NewPassphraseFields, isNewPassphraseReady } from '../../components/NewPassphraseFields';
+import { PassphraseField } from '../../components/PassphraseField';
+import { useFocusOnMount } from '../../components/useFocusOnMount';
+import { useT } from '../../i18n/useT';
+import { selectPassphraseChange, selectSettings, selectSettingsActions, selectSettingsFeedback, selectVaultActions } from '../../store/selectors';
+import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
+
+/** Parses the auto-lock field: a whole number 1–240, else null. */
+export function parseAutoLockMinutes(text: string): number | null {
+  if (!/^\s*\d{1,3}\s*$/.test(text)) return null;
+  const n = Number(text);
+  return n >= 1 && n <= 240 ? n : null;
+}
+
+function GeneralSettings() {
+  const { t } = useT();
+  const settings = useAppStore(selectSettings);
+  const feedback = useAppStoreShallow(selectSettingsFeedback);
+  const { updateSettings, clearSettingsFeedback } = useAppStoreShallow(selectSettingsActions);
+  const minutesId = useId();
+  const languageId = useId();
+  const [minutes, setMinutes] = useState(settings ? String(settings.autoLockMinutes) : '');
+  const [language, setLanguage] = useState<Language>(settings?.language ?? 'nl');
+  const [tried, setTried] = useState(false);
+  const parsed = parseAutoLockMinutes(minutes);
+  const invalid = tried && parsed === null;
+
+  useEffect(() => () => clearSettingsFeedback(), [clearSettingsFeedback]);
+  useEffect(() => {
+    if (settings) {
+      setMinutes(String(settings.autoLockMinutes));
+      setLanguage(settings.language);
+    }
+  }, [settings]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setTried(true);
+    if (parsed === null) return;
+    await updateSettings({ autoLockMinutes: parsed, language });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="kk-settings-general" className="kk-panel">
+      <Heading level={2} id="kk-settings-general">
+        {t('settings.general')}
+      </Heading>
+      <ErrorAlert error={feedback.error} />
+      {feedback.saved ? <SuccessAlert>{t('settings.saved')}</SuccessAlert> : null}
+      <FormField type="text" invalid={invalid} className="kk-field">
+        <div className="utrecht-form-field__label">
+          <FormLabel htmlFor={minutesId}>{t('settings.autoLock')}</FormLabel>
+        </div>
+        <FormFieldDescription id={`${minutesId}-hint`} className="utrecht-form-field__description">
+          {t('settings.autoLockHint')}
+        </FormFieldDescription>
+        {invalid ? (
+          <FormFieldErrorMessage id={`${minutesId}-error`} className="utrecht-form-field__error-message">
+            {t('settings.autoLockInvalid')}
+          </FormFieldErrorMessage>
+        ) : null}
+        <div className="utrecht-form-field__input">
+          <Textbox
+            id={minutesId}
+            name="auto-lock-minutes"
+            inputMode="numeric"
+            className="kk-number-input"
+            value={minutes}
+            invalid={invalid}
+            aria-describedby={invalid ? `${minutesId}-hint ${minutesId}-error` : `${minutesId}-hint`}
+            onChange={(event) => setMinutes(event.target.value)}
+          />
+        </div>
+      </FormField>
+      <FormField type="text" className="kk-field">
+        <div className="utrecht-form-field__label">
+          <FormLabel htmlFor={languageId}>{t('settings.language')}</FormLabel>
+        </div>
+        <div className="utrecht-form-field__input">
+          <Select id={languageId} name="language" value={language} onChange={(event) => setLanguage(Language.parse(event.target.value))}>
+            <SelectOption value="nl" lang="nl">
+              {t('language.nl')}
+            </SelectOption>
+            <SelectOption value="en" lang="en">
+              {t('language.en')}
+            </SelectOption>
+          </Select>
+        </div>
+      </FormField>
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={feedback.busy} disabled={feedback.busy}>
+          {t('settings.save')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+function ChangePassphrase() {
+  const { t } = useT();
+  const state = useAppStore(selectPassphraseChange);
+  const { changePassphrase, resetPassphraseChange } = useAppStoreShallow(selectVaultActions);
+  const [current, setCurrent] = useState('');
+  const [value, setValue] = useState({ next: '', repeat: '' });
+  const [tried, setTried] = useState(false);
+
+  useEffect(() => () => resetPassphraseChange(), [resetPassphraseChange]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setTried(true);
+    if (!current || !isNewPassphraseReady(value) || state.busy) return;
+    const ok = await changePassphrase(current, value.next);
+    setCurrent('');
+    if (ok) {
+      setValue({ next: '', repeat: '' });
+      setTried(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="kk-settings-passphrase" className="kk-panel" aria-busy={state.busy}>
+      <Heading level={2} id="kk-settings-passphrase">
+        {t('settings.passphrase.title')}
+      </Heading>
+      <Paragraph>{t('settings.passphrase.intro')}</Paragraph>
+      <ErrorAlert error={state.error} />
+      {state.done ? <SuccessAlert>{t('settings.passphrase.done')}</SuccessAlert> : null}
+      <PassphraseField
+        label={t('settings.passphrase.current')}
+        name="current-passphrase"
+        autoComplete="current-password"
+        value={current}
+        onChange={setCurrent}
+        error={tried && !current ? t('passphrase.required') : null}
+        disabled={state.busy}
+      />
+      <NewPassphraseFields
+        value={value}
+        onChange={setValue}
+        labels={{ next: 'settings.passphrase.next', repeat: 'settings.passphrase.repeat' }}
+        showErrors={tried}
+        disabled={state.busy}
+        namePrefix="change"
+      />
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={state.busy} disabled={state.busy}>
+          {t('settings.passphrase.submit')}
+        </Button>
+      </ButtonGroup>
+      {state.busy ? <p role="status" className="kk-busy">{t('settings.passphrase.busy')}</p> : null}
+    </form>
+  );
+}
+
+/** Settings: auto-lock minutes, language, and changing the passphrase. */
+export function SettingsScreen() {
+  const { t } = useT();
+  const titleRef = useFocusOnMount<HTMLHeadingElement>();
+  return (
+    <section className="kk-page" aria-labelledby="kk-page-title">
+      <Heading level={1} id="kk-page-title" ref={titleRef} tabIndex={-1} className="kk-screen-title">
+        {t('settings.title')}
+      </Heading>
+      <GeneralSettings />
+      <ChangePassphrase />
+    </section>
+  );
+}

@@ -1,0 +1,176 @@
+// The e2e fixture: a fresh temp vault per test and the app's first page, either through the
+// loopback bridge (project "bridge") or the real Electron app (project "electron").
+// It builds nothing: the runner builds dist/renderer-bridge (and dist/electron) beforehand.
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const screensDir = join(repoRoot, 'test-results', 'screens');
+
+/** Test-only passphrases: clearly synthetic, defined here and never in product code. */
+export const TEST_PASSPHRASE = 'test-only blauwe fiets bij de haven 42';
+export const OTHER_TEST_PASSPHRASE = 'test-only groene tram naar het strand 7';
+
+export interface AppHandle {
+  page: Page;
+  vaultDir: string;
+  /** Opens the app afresh (a new page load: all renderer memory is gone). */
+  reopen(): Promise<void>;
+  /** Base URL of the bridge (bridge project only). */
+  baseUrl?: string;
+  /** The bridge token (bridge project only; used by the bridge security spec). */
+  token?: string;
+}
+
+function electronBinary(): string | null {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+async function startHost(vaultDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
+  // stdin stays an open pipe: the host stops when it closes, so it never outlives the test run.
+  const child = spawn(tsx, ['electron/devbridge/host.ts', '--dir', vaultDir], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bridge host did not start in time: ${stderr}`)), 30_000);
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.once('exit', (code) => reject(new Error(`bridge host exited (${code}): ${stderr}`)));
+  });
+  return { child, url };
+}
+
+export const test = base.extend<{ app: AppHandle }>({
+  // Depends on `playwright` only (which launches nothing), so the electron project never starts a
+  // browser and is skipped before anything runs where no Electron binary exists.
+  app: async ({ playwright }, use, testInfo) => {
+    if (testInfo.project.name === 'electron' && !electronBinary()) {
+      testInfo.skip(true, 'no Electron binary on this machine');
+    }
+    const root = mkdtempSync(join(tmpdir(), 'kk-e2e-'));
+    const vaultDir = join(root, 'vault');
+    mkdirSync(vaultDir, { mode: 0o700 });
+    try {
+      if (testInfo.project.name === 'electron') {
+        // main honours KK_VAULT_DIR when not packaged (electron/main/main.ts).
+        const electronApp: ElectronApplication = await _electron.launch({
+          args: [repoRoot],
+          env: { ...process.env, KK_VAULT_DIR: vaultDir } as Record<string, string>,
+        });
+        const handle: AppHandle = {
+          page: await electronApp.firstWindow(),
+          vaultDir,
+          async reopen() {
+            // A window reload: renderer memory is gone, the core (and its lock state) stays.
+            await handle.page.reload();
+          },
+        };
+        try {
+          await use(handle);
+        } finally {
+          await electronApp.close();
+        }
+        return;
+      }
+
+      const browser = await playwright.chromium.launch(testInfo.project.use.launchOptions);
+      const context = await browser.newContext({ viewport: testInfo.project.use.viewport ?? { width: 1200, height: 860 }, locale: 'nl-NL' });
+      const page = await context.newPage();
+      const { child, url } = await startHost(vaultDir);
+      const baseUrl = url.split('/#')[0]!;
+      const token = url.split('#token=')[1]!;
+      const cspErrors: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
+      });
+      try {
+        await page.goto(url);
+        const handle: AppHandle = {
+          page,
+          vaultDir,
+          baseUrl,
+          token,
+          async reopen() {
+            await page.goto('about:blank');
+            await page.goto(url);
+          },
+        };
+        await use(handle);
+        // The app must work under its strict CSP: not one blocked script or style.
+        expect(cspErrors, 'CSP violations').toEqual([]);
+      } finally {
+        if (testInfo.status !== testInfo.expectedStatus) {
+          await page.screenshot({ path: testInfo.outputPath('failure.png'), fullPage: true }).catch(() => undefined);
+        }
+        await browser.close();
+        child.stdin?.end();
+        child.kill('SIGTERM');
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect };
+
+/**
+ * Every screen: axe-core (WCAG 2.0/2.1 A and AA) must find nothing, and a screenshot is saved
+ * to test-results/screens/<name>.png for people to look at.
+ */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    window.scrollTo(0, 0);
+  });
+  // Screenshot first: short-lived states (a retry countdown) are still on screen.
+  mkdirSync(screensDir, { recursive: true });
+  await page.screenshot({ path: join(screensDir, `${name}.png`), fullPage: true });
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `axe violations on ${name}`).toEqual([]);
+}
+
+/** Walks the first-run screens; returns the recovery key that was shown once. */
+export async function createVault(page: Page, passphrase = TEST_PASSPHRASE): Promise<string> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Welkom bij Ketenkluis' })).toBeVisible();
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(passphrase);
+  await page.getByLabel('Herhaal het wachtwoord').fill(passphrase);
+  await page.getByRole('button', { name: 'Kluis maken' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Uw herstelsleutel' })).toBeVisible();
+  const key = (await page.getByTestId('recovery-key').textContent())?.trim() ?? '';
+  expect(key.length).toBeGreaterThan(20);
+  await page.getByLabel('Ik heb de herstelsleutel veilig bewaard').check();
+  await page.getByRole('button', { name: 'Verder naar Ketenkluis' }).click();
+  await expect(page.getByRole('button', { name: 'Kluis vergrendelen' })).toBeVisible();
+  return key;
+}
+
+/** Unlocks from the unlock screen. */
+export async function unlock(page: Page, passphrase: string): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Kluis ontgrendelen' })).toBeVisible();
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+}
+
+/** Locks with the always-visible button in the frame. */
+export async function lock(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Kluis vergrendelen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kluis ontgrendelen' })).toBeVisible();
+}
