@@ -7,6 +7,7 @@ import { z } from 'zod';
 export const ErrorCode = z.enum([
   'WRONG_PASSPHRASE',
   'WRONG_RECOVERY_KEY',
+  'TOO_MANY_ATTEMPTS',
   'WEAK_PASSPHRASE',
   'KEYFILE_MISSING',
   'KEYFILE_DAMAGED',
@@ -20,6 +21,7 @@ export const ErrorCode = z.enum([
   'DISK_FULL',
   'READ_ONLY',
   'BACKUP_INVALID',
+  'BACKUP_EXISTS',
   'INVALID_INPUT',
   'UNKNOWN_METHOD',
   'FORBIDDEN_SENDER',
@@ -89,6 +91,10 @@ export const errorMessages: Record<ErrorCode, Record<Language, string>> = {
     nl: 'De herstelsleutel klopt niet. Controleer de tekens en probeer het opnieuw.',
     en: 'The recovery key is not correct. Check the characters and try again.',
   },
+  TOO_MANY_ATTEMPTS: {
+    nl: 'Er is te vaak een verkeerd wachtwoord of een verkeerde herstelsleutel ingevoerd. Wacht even en probeer het dan opnieuw.',
+    en: 'A wrong passphrase or recovery key was entered too often. Wait a moment, then try again.',
+  },
   WEAK_PASSPHRASE: {
     nl: 'Dit wachtwoord is te zwak. Kies een langere zin van een paar woorden.',
     en: 'This passphrase is too weak. Choose a longer sentence of a few words.',
@@ -140,6 +146,10 @@ export const errorMessages: Record<ErrorCode, Record<Language, string>> = {
   BACKUP_INVALID: {
     nl: 'Dit back-upbestand is onvolledig of beschadigd. Er is niets teruggezet.',
     en: 'This backup file is incomplete or damaged. Nothing was restored.',
+  },
+  BACKUP_EXISTS: {
+    nl: 'Er staat al een bestand met deze naam. Kies een andere naam. Er is niets overschreven.',
+    en: 'A file with this name already exists. Choose another name. Nothing was overwritten.',
   },
   INVALID_INPUT: {
     nl: 'Niet alle gegevens zijn goed ingevuld. Bekijk de gemarkeerde velden.',

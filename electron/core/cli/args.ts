@@ -1,0 +1,37 @@
+import { UsageError, type Command, type Options } from './command';
+
+/** Option names that would put a secret on the command line (visible in `ps` and shell history). */
+const SECRET_LIKE = /pass|wachtwoord|secret|geheim|recovery|herstel|^key$/i;
+
+/** Splits argv into command words and `--name value` options. */
+export function splitArgs(argv: readonly string[]): { words: string[]; options: Options } {
+  const words: string[] = [];
+  const options: Options = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
+      if (SECRET_LIKE.test(name)) {
+        throw new UsageError('secrets are never accepted on the command line; use KK_PASSPHRASE (KK_NEW_PASSPHRASE, KK_RECOVERY_KEY) or standard input');
+      }
+      const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
+      options[name] = value;
+    } else {
+      words.push(arg);
+    }
+  }
+  return { words, options };
+}
+
+/** Checks the options against what a command takes: all required ones present, nothing unknown. */
+export function checkOptions(command: Command, options: Options): void {
+  const allowed = new Set([...command.options, ...(command.optional ?? [])]);
+  for (const name of Object.keys(options)) {
+    if (!allowed.has(name)) throw new UsageError(`unknown option --${name} for "kk ${command.path.join(' ')}"`);
+  }
+  for (const name of command.options) {
+    if (!(name in options)) throw new UsageError(`"kk ${command.path.join(' ')}" needs --${name}`);
+  }
+}

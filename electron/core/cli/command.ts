@@ -1,0 +1,34 @@
+import type { Secrets } from './secrets';
+
+/** Parsed `--name value` options of one command line. */
+export type Options = Record<string, string>;
+
+/** What a command gets: its options, a source of secrets and the output streams. */
+export interface CommandContext {
+  options: Options;
+  secrets: Secrets;
+  out: (line: string) => void;
+}
+
+/**
+ * One `kk` subcommand. `path` is the words that select it (`['vault', 'init']`); `options`
+ * lists the `--names` it takes, all required unless listed in `optional`.
+ * A command throws KkError (or UsageError) on failure; `kk` turns that into one stderr line.
+ */
+export interface Command {
+  readonly path: readonly string[];
+  readonly summary: string;
+  readonly options: readonly string[];
+  readonly optional?: readonly string[];
+  /** Where the command reads secrets: env names, in stdin-line order. For `--help`. */
+  readonly secrets?: readonly string[];
+  run(ctx: CommandContext): Promise<void>;
+}
+
+/** A mistake in how kk was called (exit code 2), as opposed to a vault error (exit code 1). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

@@ -1,0 +1,171 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { KkError } from '../../../shared/errors';
+import { FILE_MODE, VAULT_FILES } from './constants';
+import { toKkError } from './errorMapping';
+import { ensurePrivateDir, writeFileAtomic } from './safeFs';
+import { assertEncryptedFile, integrityOk, openEncryptedDatabase } from './sqlcipher';
+
+/** First bytes of every backup file. */
+const MAGIC = Buffer.from('KKBACKUP', 'latin1');
+/** Bumped when the backup layout changes. */
+export const BACKUP_FORMAT_VERSION = 1;
+const MAX_HEADER_BYTES = 64 * 1024;
+
+const Part = z.object({ length: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
+const BackupHeader = z
+  .object({
+    format: z.literal('ketenkluis-backup'),
+    version: z.literal(BACKUP_FORMAT_VERSION),
+    createdAt: z.string(),
+    schemaVersion: z.number().int().nonnegative(),
+    keyFile: Part,
+    database: Part,
+  })
+  .strict();
+type BackupHeader = z.infer<typeof BackupHeader>;
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Removes a temp database and any journal SQLite left beside it. */
+function removeDatabaseFiles(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
+}
+
+/**
+ * Copies the open vault into an encrypted snapshot: `VACUUM INTO` a temp file inside the vault
+ * folder (SQLite3MultipleCiphers encrypts the target with the same cipher and key), then reopens
+ * the copy with the data key and runs `integrity_check`. Never writes plaintext: a copy that
+ * starts with the SQLite header is refused and deleted.
+ */
+function encryptedSnapshot(db: Database.Database, vaultDir: string, dataKey: Buffer): Buffer {
+  const temp = join(vaultDir, `.snapshot-${randomBytes(6).toString('hex')}.db`);
+  try {
+    db.exec(`VACUUM INTO '${temp.replaceAll("'", "''")}'`);
+    chmodSync(temp, FILE_MODE);
+    assertEncryptedFile(temp);
+    const copy = openEncryptedDatabase(temp, dataKey);
+    try {
+      if (!integrityOk(copy)) throw new KkError('BACKUP_INVALID', 'Snapshot failed integrity_check');
+      copy.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      copy.close();
+    }
+    assertEncryptedFile(temp);
+    return readFileSync(temp);
+  } catch (error) {
+    throw toKkError(error, 'snapshot');
+  } finally {
+    removeDatabaseFiles(temp);
+  }
+}
+
+/**
+ * Writes a verified backup file: magic, format header, the key file and the encrypted database.
+ * The file is written atomically (owner-only) and read back and checked before returning.
+ * The backup opens with the same passphrase (or recovery key) as the vault it came from.
+ */
+export function writeBackup(db: Database.Database, vaultDir: string, dataKey: Buffer, outFile: string): BackupHeader {
+  const database = encryptedSnapshot(db, vaultDir, dataKey);
+  let keyFile: Buffer;
+  try {
+    keyFile = readFileSync(join(vaultDir, VAULT_FILES.keyFile));
+  } catch (error) {
+    throw toKkError(error, 'read key file');
+  }
+  const header: BackupHeader = {
+    format: 'ketenkluis-backup',
+    version: BACKUP_FORMAT_VERSION,
+    createdAt: new Date().toISOString(),
+    schemaVersion: Number(db.pragma('user_version', { simple: true })),
+    keyFile: { length: keyFile.length, sha256: sha256(keyFile) },
+    database: { length: database.length, sha256: sha256(database) },
+  };
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(headerBytes.length);
+  try {
+    writeFileAtomic(outFile, Buffer.concat([MAGIC, length, headerBytes, keyFile, database]));
+  } catch (error) {
+    throw toKkError(error, 'write backup');
+  }
+  readBackup(outFile); // read back: what is on disk must parse and match its hashes
+  return header;
+}
+
+/** A parsed backup file. */
+export interface BackupContents {
+  header: BackupHeader;
+  keyFile: Buffer;
+  database: Buffer;
+}
+
+/** Reads and checks a backup file; BACKUP_INVALID for anything incomplete or altered. */
+export function readBackup(file: string): BackupContents {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const mapped = toKkError(error, 'read backup');
+    throw mapped.code === 'INTERNAL' || mapped.code === 'READ_ONLY' ? new KkError('BACKUP_INVALID', 'Backup file cannot be read') : mapped;
+  }
+  if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) {
+    throw new KkError('BACKUP_INVALID', 'Not a Ketenkluis backup');
+  }
+  const headerLength = bytes.readUInt32BE(MAGIC.length);
+  const headerStart = MAGIC.length + 4;
+  if (headerLength > MAX_HEADER_BYTES || headerStart + headerLength > bytes.length) throw new KkError('BACKUP_INVALID', 'Backup header truncated');
+  let header: BackupHeader;
+  try {
+    header = BackupHeader.parse(JSON.parse(bytes.subarray(headerStart, headerStart + headerLength).toString('utf8')));
+  } catch {
+    throw new KkError('BACKUP_INVALID', 'Backup header damaged');
+  }
+  const keyStart = headerStart + headerLength;
+  const dbStart = keyStart + header.keyFile.length;
+  const end = dbStart + header.database.length;
+  if (end !== bytes.length) throw new KkError('BACKUP_INVALID', 'Backup length does not match its header');
+  const keyFile = bytes.subarray(keyStart, dbStart);
+  const database = bytes.subarray(dbStart, end);
+  if (sha256(keyFile) !== header.keyFile.sha256 || sha256(database) !== header.database.sha256) {
+    throw new KkError('BACKUP_INVALID', 'Backup checksum mismatch');
+  }
+  return { header, keyFile, database };
+}
+
+/** True when `dir` is missing or an empty folder: the only places a restore may write. */
+export function isEmptyOrMissing(dir: string): boolean {
+  if (!existsSync(dir)) return true;
+  return statSync(dir).isDirectory() && readdirSync(dir).length === 0;
+}
+
+/**
+ * Lays the backup's files into a NEW vault folder (missing or empty; anything else is
+ * VAULT_EXISTS and nothing is touched). The caller then unlocks and verifies it, and calls
+ * the returned `undo` if that fails, so a failed restore leaves nothing behind.
+ */
+export function layOutBackup(contents: BackupContents, targetDir: string): { undo: () => void } {
+  if (!isEmptyOrMissing(targetDir)) throw new KkError('VAULT_EXISTS', 'Restore target is not empty');
+  const created = !existsSync(targetDir);
+  try {
+    ensurePrivateDir(targetDir);
+    writeFileAtomic(join(targetDir, VAULT_FILES.keyFile), contents.keyFile);
+    writeFileAtomic(join(targetDir, VAULT_FILES.database), contents.database);
+  } catch (error) {
+    undoRestore(targetDir, created);
+    throw toKkError(error, 'restore');
+  }
+  return { undo: () => undoRestore(targetDir, created) };
+}
+
+function undoRestore(targetDir: string, created: boolean): void {
+  if (created) {
+    rmSync(targetDir, { recursive: true, force: true });
+    return;
+  }
+  // The folder was empty before: remove only what the restore put there.
+  for (const name of readdirSync(targetDir)) rmSync(join(targetDir, name), { recursive: true, force: true });
+}

@@ -1,0 +1,189 @@
+import { argon2, createCipheriv, createDecipheriv, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { KkError } from '../../../shared/errors';
+import { normalizePassphrase } from '../../../shared/vault/passphrasePolicy';
+import { ARGON2_DEFAULTS, ARGON2_MINIMUM } from './constants';
+import { toKkError } from './errorMapping';
+import { writeFileAtomic } from './safeFs';
+
+/** Bumped when the key file layout changes; older versions stay readable. */
+export const KEY_FILE_VERSION = 1;
+const KEY_BYTES = 32;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+const Wrap = z.object({ iv: b64, ciphertext: b64, tag: b64 }).strict();
+
+/** The key file: only public parameters and wrapped (encrypted) copies of the data key. */
+export const KeyFile = z
+  .object({
+    format: z.literal('ketenkluis-key'),
+    version: z.literal(KEY_FILE_VERSION),
+    vaultId: z.string().uuid(),
+    createdAt: z.string(),
+    database: z.object({ cipher: z.literal('sqlcipher'), legacy: z.literal(4) }).strict(),
+    passphrase: z
+      .object({
+        kdf: z.literal('argon2id'),
+        memoryKiB: z.number().int().min(ARGON2_MINIMUM.memoryKiB).max(4 * 1024 * 1024),
+        passes: z.number().int().min(ARGON2_MINIMUM.passes).max(64),
+        parallelism: z.number().int().min(ARGON2_MINIMUM.parallelism).max(64),
+        salt: b64,
+        wrap: Wrap,
+      })
+      .strict(),
+    recovery: z.object({ kdf: z.literal('hkdf-sha256'), salt: b64, wrap: Wrap }).strict(),
+  })
+  .strict();
+/** The key file's parsed form. */
+export type KeyFile = z.infer<typeof KeyFile>;
+
+/** Reads and validates the key file; KEYFILE_MISSING or KEYFILE_DAMAGED otherwise. */
+export function readKeyFile(path: string): KeyFile {
+  if (!existsSync(path)) throw new KkError('KEYFILE_MISSING', 'Key file not found');
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw toKkError(error, 'read key file');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new KkError('KEYFILE_DAMAGED', 'Key file is not valid JSON');
+  }
+  const parsed = KeyFile.safeParse(json);
+  if (!parsed.success) throw new KkError('KEYFILE_DAMAGED', 'Key file does not match its format');
+  return parsed.data;
+}
+
+/** Writes the key file atomically; the temp file holds the same wrapped keys, nothing more. */
+export function writeKeyFile(path: string, keyFile: KeyFile): void {
+  writeFileAtomic(path, `${JSON.stringify(KeyFile.parse(keyFile), null, 2)}\n`);
+}
+
+/** Argon2id over the (NFC-normalised) passphrase; the caller zeroes the result. */
+export function derivePassphraseKey(
+  passphrase: string,
+  salt: Buffer,
+  params: { memoryKiB: number; passes: number; parallelism: number },
+): Promise<Buffer> {
+  const message = Buffer.from(normalizePassphrase(passphrase), 'utf8');
+  return new Promise((resolve, reject) => {
+    argon2(
+      'argon2id',
+      { message, nonce: salt, parallelism: params.parallelism, tagLength: KEY_BYTES, memory: params.memoryKiB, passes: params.passes },
+      (error, key) => {
+        message.fill(0);
+        if (error) reject(new KkError('INTERNAL', 'Key derivation failed', { cause: error }));
+        else resolve(key);
+      },
+    );
+  });
+}
+
+function recoveryWrapKey(recoveryKey: Buffer, salt: Buffer): Buffer {
+  // The recovery key is 160 random bits: a fast KDF is enough, a slow one would add nothing.
+  return Buffer.from(hkdfSync('sha256', recoveryKey, salt, 'ketenkluis recovery wrap v1', KEY_BYTES));
+}
+
+/** Additional data binds a wrap to its vault and purpose, so wraps cannot be swapped between files. */
+function aad(vaultId: string, purpose: 'passphrase' | 'recovery'): Buffer {
+  return Buffer.from(`ketenkluis-key/${KEY_FILE_VERSION}/${vaultId}/${purpose}`, 'utf8');
+}
+
+function wrap(dataKey: Buffer, wrappingKey: Buffer, additional: Buffer): z.infer<typeof Wrap> {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', wrappingKey, iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(additional);
+  const ciphertext = Buffer.concat([cipher.update(dataKey), cipher.final()]);
+  return { iv: iv.toString('base64'), ciphertext: ciphertext.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+}
+
+/** Returns the data key, or null when the wrapping key is wrong (the GCM tag does not verify). */
+function unwrap(w: z.infer<typeof Wrap>, wrappingKey: Buffer, additional: Buffer): Buffer | null {
+  const iv = Buffer.from(w.iv, 'base64');
+  const tag = Buffer.from(w.tag, 'base64');
+  const ciphertext = Buffer.from(w.ciphertext, 'base64');
+  if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES || ciphertext.length !== KEY_BYTES) {
+    throw new KkError('KEYFILE_DAMAGED', 'Wrapped key has the wrong size');
+  }
+  let body: Buffer | undefined;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', wrappingKey, iv, { authTagLength: TAG_BYTES });
+    decipher.setAAD(additional);
+    decipher.setAuthTag(tag);
+    body = decipher.update(ciphertext);
+    return Buffer.concat([body, decipher.final()]);
+  } catch {
+    return null;
+  } finally {
+    // The unverified (or copied) plaintext must not linger either.
+    body?.fill(0);
+  }
+}
+
+/** A new passphrase section: fresh salt, current Argon2id defaults, data key wrapped. */
+export async function passphraseSection(dataKey: Buffer, passphrase: string, vaultId: string): Promise<KeyFile['passphrase']> {
+  const salt = randomBytes(16);
+  const kek = await derivePassphraseKey(passphrase, salt, ARGON2_DEFAULTS);
+  try {
+    return { kdf: 'argon2id', ...ARGON2_DEFAULTS, salt: salt.toString('base64'), wrap: wrap(dataKey, kek, aad(vaultId, 'passphrase')) };
+  } finally {
+    kek.fill(0);
+  }
+}
+
+/** A new recovery section for this recovery key. */
+export function recoverySection(dataKey: Buffer, recoveryKey: Buffer, vaultId: string): KeyFile['recovery'] {
+  const salt = randomBytes(16);
+  const kek = recoveryWrapKey(recoveryKey, salt);
+  try {
+    return { kdf: 'hkdf-sha256', salt: salt.toString('base64'), wrap: wrap(dataKey, kek, aad(vaultId, 'recovery')) };
+  } finally {
+    kek.fill(0);
+  }
+}
+
+/** Builds a whole new key file for a new vault. */
+export async function newKeyFile(dataKey: Buffer, passphrase: string, recoveryKey: Buffer): Promise<KeyFile> {
+  const vaultId = randomUUID();
+  return {
+    format: 'ketenkluis-key',
+    version: KEY_FILE_VERSION,
+    vaultId,
+    createdAt: new Date().toISOString(),
+    database: { cipher: 'sqlcipher', legacy: 4 },
+    passphrase: await passphraseSection(dataKey, passphrase, vaultId),
+    recovery: recoverySection(dataKey, recoveryKey, vaultId),
+  };
+}
+
+/** Unwraps the data key with the passphrase; WRONG_PASSPHRASE when it does not fit. */
+export async function unwrapWithPassphrase(keyFile: KeyFile, passphrase: string): Promise<Buffer> {
+  const p = keyFile.passphrase;
+  const kek = await derivePassphraseKey(passphrase, Buffer.from(p.salt, 'base64'), p);
+  try {
+    const key = unwrap(p.wrap, kek, aad(keyFile.vaultId, 'passphrase'));
+    if (!key) throw new KkError('WRONG_PASSPHRASE', 'Passphrase does not unwrap the data key');
+    return key;
+  } finally {
+    kek.fill(0);
+  }
+}
+
+/** Unwraps the data key with the recovery key bytes; WRONG_RECOVERY_KEY when it does not fit. */
+export function unwrapWithRecoveryKey(keyFile: KeyFile, recoveryKey: Buffer): Buffer {
+  const kek = recoveryWrapKey(recoveryKey, Buffer.from(keyFile.recovery.salt, 'base64'));
+  try {
+    const key = unwrap(keyFile.recovery.wrap, kek, aad(keyFile.vaultId, 'recovery'));
+    if (!key) throw new KkError('WRONG_RECOVERY_KEY', 'Recovery key does not unwrap the data key');
+    return key;
+  } finally {
+    kek.fill(0);
+  }
+}

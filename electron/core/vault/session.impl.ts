@@ -1,0 +1,120 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { KkError } from '../../../shared/errors';
+import type { EventName, EventPayload } from '../../../shared/ipc/events';
+import type { VaultStatus } from '../../../shared/ipc/vault.contract';
+import type { Session } from '../session';
+import {
+  backupVault,
+  changePassphrase,
+  checkVault,
+  closeVault,
+  createVault,
+  recoverVault,
+  unlockVault,
+  vaultExists,
+  type CheckReport,
+  type OpenVault,
+  type VaultOptions,
+} from './vault';
+
+/** Why the vault was locked; the same reasons as the `vault.locked` event. */
+export type LockReason = EventPayload<'vault.locked'>['reason'];
+
+/** The vault life cycle behind a session. Operations run one at a time. */
+export interface VaultControl {
+  status(): VaultStatus;
+  create(passphrase: string): Promise<string>;
+  unlock(passphrase: string): Promise<void>;
+  lock(reason: LockReason): void;
+  changePassphrase(current: string, next: string): Promise<void>;
+  recover(recoveryKey: string, next: string): Promise<void>;
+  check(): CheckReport;
+  backup(outFile: string): void;
+}
+
+/** Options for a session. */
+export interface SessionOptions extends VaultOptions {
+  vaultDir: string;
+  emit?: (name: EventName, payload: unknown) => void;
+}
+
+const controls = new WeakMap<Session, VaultControl>();
+
+/** The vault controls of a session made by `createSession`. */
+export function vaultControl(session: Session): VaultControl {
+  const control = controls.get(session);
+  if (!control) throw new KkError('INTERNAL', 'Session has no vault control');
+  return control;
+}
+
+/**
+ * The session every handler receives. It holds at most one open vault; the data key lives only
+ * in that vault's Buffer and is zeroed on lock. Vault operations are queued so two unlocks at
+ * once cannot race each other for the database lock.
+ */
+export function createSession(options: SessionOptions): Session {
+  const { vaultDir } = options;
+  const vaultOptions: VaultOptions = { migrations: options.migrations, cacheKiB: options.cacheKiB };
+  let open: OpenVault | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const session: Session = {
+    vaultDir,
+    db(): Database.Database {
+      if (!open) throw new KkError('VAULT_LOCKED', 'Vault is locked');
+      return open.db;
+    },
+    isLocked: () => open === null,
+    emit(name, payload) {
+      options.emit?.(name, payload);
+    },
+  };
+
+  const requireOpen = (): OpenVault => {
+    if (!open) throw new KkError('VAULT_LOCKED', 'Vault is locked');
+    return open;
+  };
+
+  const control: VaultControl = {
+    status: () => ({ exists: vaultExists(vaultDir), locked: open === null }),
+    create: (passphrase) =>
+      serial(async () => {
+        if (open) throw new KkError('VAULT_EXISTS', 'A vault is already open');
+        const created = await createVault(vaultDir, passphrase, vaultOptions);
+        open = created.vault;
+        return created.recoveryKey;
+      }),
+    unlock: (passphrase) =>
+      serial(async () => {
+        if (open) return; // already unlocked by this session
+        open = await unlockVault(vaultDir, passphrase, vaultOptions);
+      }),
+    lock(reason) {
+      const current = open;
+      open = null;
+      if (current) closeVault(current);
+      session.emit('vault.locked', { reason });
+    },
+    changePassphrase: (current, next) => serial(() => changePassphrase(vaultDir, current, next)),
+    recover: (recoveryKey, next) =>
+      serial(async () => {
+        if (open) {
+          // Recovery replaces the passphrase; the open vault stays open.
+          const reopened = open;
+          open = null;
+          closeVault(reopened);
+        }
+        open = await recoverVault(vaultDir, recoveryKey, next, vaultOptions);
+      }),
+    check: () => checkVault(requireOpen()),
+    backup: (outFile) => backupVault(requireOpen(), outFile),
+  };
+  controls.set(session, control);
+  return session;
+}

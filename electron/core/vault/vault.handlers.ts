@@ -1,0 +1,33 @@
+import type { Handlers } from '../../../shared/ipc/contract';
+import type { vaultMethods } from '../../../shared/ipc/vault.contract';
+import type { Session } from '../session';
+import { vaultControl } from './session.impl';
+import { readSettings, updateSettings } from './settings';
+
+/** Handlers for the vault area: thin, they parse nothing themselves (dispatch did) and delegate. */
+export const vaultHandlers: Pick<Handlers<Session>, keyof typeof vaultMethods> = {
+  'vault.status': (_input, ctx) => vaultControl(ctx).status(),
+  'vault.create': async ({ passphrase }, ctx) => ({ recoveryKey: await vaultControl(ctx).create(passphrase) }),
+  'vault.unlock': async ({ passphrase }, ctx) => {
+    await vaultControl(ctx).unlock(passphrase);
+    return {};
+  },
+  'vault.lock': (_input, ctx) => {
+    vaultControl(ctx).lock('user');
+    return {};
+  },
+  'vault.changePassphrase': async ({ current, next }, ctx) => {
+    await vaultControl(ctx).changePassphrase(current, next);
+    return {};
+  },
+  'vault.recover': async ({ recoveryKey, next }, ctx) => {
+    await vaultControl(ctx).recover(recoveryKey, next);
+    return {};
+  },
+  'settings.get': (_input, ctx) => readSettings(ctx.vaultDir),
+  'settings.update': (changes, ctx) => {
+    const settings = updateSettings(ctx.vaultDir, changes);
+    ctx.emit('settings.changed', {});
+    return settings;
+  },
+};

@@ -1,0 +1,294 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { KkError } from '../../../shared/errors';
+import { checkPassphrase } from '../../../shared/vault/passphrasePolicy';
+import { migrate } from '../db/migrate';
+import type { Migration } from '../db/migration';
+import { migrations as defaultMigrations } from '../db/migrations';
+import { log } from '../log';
+import { layOutBackup, readBackup, writeBackup } from './backup';
+import { FILE_MODE, VAULT_FILES } from './constants';
+import { toKkError } from './errorMapping';
+import {
+  newKeyFile,
+  passphraseSection,
+  readKeyFile,
+  unwrapWithPassphrase,
+  unwrapWithRecoveryKey,
+  writeKeyFile,
+  type KeyFile,
+} from './keyFile';
+import { generateRecoveryKey, parseRecoveryKey } from './recoveryKey';
+import { ensurePrivateDir } from './safeFs';
+import { assertEncryptedFile, integrityOk, openEncryptedDatabase, type OpenOptions } from './sqlcipher';
+import { UnlockThrottle } from './unlockThrottle';
+
+/** An unlocked vault: the open database and the data key (zeroed by `closeVault`). */
+export interface OpenVault {
+  readonly dir: string;
+  readonly vaultId: string;
+  readonly db: Database.Database;
+  readonly dataKey: Buffer;
+}
+
+/** Options shared by the vault operations; tests pass their own migration list. */
+export interface VaultOptions {
+  migrations?: readonly Migration[];
+  cacheKiB?: OpenOptions['cacheKiB'];
+}
+
+/** Paths of the vault files in `dir`. */
+export function vaultPaths(dir: string) {
+  return {
+    database: join(dir, VAULT_FILES.database),
+    keyFile: join(dir, VAULT_FILES.keyFile),
+    backups: join(dir, VAULT_FILES.backups),
+  };
+}
+
+/** True when `dir` holds a vault (its key file or its database). */
+export function vaultExists(dir: string): boolean {
+  const p = vaultPaths(dir);
+  return existsSync(p.keyFile) || existsSync(p.database);
+}
+
+/** Refuses a weak passphrase with WEAK_PASSPHRASE; the reasons travel as codes, never the value. */
+export function assertPassphraseAcceptable(passphrase: string, field = 'passphrase'): void {
+  const verdict = checkPassphrase(passphrase);
+  if (!verdict.acceptable) {
+    throw new KkError('WEAK_PASSPHRASE', `Passphrase refused: ${verdict.reasons.join(',')}`, {
+      issues: verdict.reasons.map((reason) => ({ path: field, message: reason })),
+    });
+  }
+}
+
+function assertVaultFilesPresent(dir: string): void {
+  const p = vaultPaths(dir);
+  const hasKey = existsSync(p.keyFile);
+  const hasDb = existsSync(p.database);
+  if (!hasKey && !hasDb) throw new KkError('VAULT_NOT_FOUND', 'No vault in this folder');
+  if (!hasKey) throw new KkError('KEYFILE_MISSING', 'Key file not found');
+  if (!hasDb) throw new KkError('VAULT_NOT_FOUND', 'Database file not found');
+}
+
+/** Closes the database and wipes the data key. Safe to call twice. */
+export function closeVault(vault: OpenVault): void {
+  try {
+    if (vault.db.open) vault.db.close();
+  } finally {
+    vault.dataKey.fill(0);
+  }
+}
+
+/** Opens the database with an unwrapped key, verifies it, and migrates (with a verified backup first). */
+function openWithDataKey(dir: string, keyFile: KeyFile, dataKey: Buffer, options: VaultOptions): OpenVault {
+  const p = vaultPaths(dir);
+  let db: Database.Database | undefined;
+  try {
+    db = openEncryptedDatabase(p.database, dataKey, { verify: true, cacheKiB: options.cacheKiB });
+    const opened = db;
+    migrate(opened, options.migrations ?? defaultMigrations, {
+      beforeMigrate: (from, to) => {
+        ensurePrivateDir(p.backups);
+        const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+        const file = join(p.backups, `pre-migration-v${from}-to-v${to}-${stamp}.kkbackup`);
+        writeBackup(opened, dir, dataKey, file);
+        log.info('migration.backup_written', { from, to });
+      },
+    });
+    return { dir, vaultId: keyFile.vaultId, db, dataKey };
+  } catch (error) {
+    if (db?.open) db.close();
+    dataKey.fill(0);
+    throw toKkError(error, 'unlock');
+  }
+}
+
+/**
+ * Creates a new vault in `dir` (missing or without vault files) and leaves it unlocked.
+ * Returns the recovery key in printable form; it is shown once and never stored.
+ */
+export async function createVault(dir: string, passphrase: string, options: VaultOptions = {}): Promise<{ vault: OpenVault; recoveryKey: string }> {
+  assertPassphraseAcceptable(passphrase);
+  if (vaultExists(dir)) throw new KkError('VAULT_EXISTS', 'A vault already exists here');
+  const p = vaultPaths(dir);
+  try {
+    ensurePrivateDir(dir);
+  } catch (error) {
+    throw toKkError(error, 'create vault folder');
+  }
+  const dataKey = randomBytes(32);
+  const recovery = generateRecoveryKey();
+  let keyFile: KeyFile;
+  try {
+    keyFile = await newKeyFile(dataKey, passphrase, recovery.bytes);
+  } catch (error) {
+    dataKey.fill(0);
+    throw toKkError(error, 'create key file');
+  } finally {
+    recovery.bytes.fill(0);
+  }
+  let db: Database.Database | undefined;
+  try {
+    writeKeyFile(p.keyFile, keyFile);
+    db = openEncryptedDatabase(p.database, dataKey, { create: true, cacheKiB: options.cacheKiB });
+    chmodSync(p.database, FILE_MODE);
+    migrate(db, options.migrations ?? defaultMigrations);
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get()) {
+      db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('vault_id', keyFile.vaultId);
+    }
+    // Fail closed on the new file itself: close (writing everything into the main file), check the
+    // header on disk is not plaintext, then reopen. Reading the file while SQLite holds it open
+    // would release SQLite's locks, hence the close first.
+    db.close();
+    assertEncryptedFile(p.database);
+    db = openEncryptedDatabase(p.database, dataKey, { cacheKiB: options.cacheKiB });
+    log.info('vault.created', {});
+    return { vault: { dir, vaultId: keyFile.vaultId, db, dataKey }, recoveryKey: recovery.printable };
+  } catch (error) {
+    if (db?.open) db.close();
+    dataKey.fill(0);
+    // Nothing of value exists yet: remove the half-made vault so a retry can start clean.
+    for (const suffix of ['', '-wal', '-shm']) rmSync(p.database + suffix, { force: true });
+    rmSync(p.keyFile, { force: true });
+    throw toKkError(error, 'create vault');
+  }
+}
+
+/** Unlocks with the passphrase. Failures are counted and slowed down (retryAfterSeconds). */
+export async function unlockVault(dir: string, passphrase: string, options: VaultOptions = {}): Promise<OpenVault> {
+  assertVaultFilesPresent(dir);
+  const throttle = new UnlockThrottle(dir);
+  throttle.assertMayTry('WRONG_PASSPHRASE');
+  const keyFile = readKeyFile(vaultPaths(dir).keyFile);
+  const dataKey = await unwrapOrCount(throttle, 'WRONG_PASSPHRASE', () => unwrapWithPassphrase(keyFile, passphrase));
+  return openWithDataKey(dir, keyFile, dataKey, options);
+}
+
+async function unwrapOrCount(throttle: UnlockThrottle, code: 'WRONG_PASSPHRASE' | 'WRONG_RECOVERY_KEY', unwrap: () => Promise<Buffer> | Buffer): Promise<Buffer> {
+  try {
+    const key = await unwrap();
+    throttle.recordSuccess();
+    return key;
+  } catch (error) {
+    if (error instanceof KkError && error.code === code) {
+      const wait = throttle.recordFailure();
+      log.warn('vault.unlock_failed', { code, wait });
+      throw new KkError(code, error.message, wait > 0 ? { retryAfterSeconds: wait } : {});
+    }
+    throw error;
+  }
+}
+
+/**
+ * Sets a new passphrase after checking the current one. The data key stays the same, so the
+ * database is not touched; only the key file is rewritten (atomically, fresh salt).
+ */
+export async function changePassphrase(dir: string, current: string, next: string): Promise<void> {
+  assertPassphraseAcceptable(next, 'next');
+  assertVaultFilesPresent(dir);
+  const throttle = new UnlockThrottle(dir);
+  throttle.assertMayTry('WRONG_PASSPHRASE');
+  const p = vaultPaths(dir);
+  const keyFile = readKeyFile(p.keyFile);
+  const dataKey = await unwrapOrCount(throttle, 'WRONG_PASSPHRASE', () => unwrapWithPassphrase(keyFile, current));
+  try {
+    const passphrase = await passphraseSection(dataKey, next, keyFile.vaultId);
+    writeKeyFile(p.keyFile, { ...keyFile, passphrase });
+    log.info('vault.passphrase_changed', {});
+  } catch (error) {
+    throw toKkError(error, 'change passphrase');
+  } finally {
+    dataKey.fill(0);
+  }
+}
+
+/**
+ * Unlocks with the recovery key and sets a new passphrase. The database is opened (and so
+ * verified and locked) before the key file is rewritten; the recovery key stays valid.
+ */
+export async function recoverVault(dir: string, recoveryKeyText: string, next: string, options: VaultOptions = {}): Promise<OpenVault> {
+  assertPassphraseAcceptable(next, 'next');
+  assertVaultFilesPresent(dir);
+  const throttle = new UnlockThrottle(dir);
+  throttle.assertMayTry('WRONG_RECOVERY_KEY');
+  const p = vaultPaths(dir);
+  const keyFile = readKeyFile(p.keyFile);
+  const dataKey = await unwrapOrCount(throttle, 'WRONG_RECOVERY_KEY', () => {
+    const recoveryKey = parseRecoveryKey(recoveryKeyText);
+    try {
+      return unwrapWithRecoveryKey(keyFile, recoveryKey);
+    } finally {
+      recoveryKey.fill(0);
+    }
+  });
+  const vault = openWithDataKey(dir, keyFile, dataKey, options);
+  try {
+    const passphrase = await passphraseSection(vault.dataKey, next, keyFile.vaultId);
+    writeKeyFile(p.keyFile, { ...keyFile, passphrase });
+    log.info('vault.recovered', {});
+    return vault;
+  } catch (error) {
+    closeVault(vault);
+    throw toKkError(error, 'recover');
+  }
+}
+
+const RESTORE_DAMAGE = new Set(['DB_CORRUPT', 'KEYFILE_DAMAGED', 'KEYFILE_MISSING', 'NOT_SQLCIPHER']);
+
+/** Result of a full check. */
+export interface CheckReport {
+  schemaVersion: number;
+  integrity: 'ok';
+  pages: number;
+}
+
+/** Runs the full `integrity_check` on an open vault; DB_CORRUPT when it is not clean. */
+export function checkVault(vault: OpenVault): CheckReport {
+  try {
+    if (!integrityOk(vault.db)) throw new KkError('DB_CORRUPT', 'integrity_check failed');
+    return {
+      schemaVersion: Number(vault.db.pragma('user_version', { simple: true })),
+      integrity: 'ok',
+      pages: Number(vault.db.pragma('page_count', { simple: true })),
+    };
+  } catch (error) {
+    throw toKkError(error, 'check');
+  }
+}
+
+/** Writes a verified, encrypted backup of an open vault to `outFile`. */
+export function backupVault(vault: OpenVault, outFile: string): void {
+  if (existsSync(outFile)) throw new KkError('VAULT_EXISTS', 'Backup target already exists');
+  try {
+    ensurePrivateDir(dirname(outFile));
+  } catch (error) {
+    throw toKkError(error, 'backup folder');
+  }
+  writeBackup(vault.db, vault.dir, vault.dataKey, outFile);
+  log.info('vault.backup_written', {});
+}
+
+/**
+ * Restores a backup into a new (missing or empty) folder and proves it: the restored vault is
+ * unlocked with the passphrase and passes `integrity_check`, or it is removed again.
+ * Returns the restored vault, unlocked.
+ */
+export async function restoreVault(inFile: string, targetDir: string, passphrase: string, options: VaultOptions = {}): Promise<OpenVault> {
+  const contents = readBackup(inFile);
+  const { undo } = layOutBackup(contents, targetDir);
+  let vault: OpenVault | undefined;
+  try {
+    vault = await unlockVault(targetDir, passphrase, options);
+    checkVault(vault);
+    return vault;
+  } catch (error) {
+    if (vault) closeVault(vault);
+    undo();
+    // Damage inside the backup is the backup's fault, not the (new) vault's.
+    if (error instanceof KkError && RESTORE_DAMAGE.has(error.code)) throw new KkError('BACKUP_INVALID', error.message);
+    throw error;
+  }
+}
