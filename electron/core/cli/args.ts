@@ -3,8 +3,12 @@ import { UsageError, type Command, type Options } from './command';
 /** Option names that would put a secret on the command line (visible in `ps` and shell history). */
 const SECRET_LIKE = /pass|wachtwoord|secret|geheim|recovery|herstel|^key$/i;
 
-/** Splits argv into command words and `--name value` options. */
-export function splitArgs(argv: readonly string[]): { words: string[]; options: Options } {
+/**
+ * Splits argv into command words and `--name value` options. Error messages never repeat what
+ * was typed, except option names listed in `knownOptions` (ours): a passphrase typed in the
+ * wrong place must not end up in a terminal log or a CI transcript.
+ */
+export function splitArgs(argv: readonly string[], knownOptions: ReadonlySet<string> = new Set()): { words: string[]; options: Options } {
   const words: string[] = [];
   const options: Options = {};
   for (let i = 0; i < argv.length; i++) {
@@ -16,7 +20,7 @@ export function splitArgs(argv: readonly string[]): { words: string[]; options: 
         throw new UsageError('secrets are never accepted on the command line; use KK_PASSPHRASE (KK_NEW_PASSPHRASE, KK_RECOVERY_KEY) or standard input');
       }
       const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
+      if (value === undefined || value === '') throw new UsageError(knownOptions.has(name) ? `--${name} needs a value` : 'an option needs a value');
       options[name] = value;
     } else {
       words.push(arg);
@@ -29,7 +33,8 @@ export function splitArgs(argv: readonly string[]): { words: string[]; options: 
 export function checkOptions(command: Command, options: Options): void {
   const allowed = new Set([...command.options, ...(command.optional ?? [])]);
   for (const name of Object.keys(options)) {
-    if (!allowed.has(name)) throw new UsageError(`unknown option --${name} for "kk ${command.path.join(' ')}"`);
+    // The unknown name itself is not repeated: it is whatever was typed (see splitArgs).
+    if (!allowed.has(name)) throw new UsageError(`unknown option for "kk ${command.path.join(' ')}"; run "npm run kk -- help"`);
   }
   for (const name of command.options) {
     if (!(name in options)) throw new UsageError(`"kk ${command.path.join(' ')}" needs --${name}`);

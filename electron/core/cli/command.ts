@@ -1,3 +1,4 @@
+import type { Language } from '../../../shared/errors';
 import type { Secrets } from './secrets';
 
 /** Parsed `--name value` options of one command line. */
@@ -8,6 +9,12 @@ export interface CommandContext {
   options: Options;
   secrets: Secrets;
   out: (line: string) => void;
+  /** A line on stderr, for warnings that must not mix with the output. */
+  err: (line: string) => void;
+  /** True when `out` goes to a terminal (not a pipe or a file). */
+  outIsTerminal: boolean;
+  /** The language of messages to the person (KK_LANG, default Dutch). */
+  language: Language;
 }
 
 /**

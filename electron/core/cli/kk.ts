@@ -11,6 +11,9 @@ import { createSecrets, type Secrets } from './secrets';
 /** Exit codes: 0 done, 1 the vault refused (KkError), 2 kk was called wrongly. */
 export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
 
+/** Every option name some command takes: the only typed names an error may repeat. */
+const KNOWN_OPTIONS: ReadonlySet<string> = new Set(['help', ...commands.flatMap((c) => [...c.options, ...(c.optional ?? [])])]);
+
 function findCommand(words: string[]): Command | undefined {
   return commands.find((c) => c.path.length === words.length && c.path.every((w, i) => w === words[i]));
 }
@@ -40,22 +43,30 @@ export function errorLine(error: KkError, language: Language): string {
 /** Runs kk with `argv` (without node and script); returns the exit code. Never throws. */
 export async function runKk(
   argv: readonly string[],
-  io: { out: (line: string) => void; err: (line: string) => void; secrets?: Secrets; language?: Language } = {
+  io: { out: (line: string) => void; err: (line: string) => void; secrets?: Secrets; language?: Language; outIsTerminal?: boolean } = {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
   },
 ): Promise<number> {
   const language = io.language ?? (Language.safeParse(process.env.KK_LANG).data ?? 'nl');
   try {
-    const { words, options } = splitArgs(argv);
+    const { words, options } = splitArgs(argv, KNOWN_OPTIONS);
     if (words.length === 0 || words[0] === 'help' || 'help' in options) {
       io.out(usage());
       return words.length === 0 ? EXIT.usage : EXIT.ok;
     }
     const command = findCommand(words);
-    if (!command) throw new UsageError(`unknown command "${words.join(' ')}"; run "npm run kk -- help"`);
+    // The words are not repeated: a passphrase typed as a word would land in stderr.
+    if (!command) throw new UsageError('unknown command; run "npm run kk -- help"');
     checkOptions(command, options);
-    await command.run({ options, secrets: io.secrets ?? createSecrets(), out: io.out });
+    await command.run({
+      options,
+      secrets: io.secrets ?? createSecrets(),
+      out: io.out,
+      err: io.err,
+      outIsTerminal: io.outIsTerminal ?? process.stdout.isTTY === true,
+      language,
+    });
     return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -69,5 +80,7 @@ export async function runKk(
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  // Everything kk creates (vault, WAL, backups, temp files) is for the owner only, from the start.
+  process.umask(0o077);
   process.exitCode = await runKk(process.argv.slice(2));
 }

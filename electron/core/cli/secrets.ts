@@ -52,6 +52,9 @@ export function createSecrets(env: NodeJS.ProcessEnv = process.env): Secrets {
   return {
     async get(name) {
       const fromEnv = env[name];
+      // Read once, then gone: the secret must not stay in the environment for the rest of the
+      // run (visible to anything this process starts, and in /proc/<pid>/environ's copy).
+      delete env[name];
       if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
       if (process.stdin.isTTY) return promptHidden(PROMPTS[name]);
       const line = stdinLines().shift();

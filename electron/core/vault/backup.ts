@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { KkError } from '../../../shared/errors';
-import { FILE_MODE, VAULT_FILES } from './constants';
+import { VAULT_FILES } from './constants';
 import { toKkError } from './errorMapping';
-import { ensurePrivateDir, writeFileAtomic } from './safeFs';
+import { createPrivateFile, ensurePrivateDir, writeFileAtomic } from './safeFs';
 import { assertEncryptedFile, integrityOk, openEncryptedDatabase } from './sqlcipher';
 
 /** First bytes of every backup file. */
@@ -14,6 +14,11 @@ const MAGIC = Buffer.from('KKBACKUP', 'latin1');
 /** Bumped when the backup layout changes. */
 export const BACKUP_FORMAT_VERSION = 1;
 const MAX_HEADER_BYTES = 64 * 1024;
+/**
+ * The largest backup file restore will read (2 GiB − 1, the most Node reads into one Buffer).
+ * Checked before reading, so a huge or endless file is refused instead of exhausting memory.
+ */
+export const MAX_BACKUP_BYTES = 2 ** 31 - 1;
 
 const Part = z.object({ length: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
 const BackupHeader = z
@@ -36,6 +41,15 @@ function removeDatabaseFiles(path: string): void {
 }
 
 /**
+ * `VACUUM INTO` a new file that is owner-only from the start: SQLite accepts an existing empty
+ * target, so the file is made first with mode 0600 rather than fixed with chmod afterwards.
+ */
+export function vacuumInto(db: Database.Database, target: string): void {
+  createPrivateFile(target);
+  db.exec(`VACUUM INTO '${target.replaceAll("'", "''")}'`);
+}
+
+/**
  * Copies the open vault into an encrypted snapshot: `VACUUM INTO` a temp file inside the vault
  * folder (SQLite3MultipleCiphers encrypts the target with the same cipher and key), then reopens
  * the copy with the data key and runs `integrity_check`. Never writes plaintext: a copy that
@@ -44,8 +58,7 @@ function removeDatabaseFiles(path: string): void {
 function encryptedSnapshot(db: Database.Database, vaultDir: string, dataKey: Buffer): Buffer {
   const temp = join(vaultDir, `.snapshot-${randomBytes(6).toString('hex')}.db`);
   try {
-    db.exec(`VACUUM INTO '${temp.replaceAll("'", "''")}'`);
-    chmodSync(temp, FILE_MODE);
+    vacuumInto(db, temp);
     assertEncryptedFile(temp);
     const copy = openEncryptedDatabase(temp, dataKey);
     try {
@@ -104,9 +117,12 @@ export interface BackupContents {
 }
 
 /** Reads and checks a backup file; BACKUP_INVALID for anything incomplete or altered. */
-export function readBackup(file: string): BackupContents {
+export function readBackup(file: string, maxBytes: number = MAX_BACKUP_BYTES): BackupContents {
   let bytes: Buffer;
   try {
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new KkError('BACKUP_INVALID', 'Backup is not a regular file');
+    if (stat.size > maxBytes) throw new KkError('BACKUP_INVALID', 'Backup file is larger than any backup can be');
     bytes = readFileSync(file);
   } catch (error) {
     const mapped = toKkError(error, 'read backup');

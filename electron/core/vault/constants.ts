@@ -17,6 +17,8 @@ export const VAULT_FILES = {
 export const ARGON2_DEFAULTS = { memoryKiB: 64 * 1024, passes: 3, parallelism: 4 } as const;
 /** The weakest parameters a key file may ask for; a tampered key file cannot lower the cost. */
 export const ARGON2_MINIMUM = { memoryKiB: 64 * 1024, passes: 3, parallelism: 1 } as const;
+/** The costliest parameters a key file may ask for (1 GiB, 10 passes, 16 lanes); more is refused as damage. */
+export const ARGON2_MAXIMUM = { memoryKiB: 1024 * 1024, passes: 10, parallelism: 16 } as const;
 
 /**
  * SQLite page cache for the vault, in KiB (negative `cache_size` means KiB). Every page read

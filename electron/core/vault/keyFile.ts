@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { KkError } from '../../../shared/errors';
 import { normalizePassphrase } from '../../../shared/vault/passphrasePolicy';
-import { ARGON2_DEFAULTS, ARGON2_MINIMUM } from './constants';
+import { ARGON2_DEFAULTS, ARGON2_MAXIMUM, ARGON2_MINIMUM } from './constants';
 import { toKkError } from './errorMapping';
 import { writeFileAtomic } from './safeFs';
 
@@ -14,6 +14,9 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+/** Salt size written by this code; a key file with any other size was not made by Ketenkluis. */
+const SALT_BYTES = 16;
+const salt16 = b64.refine((s) => Buffer.from(s, 'base64').length === SALT_BYTES, 'salt must be 16 bytes');
 
 const Wrap = z.object({ iv: b64, ciphertext: b64, tag: b64 }).strict();
 
@@ -28,14 +31,16 @@ export const KeyFile = z
     passphrase: z
       .object({
         kdf: z.literal('argon2id'),
-        memoryKiB: z.number().int().min(ARGON2_MINIMUM.memoryKiB).max(4 * 1024 * 1024),
-        passes: z.number().int().min(ARGON2_MINIMUM.passes).max(64),
-        parallelism: z.number().int().min(ARGON2_MINIMUM.parallelism).max(64),
-        salt: b64,
+        // Caps as well as floors: a tampered key file must not make an unlock allocate gigabytes
+        // or spin for minutes (a denial of service at the door).
+        memoryKiB: z.number().int().min(ARGON2_MINIMUM.memoryKiB).max(ARGON2_MAXIMUM.memoryKiB),
+        passes: z.number().int().min(ARGON2_MINIMUM.passes).max(ARGON2_MAXIMUM.passes),
+        parallelism: z.number().int().min(ARGON2_MINIMUM.parallelism).max(ARGON2_MAXIMUM.parallelism),
+        salt: salt16,
         wrap: Wrap,
       })
       .strict(),
-    recovery: z.object({ kdf: z.literal('hkdf-sha256'), salt: b64, wrap: Wrap }).strict(),
+    recovery: z.object({ kdf: z.literal('hkdf-sha256'), salt: salt16, wrap: Wrap }).strict(),
   })
   .strict();
 /** The key file's parsed form. */
@@ -113,23 +118,32 @@ function unwrap(w: z.infer<typeof Wrap>, wrappingKey: Buffer, additional: Buffer
     throw new KkError('KEYFILE_DAMAGED', 'Wrapped key has the wrong size');
   }
   let body: Buffer | undefined;
+  let tail: Buffer | undefined;
   try {
     const decipher = createDecipheriv('aes-256-gcm', wrappingKey, iv, { authTagLength: TAG_BYTES });
     decipher.setAAD(additional);
     decipher.setAuthTag(tag);
     body = decipher.update(ciphertext);
-    return Buffer.concat([body, decipher.final()]);
+    tail = decipher.final();
+    if (body.length + tail.length !== KEY_BYTES) return null;
+    // One Buffer of its own for the key (Buffer.concat would use Node's shared pool); the
+    // pieces decipher returned are zeroed below, so this is the only copy left.
+    const key = Buffer.alloc(KEY_BYTES);
+    body.copy(key, 0);
+    tail.copy(key, body.length);
+    return key;
   } catch {
     return null;
   } finally {
     // The unverified (or copied) plaintext must not linger either.
     body?.fill(0);
+    tail?.fill(0);
   }
 }
 
 /** A new passphrase section: fresh salt, current Argon2id defaults, data key wrapped. */
 export async function passphraseSection(dataKey: Buffer, passphrase: string, vaultId: string): Promise<KeyFile['passphrase']> {
-  const salt = randomBytes(16);
+  const salt = randomBytes(SALT_BYTES);
   const kek = await derivePassphraseKey(passphrase, salt, ARGON2_DEFAULTS);
   try {
     return { kdf: 'argon2id', ...ARGON2_DEFAULTS, salt: salt.toString('base64'), wrap: wrap(dataKey, kek, aad(vaultId, 'passphrase')) };
@@ -140,7 +154,7 @@ export async function passphraseSection(dataKey: Buffer, passphrase: string, vau
 
 /** A new recovery section for this recovery key. */
 export function recoverySection(dataKey: Buffer, recoveryKey: Buffer, vaultId: string): KeyFile['recovery'] {
-  const salt = randomBytes(16);
+  const salt = randomBytes(SALT_BYTES);
   const kek = recoveryWrapKey(recoveryKey, salt);
   try {
     return { kdf: 'hkdf-sha256', salt: salt.toString('base64'), wrap: wrap(dataKey, kek, aad(vaultId, 'recovery')) };

@@ -25,22 +25,32 @@ function encode(bytes: Uint8Array): string {
   return out;
 }
 
+/**
+ * Decodes straight into one Buffer of its own (not a plain array, not Node's shared pool), so
+ * the caller can zero every copy of the key bytes.
+ */
 function decode(text: string): Buffer {
-  const out: number[] = [];
+  const out = Buffer.alloc(Math.floor((text.length * 5) / 8));
+  let length = 0;
   let bits = 0;
   let value = 0;
-  for (const ch of text) {
-    const index = ALPHABET.indexOf(ch);
-    if (index < 0) throw new KkError('WRONG_RECOVERY_KEY', 'Recovery key has a character outside its alphabet');
-    value = (value << 5) | index;
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 255);
-      bits -= 8;
+  try {
+    for (const ch of text) {
+      const index = ALPHABET.indexOf(ch);
+      if (index < 0) throw new KkError('WRONG_RECOVERY_KEY', 'Recovery key has a character outside its alphabet');
+      value = (value << 5) | index;
+      bits += 5;
+      if (bits >= 8) {
+        out[length++] = (value >>> (bits - 8)) & 255;
+        bits -= 8;
+      }
+      value &= (1 << bits) - 1;
     }
-    value &= (1 << bits) - 1;
+  } catch (error) {
+    out.fill(0);
+    throw error;
   }
-  return Buffer.from(out);
+  return out;
 }
 
 function checkGroup(bytes: Uint8Array): string {
@@ -67,7 +77,8 @@ export function parseRecoveryKey(text: string): Buffer {
     .replace(/[IL]/g, '1');
   const bodyChars = Math.ceil((KEY_BYTES * 8) / 5);
   if (clean.length !== bodyChars + CHECK_CHARS) throw new KkError('WRONG_RECOVERY_KEY', 'Recovery key has the wrong length');
-  const bytes = decode(clean.slice(0, bodyChars)).subarray(0, KEY_BYTES);
+  // bodyChars * 5 bits is exactly KEY_BYTES * 8, so the decoded Buffer is the key, with no spare copy.
+  const bytes = decode(clean.slice(0, bodyChars));
   if (checkGroup(bytes) !== clean.slice(bodyChars)) {
     bytes.fill(0);
     throw new KkError('WRONG_RECOVERY_KEY', 'Recovery key check group does not match');

@@ -22,6 +22,15 @@ export function fsyncDir(dir: string): void {
 }
 
 /**
+ * Creates an empty file readable by the owner only, failing if it exists (O_EXCL). SQLite then
+ * writes into it, and gives its -wal and -journal files the same mode, so no vault file is ever
+ * readable by others, not even for the moment before a chmod.
+ */
+export function createPrivateFile(path: string): void {
+  closeSync(openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, FILE_MODE));
+}
+
+/**
  * Writes a file atomically: a temp file in the same folder (owner-only, fsynced), then a rename
  * over the target, then an fsync of the folder. A crash leaves the old or the new file, never half.
  */

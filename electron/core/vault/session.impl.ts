@@ -105,10 +105,12 @@ export function createSession(options: SessionOptions): Session {
     recover: (recoveryKey, next) =>
       serial(async () => {
         if (open) {
-          // Recovery replaces the passphrase; the open vault stays open.
+          // Recovery reopens the vault from its files, so the open one is closed first; the
+          // renderer must hear that, as with any lock, to drop what it showed.
           const reopened = open;
           open = null;
           closeVault(reopened);
+          session.emit('vault.locked', { reason: 'user' });
         }
         open = await recoverVault(vaultDir, recoveryKey, next, vaultOptions);
       }),

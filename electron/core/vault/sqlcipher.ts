@@ -3,6 +3,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { KkError } from '../../../shared/errors';
 import { LOCK_WAIT_MS, VAULT_CACHE_KIB, WAL_AUTOCHECKPOINT_PAGES } from './constants';
 import { toKkError } from './errorMapping';
+import { createPrivateFile } from './safeFs';
 
 const PLAIN_SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const HEX = Buffer.from('0123456789abcdef', 'latin1');
@@ -71,6 +72,15 @@ export function openEncryptedDatabase(path: string, dataKey: Buffer, options: Op
   const exists = existsSync(path);
   if (!exists && !options.create) throw new KkError('VAULT_NOT_FOUND', 'Database file not found');
   if (exists) assertEncryptedFile(path);
+  else {
+    // Owner-only from the first byte (SQLite would create it 0644 minus umask); SQLite sees an
+    // empty file as a new database. Safe to open with fs here: SQLite has not opened it yet.
+    try {
+      createPrivateFile(path);
+    } catch (error) {
+      throw toKkError(error, 'create database file');
+    }
+  }
 
   let db: Database.Database;
   try {

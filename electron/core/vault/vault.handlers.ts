@@ -1,3 +1,4 @@
+import { KkError } from '../../../shared/errors';
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { vaultMethods } from '../../../shared/ipc/vault.contract';
 import type { Session } from '../session';
@@ -26,6 +27,11 @@ export const vaultHandlers: Pick<Handlers<Session>, keyof typeof vaultMethods> =
   },
   'settings.get': (_input, ctx) => readSettings(ctx.vaultDir),
   'settings.update': (changes, ctx) => {
+    // While locked, anyone at the screen may switch the language, but not lengthen (or change)
+    // how long an unlocked vault stays open: that needs the vault unlocked.
+    if (ctx.isLocked() && changes.autoLockMinutes !== undefined && changes.autoLockMinutes !== readSettings(ctx.vaultDir).autoLockMinutes) {
+      throw new KkError('VAULT_LOCKED', 'autoLockMinutes changes need an unlocked vault');
+    }
     const settings = updateSettings(ctx.vaultDir, changes);
     ctx.emit('settings.changed', {});
     return settings;

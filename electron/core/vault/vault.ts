@@ -9,7 +9,7 @@ import type { Migration } from '../db/migration';
 import { migrations as defaultMigrations } from '../db/migrations';
 import { log } from '../log';
 import { layOutBackup, readBackup, writeBackup } from './backup';
-import { FILE_MODE, VAULT_FILES } from './constants';
+import { DIR_MODE, FILE_MODE, VAULT_FILES } from './constants';
 import { toKkError } from './errorMapping';
 import {
   newKeyFile,
@@ -21,6 +21,7 @@ import {
   type KeyFile,
 } from './keyFile';
 import { generateRecoveryKey, parseRecoveryKey } from './recoveryKey';
+import { sweepLeftovers } from './leftovers';
 import { ensurePrivateDir } from './safeFs';
 import { assertEncryptedFile, integrityOk, openEncryptedDatabase, type OpenOptions } from './sqlcipher';
 import { UnlockThrottle } from './unlockThrottle';
@@ -98,6 +99,8 @@ function openWithDataKey(dir: string, keyFile: KeyFile, dataKey: Buffer, options
         log.info('migration.backup_written', { from, to });
       },
     });
+    // Now that this process holds the database, whatever a crash left behind is stale.
+    sweepLeftovers(dir);
     return { dir, vaultId: keyFile.vaultId, db, dataKey };
   } catch (error) {
     if (db?.open) db.close();
@@ -116,6 +119,8 @@ export async function createVault(dir: string, passphrase: string, options: Vaul
   const p = vaultPaths(dir);
   try {
     ensurePrivateDir(dir);
+    // mkdir's mode only applies to a folder it creates; an existing folder is narrowed here.
+    chmodSync(dir, DIR_MODE);
   } catch (error) {
     throw toKkError(error, 'create vault folder');
   }
@@ -157,11 +162,15 @@ export async function createVault(dir: string, passphrase: string, options: Vaul
   }
 }
 
-/** Unlocks with the passphrase. Failures are counted and slowed down (retryAfterSeconds). */
+/**
+ * Unlocks with the passphrase. Failures are counted and slowed down: a wrong passphrase is
+ * WRONG_PASSPHRASE (with retryAfterSeconds once a wait starts); an attempt during the wait is
+ * TOO_MANY_ATTEMPTS, refused before the passphrase is even tried.
+ */
 export async function unlockVault(dir: string, passphrase: string, options: VaultOptions = {}): Promise<OpenVault> {
   assertVaultFilesPresent(dir);
   const throttle = new UnlockThrottle(dir);
-  throttle.assertMayTry('WRONG_PASSPHRASE');
+  throttle.assertMayTry();
   const keyFile = readKeyFile(vaultPaths(dir).keyFile);
   const dataKey = await unwrapOrCount(throttle, 'WRONG_PASSPHRASE', () => unwrapWithPassphrase(keyFile, passphrase));
   return openWithDataKey(dir, keyFile, dataKey, options);
@@ -190,7 +199,7 @@ export async function changePassphrase(dir: string, current: string, next: strin
   assertPassphraseAcceptable(next, 'next');
   assertVaultFilesPresent(dir);
   const throttle = new UnlockThrottle(dir);
-  throttle.assertMayTry('WRONG_PASSPHRASE');
+  throttle.assertMayTry();
   const p = vaultPaths(dir);
   const keyFile = readKeyFile(p.keyFile);
   const dataKey = await unwrapOrCount(throttle, 'WRONG_PASSPHRASE', () => unwrapWithPassphrase(keyFile, current));
@@ -213,7 +222,7 @@ export async function recoverVault(dir: string, recoveryKeyText: string, next: s
   assertPassphraseAcceptable(next, 'next');
   assertVaultFilesPresent(dir);
   const throttle = new UnlockThrottle(dir);
-  throttle.assertMayTry('WRONG_RECOVERY_KEY');
+  throttle.assertMayTry();
   const p = vaultPaths(dir);
   const keyFile = readKeyFile(p.keyFile);
   const dataKey = await unwrapOrCount(throttle, 'WRONG_RECOVERY_KEY', () => {
@@ -261,7 +270,7 @@ export function checkVault(vault: OpenVault): CheckReport {
 
 /** Writes a verified, encrypted backup of an open vault to `outFile`. */
 export function backupVault(vault: OpenVault, outFile: string): void {
-  if (existsSync(outFile)) throw new KkError('VAULT_EXISTS', 'Backup target already exists');
+  if (existsSync(outFile)) throw new KkError('BACKUP_EXISTS', 'Backup target already exists');
   try {
     ensurePrivateDir(dirname(outFile));
   } catch (error) {

@@ -1,7 +1,8 @@
-import { Button, ButtonGroup, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Textbox } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Paragraph, Textbox } from '@utrecht/component-library-react';
 import { useId, useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NewPassphraseFields, isNewPassphraseReady } from '../../components/NewPassphraseFields';
+import { useCountdown } from '../../components/useCountdown';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { useT } from '../../i18n/useT';
 import { selectGate, selectNavigation, selectVaultActions } from '../../store/selectors';
@@ -20,18 +21,21 @@ export function RecoverScreen() {
   const [value, setValue] = useState({ next: '', repeat: '' });
   const [tried, setTried] = useState(false);
   const keyMissing = tried && recoveryKey.trim() === '';
+  const wait = useCountdown(gate.retryUntil);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setTried(true);
-    if (recoveryKey.trim() === '' || !isNewPassphraseReady(value) || gate.busy) return;
+    if (recoveryKey.trim() === '' || !isNewPassphraseReady(value) || gate.busy || wait > 0) return;
     await recover(recoveryKey.trim(), value.next);
   }
 
   return (
     <GateLayout title={t('recover.title')} titleRef={titleRef} intro={t('recover.intro')}>
       <form onSubmit={submit} noValidate aria-busy={gate.busy}>
-        <ErrorAlert error={gate.error} />
+        <ErrorAlert error={gate.error}>
+          {wait > 0 ? <Paragraph data-testid="retry-countdown">{wait === 1 ? t('unlock.waitOne') : t('unlock.wait', { seconds: wait })}</Paragraph> : null}
+        </ErrorAlert>
         <FormField type="text" invalid={keyMissing} className="kk-field">
           <div className="utrecht-form-field__label">
             <FormLabel htmlFor={keyId}>{t('recover.key')}</FormLabel>
@@ -70,7 +74,7 @@ export function RecoverScreen() {
           namePrefix="recover"
         />
         <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={gate.busy} disabled={gate.busy}>
+          <Button type="submit" appearance="primary-action-button" busy={gate.busy} disabled={gate.busy || wait > 0}>
             {t('recover.submit')}
           </Button>
         </ButtonGroup>

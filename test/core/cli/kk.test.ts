@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runKk } from '../../../electron/core/cli/kk';
+import { createSecrets } from '../../../electron/core/cli/secrets';
 import { messageFor } from '../../../shared/errors';
 import { ROOT, tempDir, testPassphrase, tsNodeArgs } from '../vault/helpers';
 
@@ -41,7 +43,9 @@ describe('kk vault init / check', () => {
   it('init prints the recovery key once and exits 0; check then exits 0', () => {
     const init = kk(['vault', 'init', '--dir', dir()], { KK_PASSPHRASE: pass });
     expect(init.status).toBe(0);
-    expect(init.stderr).toBe('');
+    // stdout is a pipe here, so kk warns (once, on stderr, without the key) where the key is going.
+    expect(oneLine(init)).toMatch(/^kk: let op: de herstelsleutel gaat naar een pijp of bestand/);
+    expect(init.stderr).not.toMatch(RECOVERY);
     expect(init.stdout.match(new RegExp(RECOVERY.source, 'gm'))).toHaveLength(1);
     expect(init.stdout).not.toContain(pass);
     const check = kk(['vault', 'check', '--dir', dir()], { KK_PASSPHRASE: pass });
@@ -128,6 +132,10 @@ describe('kk backup / restore', () => {
     const backup = kk(['backup', '--dir', dir, '--out', out], { KK_PASSPHRASE: pass });
     expect(backup.status, backup.stderr).toBe(0);
     expect(existsSync(out)).toBe(true);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const twice = kk(['backup', '--dir', dir, '--out', out], { KK_PASSPHRASE: pass });
+    expect(twice.status).toBe(1);
+    expect(oneLine(twice)).toBe(`kk: ${messageFor('BACKUP_EXISTS')} [BACKUP_EXISTS]`);
     const target = join(root, 'v-restored');
     const restore = kk(['restore', '--in', out, '--dir', target], { KK_PASSPHRASE: pass });
     expect(restore.status, restore.stderr).toBe(0);
@@ -153,6 +161,7 @@ describe('kk usage and vault errors', () => {
     const unknown = kk(['vault', 'explode', '--dir', root]);
     expect(unknown.status).toBe(2);
     expect(oneLine(unknown)).toContain('unknown command');
+    expect(unknown.stderr).not.toContain('explode');
     const missing = kk(['vault', 'check'], { KK_PASSPHRASE: testPassphrase() });
     expect(missing.status).toBe(2);
     expect(oneLine(missing)).toContain('--dir');
@@ -170,5 +179,50 @@ describe('kk usage and vault errors', () => {
     expect(oneLine(run)).toBe(`kk: ${messageFor('KEYFILE_MISSING')} [KEYFILE_MISSING]`);
     const none = kk(['vault', 'check', '--dir', join(root, 'nothing')], { KK_PASSPHRASE: pass });
     expect(oneLine(none)).toContain('[VAULT_NOT_FOUND]');
+  });
+});
+
+describe('kk never repeats what was typed, and does not keep secrets around', () => {
+  const typedSecret = 'test-only-Geheim-getypt-als-woord';
+
+  it.each([
+    ['as a command word', [typedSecret]],
+    ['as a second word', ['vault', typedSecret, '--dir', 'x']],
+    ['as an unknown option', ['vault', 'check', '--dir', 'x', `--${typedSecret}`, 'v']],
+    ['as an option without value', ['vault', 'check', '--dir', 'x', `--${typedSecret}`]],
+  ])('a secret typed %s is not echoed on stderr or stdout', (_label, args) => {
+    const run = kk(args);
+    expect(run.status).toBe(2);
+    oneLine(run);
+    expect(run.stderr + run.stdout).not.toContain(typedSecret);
+    expect((run.stderr + run.stdout).toLowerCase()).not.toContain('geheim-getypt');
+  });
+
+  it('does not warn when the recovery key goes to a terminal', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const pass = testPassphrase();
+    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l), secrets: { get: async () => pass }, outIsTerminal: true };
+    expect(await runKk(['vault', 'init', '--dir', join(root, 'v-tty')], io)).toBe(0);
+    expect(err).toEqual([]);
+    expect(out.join('\n')).toMatch(RECOVERY);
+  });
+
+  it('removes a secret from the environment once it is read', async () => {
+    const env: NodeJS.ProcessEnv = { KK_PASSPHRASE: 'test only env secret value', OTHER: 'kept' };
+    const secrets = createSecrets(env);
+    expect(await secrets.get('KK_PASSPHRASE')).toBe('test only env secret value');
+    expect(env).toEqual({ OTHER: 'kept' });
+    expect('KK_PASSPHRASE' in env).toBe(false);
+  });
+
+  it('by default clears it from process.env itself', async () => {
+    process.env.KK_RECOVERY_KEY = 'test-only-not-a-real-key';
+    try {
+      expect(await createSecrets().get('KK_RECOVERY_KEY')).toBe('test-only-not-a-real-key');
+      expect(process.env.KK_RECOVERY_KEY).toBeUndefined();
+    } finally {
+      delete process.env.KK_RECOVERY_KEY;
+    }
   });
 });

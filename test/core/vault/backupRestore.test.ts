@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, truncateSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { latestVersion } from '../../../electron/core/db/migrate';
 import { migrations } from '../../../electron/core/db/migrations';
-import { readBackup } from '../../../electron/core/vault/backup';
+import { MAX_BACKUP_BYTES, readBackup, vacuumInto } from '../../../electron/core/vault/backup';
+import { openEncryptedDatabase } from '../../../electron/core/vault/sqlcipher';
 import { backupVault, closeVault, createVault, restoreVault, unlockVault, type OpenVault } from '../../../electron/core/vault/vault';
 import { expectKkError, tempDir, testPassphrase } from './helpers';
 
@@ -82,9 +83,39 @@ describe('backup and restore', () => {
   it('will not overwrite an existing backup file', async () => {
     const vault = await unlockVault(source, pass);
     try {
-      await expectKkError(() => backupVault(vault, backupFile), 'VAULT_EXISTS');
+      const before = readFileSync(backupFile);
+      await expectKkError(() => backupVault(vault, backupFile), 'BACKUP_EXISTS');
+      expect(readFileSync(backupFile).equals(before)).toBe(true);
     } finally {
       closeVault(vault);
+    }
+  });
+
+  it('refuses a backup file larger than any backup can be, before reading it', async () => {
+    const huge = join(root, 'huge.kkbackup');
+    writeFileSync(huge, '');
+    truncateSync(huge, MAX_BACKUP_BYTES + 1); // sparse: no disk space, no memory
+    const started = Date.now();
+    await expectKkError(restoreVault(huge, join(root, 'restore-huge'), pass), 'BACKUP_INVALID');
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(existsSync(join(root, 'restore-huge'))).toBe(false);
+    // The same check with a small cap on a real backup.
+    await expectKkError(() => readBackup(backupFile, 1024), 'BACKUP_INVALID');
+  });
+
+  it('VACUUM INTO writes an encrypted copy that is owner-only from the start, even with umask 0', async () => {
+    const previous = process.umask(0);
+    const vault = await unlockVault(source, pass);
+    try {
+      const target = join(root, 'copy.db');
+      vacuumInto(vault.db, target);
+      expect(statSync(target).mode & 0o777).toBe(0o600);
+      const copy = openEncryptedDatabase(target, vault.dataKey);
+      expect(copy.prepare('SELECT count(*) AS n FROM dossier').get()).toEqual({ n: 500 });
+      copy.close();
+    } finally {
+      closeVault(vault);
+      process.umask(previous);
     }
   });
 });

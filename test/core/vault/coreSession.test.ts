@@ -67,6 +67,33 @@ describe('core dispatch over the vault handlers', () => {
     expect(await core.dispatch('vault.unlock', { passphrase: third })).toEqual({ ok: true, value: {} });
   });
 
+  it('recovery while unlocked tells the renderer the open vault was closed (vault.locked)', async () => {
+    const created = await core.dispatch('vault.create', { passphrase: testPassphrase() });
+    const recoveryKey = created.ok ? (created.value as { recoveryKey: string }).recoveryKey : '';
+    const before = core.session.db();
+    events.length = 0;
+    expect(await core.dispatch('vault.recover', { recoveryKey, next: testPassphrase() })).toEqual({ ok: true, value: {} });
+    expect(before.open).toBe(false);
+    expect(events).toEqual([{ name: 'vault.locked', payload: { reason: 'user' } }]);
+    expect(core.session.isLocked()).toBe(false);
+  });
+
+  it('an attempt during the wait is TOO_MANY_ATTEMPTS with retryAfterSeconds, and not tried', async () => {
+    const pass = testPassphrase();
+    await core.dispatch('vault.create', { passphrase: pass });
+    await core.dispatch('vault.lock', {});
+    await core.dispatch('vault.unlock', { passphrase: testPassphrase() });
+    await core.dispatch('vault.unlock', { passphrase: testPassphrase() });
+    const third = await core.dispatch('vault.unlock', { passphrase: testPassphrase() });
+    expect(third).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE', retryAfterSeconds: 1 } });
+    const paused = await core.dispatch('vault.unlock', { passphrase: pass });
+    expect(paused).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: 1 } });
+    const pausedRecover = await core.dispatch('vault.recover', { recoveryKey: 'AAAA-BBBB', next: testPassphrase() });
+    expect(pausedRecover).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await core.dispatch('vault.unlock', { passphrase: pass })).toEqual({ ok: true, value: {} });
+  });
+
   it('two unlocks at once both succeed (queued), instead of racing for the lock', async () => {
     const pass = testPassphrase();
     await core.dispatch('vault.create', { passphrase: pass });
@@ -107,12 +134,31 @@ describe('idle checkpoint', () => {
 describe('settings', () => {
   it('has defaults while locked and without a vault, persists changes, and emits settings.changed', async () => {
     expect(await core.dispatch('settings.get', {})).toEqual({ ok: true, value: { autoLockMinutes: 5, language: 'nl' } });
+    await core.dispatch('vault.create', { passphrase: testPassphrase() });
+    events.length = 0;
     expect(await core.dispatch('settings.update', { autoLockMinutes: 15 })).toEqual({ ok: true, value: { autoLockMinutes: 15, language: 'nl' } });
     expect(events).toEqual([{ name: 'settings.changed', payload: {} }]);
     const reopened = createCore({ vaultDir: join(dir, 'vault') });
     expect(await reopened.dispatch('settings.get', {})).toEqual({ ok: true, value: { autoLockMinutes: 15, language: 'nl' } });
     expect(await core.dispatch('settings.update', { autoLockMinutes: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await core.dispatch('settings.update', { language: 'de' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('while locked: settings can be read and the language changed, but not the auto-lock time', async () => {
+    await core.dispatch('vault.create', { passphrase: testPassphrase() });
+    await core.dispatch('vault.lock', {});
+    events.length = 0;
+    expect(await core.dispatch('settings.get', {})).toEqual({ ok: true, value: { autoLockMinutes: 5, language: 'nl' } });
+    expect(await core.dispatch('settings.update', { autoLockMinutes: 240 })).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+    expect(await core.dispatch('settings.update', { language: 'en', autoLockMinutes: 1 })).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+    expect(await core.dispatch('settings.get', {})).toEqual({ ok: true, value: { autoLockMinutes: 5, language: 'nl' } });
+    expect(events).toEqual([]);
+    expect(await core.dispatch('settings.update', { language: 'en' })).toEqual({ ok: true, value: { autoLockMinutes: 5, language: 'en' } });
+    // Sending the unchanged value along (a whole settings object) is not a change.
+    expect(await core.dispatch('settings.update', { language: 'nl', autoLockMinutes: 5 })).toEqual({ ok: true, value: { autoLockMinutes: 5, language: 'nl' } });
+    // Without any vault yet (first run) the same rule holds: nothing to protect is no reason to allow it later.
+    const fresh = createCore({ vaultDir: join(dir, 'no-vault-yet') });
+    expect(await fresh.dispatch('settings.update', { autoLockMinutes: 240 })).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
   });
 
   it('falls back to defaults for a damaged settings file, field by field', async () => {

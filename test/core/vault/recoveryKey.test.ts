@@ -29,4 +29,14 @@ describe('recovery key', () => {
     await expectKkError(() => parseRecoveryKey(printable.slice(0, -5)), 'WRONG_RECOVERY_KEY');
     await expectKkError(() => parseRecoveryKey(printable.replace(/^./, 'U')), 'WRONG_RECOVERY_KEY');
   });
+
+  it('decodes into a Buffer of its own (not a plain array, not the shared pool), so zeroing it wipes the only copy', () => {
+    const { bytes, printable } = generateRecoveryKey();
+    const parsed = parseRecoveryKey(printable);
+    expect(parsed.equals(bytes)).toBe(true);
+    expect(parsed.byteOffset).toBe(0);
+    expect(parsed.buffer.byteLength).toBe(20);
+    parsed.fill(0);
+    expect(new Uint8Array(parsed.buffer).every((b) => b === 0)).toBe(true);
+  });
 });

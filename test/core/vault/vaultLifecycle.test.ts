@@ -1,5 +1,7 @@
-import { existsSync, readFileSync, statSync, writeFileSync, rmSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync, rmSync, readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { openEncryptedDatabase } from '../../../electron/core/vault/sqlcipher';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { latestVersion } from '../../../electron/core/db/migrate';
 import { migrations } from '../../../electron/core/db/migrations';
@@ -173,5 +175,88 @@ describe('vault life cycle', () => {
     expect(error.issues).toEqual([{ path: 'passphrase', message: 'repeated' }]);
     expect(existsSync(join(dir, VAULT_FILES.keyFile))).toBe(false);
     expect(existsSync(join(dir, VAULT_FILES.database))).toBe(false);
+  });
+});
+
+describe('vault file permissions', () => {
+  let previousUmask: number;
+  beforeEach(() => {
+    // The most permissive umask: whatever is private now is private by our own doing.
+    previousUmask = process.umask(0);
+  });
+  afterEach(() => {
+    process.umask(previousUmask);
+  });
+
+  it('makes the database and its WAL owner-only from the start, even with umask 0', async () => {
+    const { vault } = await createVault(dir, testPassphrase());
+    try {
+      insertNote(vault.db, 'x');
+      const wal = `${vaultPaths(dir).database}-wal`;
+      expect(existsSync(wal)).toBe(true);
+      for (const file of readdirSync(dir)) expect(statSync(join(dir, file)).mode & 0o777, file).toBe(0o600);
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+    } finally {
+      closeVault(vault);
+    }
+  });
+
+  it('a new database file and its WAL are 0600 as SQLite opens them, with no chmod needed', () => {
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, 'fresh.db');
+    const key = randomBytes(32);
+    const db = openEncryptedDatabase(path, key, { create: true });
+    try {
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+      db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)');
+      expect(statSync(`${path}-wal`).mode & 0o777).toBe(0o600);
+    } finally {
+      db.close();
+      key.fill(0);
+    }
+  });
+
+  it('narrows an existing, open vault folder to 0700 on create', async () => {
+    mkdirSync(dir, { mode: 0o777 });
+    chmodSync(dir, 0o777);
+    closeVault((await createVault(dir, testPassphrase())).vault);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+  });
+});
+
+describe('leftovers of a crash', () => {
+  it('are swept when the vault opens: stale snapshots and temp files, by our own name patterns only', async () => {
+    const pass = testPassphrase();
+    closeVault((await createVault(dir, pass)).vault);
+    const old = new Date(Date.now() - 3600_000);
+    const stale = [
+      '.snapshot-0123456789ab.db',
+      '.snapshot-0123456789ab.db-wal',
+      '.settings.json.a1b2c3d4e5f6.tmp',
+      '.ketenkluis.key.a1b2c3d4e5f6.tmp',
+      '.unlock-attempts.json.a1b2c3d4e5f6.tmp',
+    ];
+    const kept = ['.snapshot-notours.db', 'notes.txt', '.other.file.a1b2c3d4e5f6.tmp', 'snapshot-0123456789ab.db'];
+    for (const name of [...stale, ...kept]) {
+      writeFileSync(join(dir, name), 'synthetic leftover');
+      utimesSync(join(dir, name), old, old);
+    }
+    // A temp file that is seconds old may be another process's write in progress: left alone.
+    const fresh = '.settings.json.ffffffffffff.tmp';
+    writeFileSync(join(dir, fresh), 'in progress');
+    mkdirSync(join(dir, 'backups'), { recursive: true });
+    const backupTemp = '.pre-migration-v0-to-v20-2026-01-01T00-00-00-000Z.kkbackup.0123456789ab.tmp';
+    writeFileSync(join(dir, 'backups', backupTemp), 'x');
+    utimesSync(join(dir, 'backups', backupTemp), old, old);
+
+    const vault = await unlockVault(dir, pass);
+    try {
+      for (const name of stale) expect(existsSync(join(dir, name)), name).toBe(false);
+      for (const name of [...kept, fresh]) expect(existsSync(join(dir, name)), name).toBe(true);
+      expect(existsSync(join(dir, 'backups', backupTemp))).toBe(false);
+      expect(existsSync(vaultPaths(dir).database)).toBe(true);
+    } finally {
+      closeVault(vault);
+    }
   });
 });
