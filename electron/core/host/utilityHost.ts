@@ -68,4 +68,8 @@ export function runUtilityHost(port: HostPort, create: CreateCore = createCore, 
 }
 
 const parentPort = (process as unknown as { parentPort?: HostPort }).parentPort;
-if (parentPort) runUtilityHost(parentPort);
+if (parentPort) {
+  // Files the core creates (database, WAL, backups) are the owner's only, from the first byte.
+  process.umask(0o077);
+  runUtilityHost(parentPort);
+}
