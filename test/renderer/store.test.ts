@@ -100,7 +100,16 @@ describe('store against a real core', () => {
     expect(store.getState().vaultPhase).toBe('unlocked');
   });
 
+  it('settings: while locked only the language may change (nobody at a locked screen can stretch auto-lock)', async () => {
+    expect(await store.getState().updateSettings({ autoLockMinutes: 240 })).toBe(false);
+    expect(store.getState().settingsError?.code).toBe('VAULT_LOCKED');
+    expect(await store.getState().updateSettings({ language: 'en' })).toBe(true);
+    expect(store.getState().language).toBe('en');
+  });
+
   it('settings: a valid change is stored; an invalid one is refused and changes nothing', async () => {
+    await store.getState().createVault(PASSPHRASE);
+    store.getState().confirmRecoveryKeyStored();
     expect(await store.getState().updateSettings({ autoLockMinutes: 30, language: 'en' })).toBe(true);
     expect(store.getState().language).toBe('en');
     expect(await store.getState().updateSettings({ autoLockMinutes: 0 })).toBe(false);

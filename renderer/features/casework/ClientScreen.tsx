@@ -1,0 +1,260 @@
+import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { ClientFields, clientFieldSensitivity, type Client } from '../../../shared/casework/client.schema';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useT } from '../../i18n/useT';
+import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
+import { selectCaseActions, selectClient, selectClientError, selectClientTrajecten, selectClientWrite } from './caseSelectors';
+import { Badge, formatDate, OpenButton, Pseudonym } from './dataBits';
+import { useScreenFocus } from './useScreenFocus';
+import { blankToUndefined, CheckboxField, ErrorSummary, SelectField, serverErrors, TextareaField, TextField, validateWith, type FieldErrors } from './formBits';
+
+interface ClientForm {
+  roepnaam: string;
+  achternaam: string;
+  geboortedatum: string;
+  geslacht: string;
+  geboorteland: string;
+  nationaliteit: string;
+  bsn: string;
+  vNummer: string;
+  telefoon: string;
+  email: string;
+  verblijfadres: string;
+  gezondheid: string;
+  strafrechtelijk: string;
+  talen: string;
+  tolkNodig: boolean;
+  tolkTaal: string;
+  notities: string;
+}
+
+const textKeys = ['achternaam', 'geboortedatum', 'geboorteland', 'nationaliteit', 'bsn', 'vNummer', 'telefoon', 'email', 'verblijfadres', 'gezondheid', 'strafrechtelijk', 'notities'] as const;
+
+function toForm(client: Client | null): ClientForm {
+  return {
+    roepnaam: client?.roepnaam ?? '',
+    achternaam: client?.achternaam ?? '',
+    geboortedatum: client?.geboortedatum ?? '',
+    geslacht: client?.geslacht ?? 'onbekend',
+    geboorteland: client?.geboorteland ?? '',
+    nationaliteit: client?.nationaliteit ?? '',
+    bsn: client?.bsn ?? '',
+    vNummer: client?.vNummer ?? '',
+    telefoon: client?.telefoon ?? '',
+    email: client?.email ?? '',
+    verblijfadres: client?.verblijfadres ?? '',
+    gezondheid: client?.gezondheid ?? '',
+    strafrechtelijk: client?.strafrechtelijk ?? '',
+    talen: client?.taal.talen.join(', ') ?? '',
+    tolkNodig: client?.taal.tolkNodig ?? false,
+    tolkTaal: client?.taal.tolkTaal ?? '',
+    notities: client?.notities ?? '',
+  };
+}
+
+/** The form as ClientFields input: empty optional fields left out. */
+export function clientInput(form: ClientForm) {
+  const input: Record<string, unknown> = { roepnaam: form.roepnaam.trim(), geslacht: form.geslacht };
+  for (const key of textKeys) {
+    const value = blankToUndefined(form[key]);
+    if (value !== undefined) input[key] = value;
+  }
+  const talen = form.talen.split(',').map((s) => s.trim()).filter(Boolean);
+  input.taal = { talen, tolkNodig: form.tolkNodig, ...(blankToUndefined(form.tolkTaal) ? { tolkTaal: form.tolkTaal.trim() } : {}) };
+  return input;
+}
+
+/** Registers a new cliënt (id null) or edits one. Every field shows how sensitive it is. */
+export function ClientScreen({ id }: { id: string | null }) {
+  const { t, language } = useT();
+  const headingRef = useScreenFocus<HTMLHeadingElement>();
+  const client = useAppStore(selectClient);
+  const clientTrajecten = useAppStore(selectClientTrajecten);
+  const loadError = useAppStore(selectClientError);
+  const write = useAppStore(selectClientWrite);
+  const { loadClient, createClient, updateClient, openCase, resetClientWrite } = useAppStoreShallow(selectCaseActions);
+  const [form, setForm] = useState<ClientForm>(toForm(null));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [created, setCreated] = useState<Client | null>(null);
+  const [saved, setSaved] = useState(false);
+  const editing = id !== null ? client && client.id === id ? client : null : null;
+
+  useEffect(() => {
+    resetClientWrite();
+    if (id) void loadClient(id);
+  }, [id, loadClient, resetClientWrite]);
+  useEffect(() => {
+    if (editing) setForm(toForm(editing));
+  }, [editing]);
+
+  const set = <K extends keyof ClientForm>(key: K) => (value: ClientForm[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    setSaved(false);
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = clientInput(form);
+    const checked = validateWith(ClientFields, input, t);
+    if (!checked.ok) {
+      setErrors({ ...checked.errors, ...(checked.errors.roepnaam ? { roepnaam: t('cw.client.roepnaamMissing') } : {}) });
+      return;
+    }
+    setErrors({});
+    if (id === null) {
+      const result = await createClient(checked.data);
+      if (result) setCreated(result);
+    } else if (editing) {
+      // A patch: cleared optional fields are sent as null so the core removes them.
+      const patch: Record<string, unknown> = { ...checked.data };
+      // This form does not edit contact persons: leave the stored ones as they are.
+      delete patch.contactpersonen;
+      for (const key of textKeys) if (!(key in patch) && editing[key] !== undefined) patch[key] = null;
+      setSaved(await updateClient(patch));
+    }
+  }
+
+  if (created) {
+    return (
+      <div className="kk-subpage">
+        <Heading level={2} ref={headingRef} tabIndex={-1}>
+          {t('cw.client.newTitle')}
+        </Heading>
+        <Alert type="ok" role="status" className="kk-alert">
+          <Paragraph>{t('cw.client.created', { code: created.pseudoniem })}</Paragraph>
+        </Alert>
+        <div className="kk-code-box">
+          <span className="kk-code-box__label">{t('cw.client.pseudoniem')}</span>
+          <Pseudonym code={created.pseudoniem} />
+        </div>
+        <ButtonGroup>
+          <Button type="button" appearance="primary-action-button" onClick={() => openCase({ area: 'trajecten', screen: 'trajectNew', clientId: created.id })}>
+            {t('cw.client.startTraject')}
+          </Button>
+        </ButtonGroup>
+      </div>
+    );
+  }
+
+  if (id !== null && !editing) {
+    return (
+      <div className="kk-subpage">
+        <Heading level={2} ref={headingRef} tabIndex={-1}>
+          {t('cw.client.editTitle', { code: '' })}
+        </Heading>
+        <ErrorAlert error={loadError} />
+        {!loadError ? <Paragraph role="status">{t('cw.loading')}</Paragraph> : null}
+      </div>
+    );
+  }
+
+  const shown = { ...serverErrors(write.error), ...errors };
+  const s = clientFieldSensitivity;
+  return (
+    <form className="kk-subpage" onSubmit={submit} noValidate aria-labelledby="kk-client-title">
+      <Heading level={2} id="kk-client-title" ref={headingRef} tabIndex={-1}>
+        {editing ? (
+          <>
+            {t('cw.client.editTitle', { code: '' })}
+            <Pseudonym code={editing.pseudoniem} />
+          </>
+        ) : (
+          t('cw.client.newTitle')
+        )}
+      </Heading>
+      <Paragraph className="kk-muted">{t('cw.client.intro')}</Paragraph>
+      {editing ? (
+        <div className="kk-client-head">
+          <div className="kk-code-box">
+            <span className="kk-code-box__label">{t('cw.client.pseudoniem')}</span>
+            <Pseudonym code={editing.pseudoniem} />
+          </div>
+          <section className="kk-panel kk-client-trajecten" aria-labelledby="kk-client-trajecten">
+            <h3 id="kk-client-trajecten" className="utrecht-heading-3">
+              {t('cw.client.trajecten')}
+            </h3>
+            {clientTrajecten.length === 0 ? <Paragraph className="kk-muted">{t('cw.client.noTrajecten')}</Paragraph> : null}
+            <ul className="kk-plain-list kk-plain-list--bare">
+              {clientTrajecten.map((tr) => (
+                <li key={tr.id}>
+                  <OpenButton onClick={() => openCase({ area: 'trajecten', screen: 'traject', id: tr.id })}>
+                    {t('cw.client.trajectRow', { date: formatDate(tr.aanmelddatum, language) })}
+                  </OpenButton>{' '}
+                  <Badge tone={tr.fase === 'afgesloten' ? 'neutral' : 'info'}>{t(`cw.fase.${tr.fase}`)}</Badge>
+                </li>
+              ))}
+            </ul>
+            <Button type="button" appearance="secondary-action-button" onClick={() => openCase({ area: 'trajecten', screen: 'trajectNew', clientId: editing.id })}>
+              {t('cw.client.startTraject')}
+            </Button>
+          </section>
+        </div>
+      ) : null}
+      <p className="kk-notice">{t('cw.sens.legend')}</p>
+      <ErrorAlert error={write.error} />
+      <ErrorSummary errors={shown} />
+      {saved ? (
+        <Alert type="ok" role="status" className="kk-alert">
+          <Paragraph>{t('cw.saved')}</Paragraph>
+        </Alert>
+      ) : null}
+
+      <fieldset className="kk-panel kk-form-section">
+        <legend className="kk-form-section__legend">{t('cw.client.identity')}</legend>
+        <div className="kk-form-row">
+          <TextField label={t('cw.client.roepnaam')} name="roepnaam" value={form.roepnaam} onChange={set('roepnaam')} error={shown.roepnaam} sensitivity={s.roepnaam} />
+          <TextField label={t('cw.client.achternaam')} name="achternaam" value={form.achternaam} onChange={set('achternaam')} error={shown.achternaam} sensitivity={s.achternaam} optional />
+        </div>
+        <div className="kk-form-row">
+          <TextField label={t('cw.client.geboortedatum')} name="geboortedatum" type="date" value={form.geboortedatum} onChange={set('geboortedatum')} error={shown.geboortedatum} sensitivity={s.geboortedatum} optional />
+          <SelectField
+            label={t('cw.client.geslacht')}
+            name="geslacht"
+            value={form.geslacht}
+            onChange={set('geslacht')}
+            sensitivity={s.geslacht}
+            options={(['onbekend', 'vrouw', 'man', 'anders'] as const).map((g) => ({ value: g, label: t(`cw.geslacht.${g}`) }))}
+          />
+        </div>
+        <div className="kk-form-row">
+          <TextField label={t('cw.client.geboorteland')} name="geboorteland" value={form.geboorteland} onChange={set('geboorteland')} sensitivity={s.geboorteland} optional />
+          <TextField label={t('cw.client.nationaliteit')} name="nationaliteit" value={form.nationaliteit} onChange={set('nationaliteit')} sensitivity={s.nationaliteit} optional />
+        </div>
+        <div className="kk-form-row">
+          <TextField label={t('cw.client.bsn')} name="bsn" inputMode="numeric" value={form.bsn} onChange={set('bsn')} error={shown.bsn} sensitivity={s.bsn} optional />
+          <TextField label={t('cw.client.vNummer')} name="vNummer" inputMode="numeric" value={form.vNummer} onChange={set('vNummer')} error={shown.vNummer} sensitivity={s.vNummer} optional />
+        </div>
+      </fieldset>
+
+      <fieldset className="kk-panel kk-form-section">
+        <legend className="kk-form-section__legend">{t('cw.client.contact')}</legend>
+        <div className="kk-form-row">
+          <TextField label={t('cw.client.telefoon')} name="telefoon" type="tel" value={form.telefoon} onChange={set('telefoon')} error={shown.telefoon} sensitivity={s.telefoon} optional />
+          <TextField label={t('cw.client.email')} name="email" type="email" value={form.email} onChange={set('email')} error={shown.email} sensitivity={s.email} optional />
+        </div>
+        <TextField label={t('cw.client.verblijfadres')} name="verblijfadres" value={form.verblijfadres} onChange={set('verblijfadres')} hint={t('cw.opvang.locatieHint')} sensitivity={s.verblijfadres} optional />
+      </fieldset>
+
+      <fieldset className="kk-panel kk-form-section">
+        <legend className="kk-form-section__legend">{t('cw.client.language')}</legend>
+        <TextField label={t('cw.client.talen')} name="talen" value={form.talen} onChange={set('talen')} sensitivity={s.taal} optional />
+        <CheckboxField label={t('cw.client.tolkNodig')} name="tolkNodig" checked={form.tolkNodig} onChange={set('tolkNodig')} />
+        {form.tolkNodig ? <TextField label={t('cw.client.tolkTaal')} name="tolkTaal" value={form.tolkTaal} onChange={set('tolkTaal')} optional /> : null}
+      </fieldset>
+
+      <fieldset className="kk-panel kk-form-section">
+        <legend className="kk-form-section__legend">{t('cw.client.sensitive')}</legend>
+        <TextareaField label={t('cw.client.gezondheid')} name="gezondheid" value={form.gezondheid} onChange={set('gezondheid')} sensitivity={s.gezondheid} rows={3} optional />
+        <TextareaField label={t('cw.client.strafrechtelijk')} name="strafrechtelijk" value={form.strafrechtelijk} onChange={set('strafrechtelijk')} hint={t('cw.client.strafrechtelijkHint')} sensitivity={s.strafrechtelijk} rows={3} optional />
+        <TextareaField label={t('cw.client.notities')} name="notities" value={form.notities} onChange={set('notities')} sensitivity={s.notities} rows={3} optional />
+      </fieldset>
+
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={write.busy} disabled={write.busy}>
+          {editing ? t('cw.client.submitEdit') : t('cw.client.submitNew')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}

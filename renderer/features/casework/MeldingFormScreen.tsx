@@ -1,0 +1,155 @@
+import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { MeldingFields, meldingFieldSensitivity } from '../../../shared/casework/melding.schema';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useT } from '../../i18n/useT';
+import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
+import { selectCaseActions, selectMeldingWrite, selectRegios } from './caseSelectors';
+import { blankToUndefined, CheckboxField, ErrorSummary, SelectField, serverErrors, TextareaField, TextField, todayIso, validateWith, type FieldErrors } from './formBits';
+import { gemeenteOptions, optionLists } from './options';
+import { useScreenFocus } from './useScreenFocus';
+
+/** The melding form as typed. */
+export interface MeldingForm {
+  datum: string;
+  kanaal: string;
+  anoniem: boolean;
+  melderType: string;
+  naam: string;
+  organisatie: string;
+  telefoon: string;
+  email: string;
+  gemeente: string;
+  vorm: string;
+  minderjarig: '' | 'ja' | 'nee';
+  preventiefGesprek: boolean;
+  informatieverzoek: boolean;
+  signaal: string;
+  conclusie: string;
+  acuut: boolean;
+  notities: string;
+}
+
+/** A fresh form: today, by phone, form still unknown. */
+export function emptyMeldingForm(): MeldingForm {
+  return { datum: todayIso(), kanaal: 'telefoon', anoniem: false, melderType: 'professional-zorg', naam: '', organisatie: '', telefoon: '', email: '', gemeente: '', vorm: 'onbekend', minderjarig: '', preventiefGesprek: false, informatieverzoek: false, signaal: '', conclusie: '', acuut: false, notities: '' };
+}
+
+/** The form as MeldingFields input: no contact details for an anonymous melding, empty fields left out. */
+export function meldingInput(form: MeldingForm): Record<string, unknown> {
+  const contact = { naam: blankToUndefined(form.naam), organisatie: blankToUndefined(form.organisatie), telefoon: blankToUndefined(form.telefoon), email: blankToUndefined(form.email) };
+  const hasContact = Object.values(contact).some((v) => v !== undefined);
+  const input: Record<string, unknown> = {
+    datum: form.datum,
+    kanaal: form.kanaal,
+    anoniem: form.anoniem,
+    melderType: form.melderType,
+    gemeente: form.gemeente,
+    vorm: form.vorm,
+    minderjarig: form.minderjarig === '' ? null : form.minderjarig === 'ja',
+    preventiefGesprek: form.preventiefGesprek,
+    informatieverzoek: form.informatieverzoek,
+    conclusie: form.conclusie === '' ? null : form.conclusie,
+    acuut: form.acuut,
+  };
+  if (!form.anoniem && hasContact) input.melderContact = Object.fromEntries(Object.entries(contact).filter(([, v]) => v !== undefined));
+  if (blankToUndefined(form.signaal)) input.signaal = form.signaal.trim();
+  if (blankToUndefined(form.notities)) input.notities = form.notities.trim();
+  return input;
+}
+
+/** Registers a melding of the meld- en adviespunt; afterwards the melding opens with its routing advice. */
+export function MeldingFormScreen() {
+  const { t } = useT();
+  const headingRef = useScreenFocus<HTMLHeadingElement>();
+  const regios = useAppStore(selectRegios);
+  const write = useAppStore(selectMeldingWrite);
+  const { loadGemeenten, createMelding, openCase, resetMeldingWrite } = useAppStoreShallow(selectCaseActions);
+  const [form, setForm] = useState<MeldingForm>(emptyMeldingForm());
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const s = meldingFieldSensitivity;
+
+  useEffect(() => {
+    resetMeldingWrite();
+    void loadGemeenten();
+  }, [loadGemeenten, resetMeldingWrite]);
+
+  const set = <K extends keyof MeldingForm>(key: K) => (value: MeldingForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const checked = validateWith(MeldingFields, meldingInput(form), t);
+    if (!checked.ok) {
+      const e = { ...checked.errors };
+      if (e.gemeente) e.gemeente = t('cw.melding.gemeenteMissing');
+      if (e['melderContact.email']) e.email = e['melderContact.email'];
+      delete e['melderContact.email'];
+      setErrors(e);
+      return;
+    }
+    setErrors({});
+    const melding = await createMelding(checked.data);
+    if (melding) openCase({ area: 'meldingen', screen: 'melding', id: melding.id });
+  }
+
+  const shown = { ...serverErrors(write.error), ...errors };
+  return (
+    <form className="kk-subpage" onSubmit={submit} noValidate aria-labelledby="kk-melding-new-title">
+      <Heading level={2} id="kk-melding-new-title" ref={headingRef} tabIndex={-1}>
+        {t('cw.melding.newTitle')}
+      </Heading>
+      <Paragraph className="kk-muted">{t('cw.melding.intro')}</Paragraph>
+      <ErrorAlert error={write.error} />
+      <ErrorSummary errors={shown} />
+
+      <fieldset className="kk-panel kk-form-section">
+        <legend className="kk-form-section__legend">{t('cw.melding.intake')}</legend>
+        <div className="kk-form-row">
+          <TextField label={t('cw.melding.datum')} name="datum" type="date" value={form.datum} onChange={set('datum')} error={shown.datum} />
+          <SelectField label={t('cw.melding.kanaal')} name="kanaal" value={form.kanaal} onChange={set('kanaal')} options={optionLists.kanaal(t)} />
+          <SelectField label={t('cw.melding.melderType')} name="melderType" value={form.melderType} onChange={set('melderType')} options={optionLists.melder(t)} />
+        </div>
+        <CheckboxField label={t('cw.melding.anoniem')} name="anoniem" checked={form.anoniem} onChange={set('anoniem')} />
+        {!form.anoniem ? (
+          <div className="kk-form-row">
+            <TextField label={t('cw.melding.melderNaam')} name="melderNaam" value={form.naam} onChange={set('naam')} sensitivity={s.melderContact} optional />
+            <TextField label={t('cw.melding.melderOrganisatie')} name="melderOrganisatie" value={form.organisatie} onChange={set('organisatie')} optional />
+            <TextField label={t('cw.melding.melderTelefoon')} name="melderTelefoon" type="tel" value={form.telefoon} onChange={set('telefoon')} sensitivity={s.melderContact} optional />
+            <TextField label={t('cw.melding.melderEmail')} name="melderEmail" type="email" value={form.email} onChange={set('email')} error={shown.email} sensitivity={s.melderContact} optional />
+          </div>
+        ) : null}
+        <div className="kk-form-row">
+          <SelectField label={t('cw.melding.gemeente')} name="gemeente" value={form.gemeente} onChange={set('gemeente')} error={shown.gemeente} options={gemeenteOptions(t, regios)} />
+          <SelectField label={t('cw.melding.vorm')} name="vorm" value={form.vorm} onChange={set('vorm')} options={optionLists.meldingVorm(t)} sensitivity={s.vorm} />
+          <SelectField
+            label={t('cw.melding.minderjarig')}
+            name="minderjarig"
+            value={form.minderjarig}
+            onChange={(v) => set('minderjarig')(v === 'ja' ? 'ja' : v === 'nee' ? 'nee' : '')}
+            options={[
+              { value: '', label: t('cw.unknown') },
+              { value: 'ja', label: t('cw.yes') },
+              { value: 'nee', label: t('cw.no') },
+            ]}
+          />
+        </div>
+        <CheckboxField label={t('cw.melding.preventiefGesprek')} name="preventiefGesprek" checked={form.preventiefGesprek} onChange={set('preventiefGesprek')} />
+        <CheckboxField label={t('cw.melding.informatieverzoek')} name="informatieverzoek" checked={form.informatieverzoek} onChange={set('informatieverzoek')} />
+        <TextareaField label={t('cw.melding.signaal')} name="signaal" value={form.signaal} onChange={set('signaal')} sensitivity={s.signaal} rows={4} optional />
+      </fieldset>
+
+      <fieldset className="kk-panel kk-form-section">
+        <legend className="kk-form-section__legend">{t('cw.melding.conclusieTitle')}</legend>
+        <SelectField label={t('cw.melding.conclusie')} name="conclusie" value={form.conclusie} onChange={set('conclusie')} options={[{ value: '', label: t('cw.conclusie.open') }, ...optionLists.conclusie(t)]} sensitivity={s.conclusie} />
+        <CheckboxField label={t('cw.melding.acuut')} name="acuut" hint={t('cw.melding.acuutHint')} checked={form.acuut} onChange={set('acuut')} />
+        <TextareaField label={t('cw.melding.notities')} name="notities" value={form.notities} onChange={set('notities')} sensitivity={s.notities} rows={3} optional />
+      </fieldset>
+
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={write.busy} disabled={write.busy}>
+          {t('cw.melding.submit')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}

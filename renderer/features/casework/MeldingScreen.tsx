@@ -1,0 +1,226 @@
+import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { ShortText } from '../../../shared/casework/common.schema';
+import { MeldConclusie, Terugkoppeling, type Melding } from '../../../shared/casework/melding.schema';
+import { isPseudonym, normalisePseudonymPrefix } from '../../../shared/casework/pseudonym';
+import { Verwijzer } from '../../../shared/casework/traject.schema';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useT } from '../../i18n/useT';
+import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
+import { AdviceBox } from './AdviceBox';
+import { selectCaseActions, selectMelding, selectMeldingError, selectMeldingWrite } from './caseSelectors';
+import { Badge, formatDate } from './dataBits';
+import { blankToUndefined, CheckboxField, ErrorSummary, SelectField, serverErrors, TextareaField, TextField, todayIso, validateWith, type FieldErrors } from './formBits';
+import { gemeenteLabel, optionLists } from './options';
+import { useScreenFocus } from './useScreenFocus';
+
+function ConclusionForm({ melding }: { melding: Melding }) {
+  const { t } = useT();
+  const write = useAppStore(selectMeldingWrite);
+  const { updateMelding } = useAppStoreShallow(selectCaseActions);
+  const [conclusie, setConclusie] = useState(melding.conclusie ?? '');
+  const [acuut, setAcuut] = useState(melding.acuut);
+  const [tk, setTk] = useState({ datum: melding.terugkoppeling?.datum ?? todayIso(), wijze: melding.terugkoppeling?.wijze ?? '', toelichting: melding.terugkoppeling?.toelichting ?? '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saved, setSaved] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    let terugkoppeling: Terugkoppeling | null = null;
+    if (tk.wijze) {
+      const checked = validateWith(Terugkoppeling, { datum: tk.datum, wijze: tk.wijze, toelichting: blankToUndefined(tk.toelichting) }, t);
+      if (!checked.ok) {
+        setErrors(Object.fromEntries(Object.entries(checked.errors).map(([k, v]) => [`tk.${k}`, v])));
+        return;
+      }
+      terugkoppeling = checked.data;
+    }
+    setErrors({});
+    setSaved(await updateMelding({ conclusie: conclusie === '' ? null : MeldConclusie.parse(conclusie), acuut, terugkoppeling }));
+  }
+
+  const shown = { ...errors, ...serverErrors(write.error) };
+  return (
+    <form className="kk-panel" onSubmit={submit} noValidate aria-labelledby="kk-conclusion-title">
+      <Heading level={3} id="kk-conclusion-title">
+        {t('cw.melding.conclusieTitle')}
+      </Heading>
+      <ErrorSummary errors={shown} />
+      {saved ? (
+        <Alert type="ok" role="status" className="kk-alert">
+          <Paragraph>{t('cw.saved')}</Paragraph>
+        </Alert>
+      ) : null}
+      <SelectField label={t('cw.melding.conclusie')} name="conclusie" value={conclusie} onChange={(v) => (setConclusie(v), setSaved(false))} options={[{ value: '', label: t('cw.conclusie.open') }, ...optionLists.conclusie(t)]} />
+      <CheckboxField label={t('cw.melding.acuut')} name="acuut" hint={t('cw.melding.acuutHint')} checked={acuut} onChange={(v) => (setAcuut(v), setSaved(false))} />
+      <fieldset className="kk-fieldset">
+        <legend className="kk-fieldset__legend">{t('cw.melding.terugkoppeling')}</legend>
+        <div className="kk-form-row">
+          <SelectField
+            label={t('cw.melding.tkWijze')}
+            name="tk-wijze"
+            value={tk.wijze}
+            onChange={(wijze) => setTk({ ...tk, wijze })}
+            options={[{ value: '', label: t('cw.wijze.none') }, ...(['telefoon', 'email', 'persoonlijk', 'brief', 'niet-mogelijk'] as const).map((w) => ({ value: w, label: t(`cw.wijze.${w}`) }))]}
+          />
+          <TextField label={t('cw.melding.tkDatum')} name="tk-datum" type="date" value={tk.datum} onChange={(datum) => setTk({ ...tk, datum })} error={shown['tk.datum']} />
+        </div>
+        <TextareaField label={t('cw.melding.tkToelichting')} name="tk-toelichting" value={tk.toelichting} onChange={(toelichting) => setTk({ ...tk, toelichting })} rows={2} optional />
+      </fieldset>
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={write.busy} disabled={write.busy}>
+          {t('cw.melding.update')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+function ConvertForm() {
+  const { t } = useT();
+  const write = useAppStore(selectMeldingWrite);
+  const { convertMelding, convertMeldingForPseudonym } = useAppStoreShallow(selectCaseActions);
+  const [who, setWho] = useState<'nieuw' | 'bestaand'>('nieuw');
+  const [roepnaam, setRoepnaam] = useState('');
+  const [code, setCode] = useState('');
+  const [verwijzer, setVerwijzer] = useState('meldpunt');
+  const [error, setError] = useState<string | undefined>();
+  const fields = { verwijzer: Verwijzer.parse(verwijzer) };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (who === 'bestaand') {
+      const normalised = normalisePseudonymPrefix(code);
+      if (!isPseudonym(normalised)) {
+        setError(t('cw.convert.codeInvalid'));
+        return;
+      }
+      setError(undefined);
+      await convertMeldingForPseudonym(normalised, fields);
+      return;
+    }
+    const name = ShortText.safeParse(roepnaam);
+    if (!name.success) {
+      setError(t('cw.client.roepnaamMissing'));
+      return;
+    }
+    setError(undefined);
+    await convertMelding({ nieuw: { roepnaam: name.data } }, fields);
+  }
+
+  return (
+    <form className="kk-panel kk-convert" onSubmit={submit} noValidate aria-labelledby="kk-convert-title">
+      <Heading level={3} id="kk-convert-title">
+        {t('cw.convert.title')}
+      </Heading>
+      <Paragraph className="kk-muted">{t('cw.convert.intro')}</Paragraph>
+      <fieldset className="kk-fieldset">
+        <legend className="kk-fieldset__legend">{t('cw.convert.who')}</legend>
+        <div className="kk-radio-row">
+          {(['nieuw', 'bestaand'] as const).map((w) => (
+            <label key={w} className="kk-radio">
+              <input type="radio" className="utrecht-radio-button utrecht-radio-button--html-input" name="convert-who" value={w} checked={who === w} onChange={() => (setWho(w), setError(undefined))} />
+              {t(`cw.convert.who.${w}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="kk-form-row">
+        {who === 'nieuw' ? (
+          <TextField label={t('cw.convert.roepnaam')} name="convert-roepnaam" value={roepnaam} onChange={setRoepnaam} error={error} sensitivity="direct-identifier" />
+        ) : (
+          <TextField label={t('cw.convert.code')} name="convert-code" value={code} onChange={setCode} error={error} hint={t('cw.convert.codeHint')} className="kk-mono" />
+        )}
+        <SelectField label={t('cw.convert.verwijzer')} name="convert-verwijzer" value={verwijzer} onChange={setVerwijzer} options={optionLists.verwijzer(t)} />
+      </div>
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={write.busy} disabled={write.busy}>
+          {t('cw.convert.submit')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+/** One melding: its facts, the routing advice from the core, conclusion and feedback, and "make it a traject". */
+export function MeldingScreen({ id }: { id: string }) {
+  const { t, language } = useT();
+  const headingRef = useScreenFocus<HTMLHeadingElement>();
+  const melding = useAppStore(selectMelding);
+  const error = useAppStore(selectMeldingError);
+  const write = useAppStore(selectMeldingWrite);
+  const { openMelding, openCase } = useAppStoreShallow(selectCaseActions);
+
+  useEffect(() => {
+    void openMelding(id);
+  }, [id, openMelding]);
+
+  const current = melding && melding.id === id ? melding : null;
+  if (!current) {
+    return (
+      <div className="kk-subpage">
+        <Heading level={2} ref={headingRef} tabIndex={-1}>
+          {t('cw.melding.title', { date: '' })}
+        </Heading>
+        <ErrorAlert error={error} />
+        {!error ? <Paragraph role="status">{t('cw.loading')}</Paragraph> : null}
+      </div>
+    );
+  }
+  const m = current;
+  return (
+    <div className="kk-subpage" data-testid="melding-screen">
+      <Heading level={2} ref={headingRef} tabIndex={-1}>
+        {t('cw.melding.title', { date: formatDate(m.datum, language) })}
+      </Heading>
+      <p className="kk-record-sub">
+        <Badge tone={m.conclusie === 'wel' ? 'warn' : 'neutral'}>{t(`cw.conclusie.${m.conclusie ?? 'open'}`)}</Badge> {m.acuut ? <Badge tone="error">{t('cw.mlist.acuut')}</Badge> : null}
+      </p>
+      <ErrorAlert error={write.error} />
+      <AdviceBox advies={m.advies} anoniem={m.anoniem} />
+      <div className="kk-grid-2">
+        <section className="kk-panel" aria-labelledby="kk-melding-facts">
+          <Heading level={3} id="kk-melding-facts">
+            {t('cw.melding.intake')}
+          </Heading>
+          <dl className="kk-dl">
+            <dt>{t('cw.melding.kanaal')}</dt>
+            <dd>{t(`cw.kanaal.${m.kanaal}`)}</dd>
+            <dt>{t('cw.melding.melderType')}</dt>
+            <dd>
+              {t(`cw.melder.${m.melderType}`)}
+              {m.anoniem ? ` · ${t('cw.melding.anoniem')}` : ''}
+            </dd>
+            <dt>{t('cw.melding.gemeente')}</dt>
+            <dd>{gemeenteLabel(t, m.gemeente)}</dd>
+            <dt>{t('cw.melding.vorm')}</dt>
+            <dd>{t(`cw.vorm.${m.vorm}`)}</dd>
+            <dt>{t('cw.melding.minderjarig')}</dt>
+            <dd>{m.minderjarig === null ? t('cw.unknown') : m.minderjarig ? t('cw.yes') : t('cw.no')}</dd>
+            <dt>{t('cw.melding.terugkoppeling')}</dt>
+            <dd>{m.terugkoppeling ? t('cw.melding.tkGegeven', { date: formatDate(m.terugkoppeling.datum, language), wijze: t(`cw.wijze.${m.terugkoppeling.wijze}`) }) : t('cw.melding.tkNog')}</dd>
+          </dl>
+          {m.signaal ? (
+            <>
+              <Heading level={4} className="kk-h4">
+                {t('cw.melding.signaal')}
+              </Heading>
+              <p className="kk-journal__text">{m.signaal}</p>
+            </>
+          ) : null}
+        </section>
+        <ConclusionForm key={m.version} melding={m} />
+      </div>
+      {m.trajectId ? (
+        <Alert type="info" className="kk-alert">
+          <Paragraph>{t('cw.melding.converted')}</Paragraph>
+          <Button type="button" appearance="secondary-action-button" onClick={() => openCase({ area: 'trajecten', screen: 'traject', id: m.trajectId! })}>
+            {t('cw.melding.openTraject', { code: '' })}
+          </Button>
+        </Alert>
+      ) : (
+        <ConvertForm />
+      )}
+    </div>
+  );
+}

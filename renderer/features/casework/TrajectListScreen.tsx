@@ -1,0 +1,224 @@
+import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Uitbuitingsvorm } from '../../../shared/casework/common.schema';
+import { Fase, type TrajectSummary } from '../../../shared/casework/traject.schema';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useT } from '../../i18n/useT';
+import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
+import { selectCaseActions, selectRegios, selectSavedViews, selectTrajectFilter, selectTrajectList, selectTrajectListError } from './caseSelectors';
+import { Badge, formatDate, OpenButton, Pseudonym } from './dataBits';
+import { SelectField, TextField } from './formBits';
+import { gemeenteLabel, gemeenteOptions } from './options';
+import { rowAt } from './pagedList';
+import type { TrajectListFilter } from './trajecten.slice';
+import { useScreenFocus } from './useScreenFocus';
+import { VirtualTable, type Column } from './VirtualTable';
+
+function Filters() {
+  const { t } = useT();
+  const filter = useAppStore(selectTrajectFilter);
+  const regios = useAppStore(selectRegios);
+  const { setTrajectFilter, loadGemeenten } = useAppStoreShallow(selectCaseActions);
+  useEffect(() => {
+    void loadGemeenten();
+  }, [loadGemeenten]);
+  const change = (patch: Partial<TrajectListFilter>) => {
+    const next: TrajectListFilter = { ...filter, ...patch };
+    for (const key of Object.keys(next) as (keyof TrajectListFilter)[]) if (next[key] === undefined) delete next[key];
+    setTrajectFilter(next);
+  };
+  const status = filter.open === undefined ? 'all' : filter.open ? 'open' : 'closed';
+  const soort = filter.preventief === undefined ? '' : filter.preventief ? 'preventief' : 'hulp';
+  return (
+    <fieldset className="kk-filters">
+      <legend className="kk-visually-hidden">{t('cw.list.filters')}</legend>
+      <SelectField
+        label={t('cw.list.status')}
+        name="status"
+        value={status}
+        onChange={(v) => change({ open: v === 'all' ? undefined : v === 'open' })}
+        options={[
+          { value: 'open', label: t('cw.list.status.open') },
+          { value: 'closed', label: t('cw.list.status.closed') },
+          { value: 'all', label: t('cw.list.status.all') },
+        ]}
+      />
+      <SelectField
+        label={t('cw.list.fase')}
+        name="fase"
+        value={filter.fasen?.[0] ?? ''}
+        onChange={(v) => change({ fasen: v ? [Fase.parse(v)] : undefined })}
+        options={[{ value: '', label: t('cw.all') }, ...Fase.options.map((f) => ({ value: f, label: t(`cw.fase.${f}`) }))]}
+      />
+      <SelectField
+        label={t('cw.list.vorm')}
+        name="vorm"
+        value={filter.vorm ?? ''}
+        onChange={(v) => change({ vorm: v ? Uitbuitingsvorm.parse(v) : undefined })}
+        options={[{ value: '', label: t('cw.all') }, ...Uitbuitingsvorm.options.map((f) => ({ value: f, label: t(`cw.vorm.${f}`) }))]}
+      />
+      <SelectField
+        label={t('cw.list.soort')}
+        name="soort"
+        value={soort}
+        onChange={(v) => change({ preventief: v === '' ? undefined : v === 'preventief' })}
+        options={[
+          { value: '', label: t('cw.all') },
+          { value: 'hulp', label: t('cw.list.soort.hulp') },
+          { value: 'preventief', label: t('cw.list.soort.preventief') },
+        ]}
+      />
+      <SelectField
+        label={t('cw.traject.gemeente')}
+        name="gemeente"
+        value={filter.gemeente ?? ''}
+        onChange={(v) => change({ gemeente: v || undefined })}
+        options={[{ value: '', label: t('cw.all') }, ...gemeenteOptions(t, regios).slice(1)]}
+      />
+      <SelectField
+        label={t('cw.list.minorFilter')}
+        name="minderjarig"
+        value={filter.minderjarigBijStart === undefined ? '' : filter.minderjarigBijStart ? 'ja' : 'nee'}
+        onChange={(v) => change({ minderjarigBijStart: v === '' ? undefined : v === 'ja' })}
+        options={[
+          { value: '', label: t('cw.all') },
+          { value: 'ja', label: t('cw.yes') },
+          { value: 'nee', label: t('cw.no') },
+        ]}
+      />
+      <SelectField
+        label={t('cw.list.sort')}
+        name="sort"
+        value={filter.sort}
+        onChange={(v) => change({ sort: v as TrajectListFilter['sort'], richting: v === 'pseudoniem' ? 'asc' : 'desc' })}
+        options={[
+          { value: 'bijgewerkt', label: t('cw.list.sort.bijgewerkt') },
+          { value: 'aanmelddatum', label: t('cw.list.sort.aanmelddatum') },
+          { value: 'pseudoniem', label: t('cw.list.sort.pseudoniem') },
+        ]}
+      />
+    </fieldset>
+  );
+}
+
+function SavedViews() {
+  const { t } = useT();
+  const views = useAppStore(selectSavedViews);
+  const { loadViews, saveView, deleteView, setTrajectFilter } = useAppStoreShallow(selectCaseActions);
+  const [name, setName] = useState('');
+  const [tried, setTried] = useState(false);
+  useEffect(() => {
+    void loadViews();
+  }, [loadViews]);
+  const mine = views.filter((v) => v.definitie.lijst === 'trajecten');
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setTried(true);
+    if (!name.trim()) return;
+    if (await saveView(name.trim())) {
+      setName('');
+      setTried(false);
+    }
+  }
+
+  return (
+    <section className="kk-views" aria-labelledby="kk-views-title">
+      <Heading level={3} id="kk-views-title" className="kk-h4">
+        {t('cw.views.title')}
+      </Heading>
+      {mine.length === 0 ? <Paragraph className="kk-muted">{t('cw.views.none')}</Paragraph> : null}
+      <ul className="kk-chips">
+        {mine.map((v) => (
+          <li key={v.id} className="kk-chip">
+            <button type="button" className="kk-chip__main" onClick={() => v.definitie.lijst === 'trajecten' && setTrajectFilter({ ...v.definitie.filter })} aria-label={t('cw.views.apply', { naam: v.naam })}>
+              {v.naam}
+            </button>
+            <button type="button" className="kk-chip__remove" onClick={() => void deleteView(v.id)} aria-label={t('cw.views.delete', { naam: v.naam })}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form className="kk-inline-form" onSubmit={submit} noValidate>
+        <TextField label={t('cw.views.name')} name="view-name" value={name} onChange={setName} error={tried && !name.trim() ? t('cw.views.nameMissing') : undefined} />
+        <ButtonGroup>
+          <Button type="submit" appearance="secondary-action-button">
+            {t('cw.views.save')}
+          </Button>
+        </ButtonGroup>
+      </form>
+    </section>
+  );
+}
+
+/** All trajecten in a virtualised list with filters and saved views. Pseudonyms only, never names. */
+export function TrajectListScreen() {
+  const { t, language } = useT();
+  const headingRef = useScreenFocus<HTMLHeadingElement>();
+  const list = useAppStore(selectTrajectList);
+  const error = useAppStore(selectTrajectListError);
+  const { loadTrajectRows, openCase, refreshTrajectList } = useAppStoreShallow(selectCaseActions);
+  // Each visit reads the list afresh: what the core holds now, not what an earlier visit saw.
+  useEffect(() => refreshTrajectList(), [refreshTrajectList]);
+  const onRange = useCallback((first: number, last: number) => void loadTrajectRows(first, last), [loadTrajectRows]);
+
+  const columns: Column<TrajectSummary>[] = [
+    {
+      key: 'pseudoniem',
+      header: t('cw.list.col.pseudoniem'),
+      cell: (r) => (
+        <OpenButton onClick={() => openCase({ area: 'trajecten', screen: 'traject', id: r.id })}>
+          <Pseudonym code={r.pseudoniem} />
+        </OpenButton>
+      ),
+    },
+    { key: 'fase', header: t('cw.list.col.fase'), cell: (r) => <Badge tone={r.fase === 'afgesloten' ? 'neutral' : 'info'}>{t(`cw.fase.${r.fase}`)}</Badge> },
+    {
+      key: 'vormen',
+      header: t('cw.list.col.vormen'),
+      cell: (r) => (
+        <span className="kk-ellipsis">
+          {r.preventief ? t('cw.vorm.preventief') : r.vormen.map((v) => t(`cw.vorm.${v}`)).join(', ') || t('cw.vorm.onbekend')}
+          {r.minderjarigBijStart ? ` · ${t('cw.list.minor')}` : ''}
+        </span>
+      ),
+    },
+    { key: 'gemeente', header: t('cw.list.col.gemeente'), cell: (r) => <span className="kk-ellipsis">{gemeenteLabel(t, r.gemeente)}</span> },
+    { key: 'aanmelddatum', header: t('cw.list.col.aanmelddatum'), cell: (r) => formatDate(r.aanmelddatum, language) },
+    { key: 'taken', header: t('cw.list.col.taken'), cell: (r) => String(r.openTaken) },
+  ];
+
+  return (
+    <div className="kk-subpage">
+      <Heading level={2} ref={headingRef} tabIndex={-1}>
+        {t('cw.list.title')}
+      </Heading>
+      <Paragraph className="kk-muted">{t('cw.quickSwitchHint')}</Paragraph>
+      <div className="kk-panel">
+        <Filters />
+        <SavedViews />
+      </div>
+      <ErrorAlert error={error} />
+      <Paragraph role="status" className="kk-count">
+        {list.total === null ? t('cw.loading') : t('cw.list.count', { n: list.total.toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB') })}
+      </Paragraph>
+      {list.total === 0 ? (
+        <div className="kk-empty">
+          <Paragraph>{t('cw.list.empty')}</Paragraph>
+        </div>
+      ) : (
+        <VirtualTable
+          key={list.generation}
+          label={t('cw.list.caption', { n: list.total ?? 0 })}
+          columns={columns}
+          total={list.total}
+          rowAt={(i) => rowAt(list, i)}
+          onRange={onRange}
+          rowKey={(r) => r.id}
+          template="8.5rem 7rem minmax(8rem, 1.5fr) minmax(6rem, 1fr) 6.5rem 5.5rem"
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Uitbuitingsvorm } from '../../../shared/casework/common.schema';
+import { TrajectFields, trajectFieldSensitivity } from '../../../shared/casework/traject.schema';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useT } from '../../i18n/useT';
+import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
+import { selectCaseActions, selectClient, selectClientWrite, selectRegios } from './caseSelectors';
+import { Pseudonym } from './dataBits';
+import { CheckboxField, CheckboxGroup, ErrorSummary, SelectField, serverErrors, TextField, todayIso, validateWith, type FieldErrors } from './formBits';
+import { gemeenteOptions, optionLists } from './options';
+import { useScreenFocus } from './useScreenFocus';
+
+/** The start facts of a traject as a form edits them. */
+export interface TrajectStart {
+  preventief: boolean;
+  minderjarigBijStart: boolean;
+  gemeente: string;
+  verwijzer: string;
+  aanmelddatum: string;
+  vormen: Uitbuitingsvorm[];
+}
+
+/** An empty start form (today, no gemeente chosen yet). */
+export function emptyTrajectStart(): TrajectStart {
+  return { preventief: false, minderjarigBijStart: false, gemeente: '', verwijzer: 'zorg', aanmelddatum: todayIso(), vormen: [] };
+}
+
+/** The fields of a new traject: gemeente, referrer, date, forms, preventive, minor. */
+export function TrajectStartFields({ value, onChange, errors }: { value: TrajectStart; onChange(value: TrajectStart): void; errors: FieldErrors }) {
+  const { t } = useT();
+  const regios = useAppStore(selectRegios);
+  const { loadGemeenten } = useAppStoreShallow(selectCaseActions);
+  useEffect(() => {
+    void loadGemeenten();
+  }, [loadGemeenten]);
+  return (
+    <>
+      <div className="kk-form-row">
+        <SelectField label={t('cw.traject.gemeente')} name="gemeente" value={value.gemeente} onChange={(gemeente) => onChange({ ...value, gemeente })} error={errors.gemeente} options={gemeenteOptions(t, regios)} />
+        <SelectField label={t('cw.traject.verwijzer')} name="verwijzer" value={value.verwijzer} onChange={(verwijzer) => onChange({ ...value, verwijzer })} options={optionLists.verwijzer(t)} />
+        <TextField label={t('cw.traject.aanmelddatum')} name="aanmelddatum" type="date" value={value.aanmelddatum} onChange={(aanmelddatum) => onChange({ ...value, aanmelddatum })} error={errors.aanmelddatum} />
+      </div>
+      <CheckboxField label={t('cw.trajectNew.preventief')} name="preventief" checked={value.preventief} onChange={(preventief) => onChange({ ...value, preventief })} />
+      <CheckboxField label={t('cw.trajectNew.minor')} name="minderjarigBijStart" checked={value.minderjarigBijStart} onChange={(minderjarigBijStart) => onChange({ ...value, minderjarigBijStart })} />
+      <CheckboxGroup legend={t('cw.traject.vormen')} hint={t('cw.traject.vormenHint')} name="vormen" values={value.vormen} options={optionLists.vorm(t)} onChange={(vormen) => onChange({ ...value, vormen })} error={errors.vormen} sensitivity={trajectFieldSensitivity.vormen} />
+    </>
+  );
+}
+
+/** Checks the start facts with the shared TrajectFields schema (messages only; the core decides). */
+export function checkTrajectStart(value: TrajectStart, t: Parameters<typeof validateWith>[2]) {
+  const result = validateWith(TrajectFields, { ...value, opvang: [], procedures: [] }, t);
+  if (result.ok) return result;
+  const errors = { ...result.errors };
+  if (!value.gemeente) errors.gemeente = t('cw.trajectNew.gemeenteMissing');
+  if (!value.aanmelddatum) errors.aanmelddatum = t('cw.trajectNew.dateMissing');
+  return { ok: false as const, errors };
+}
+
+/** Starts a traject for a cliënt (after registering the cliënt). */
+export function TrajectNewScreen({ clientId }: { clientId: string }) {
+  const { t } = useT();
+  const headingRef = useScreenFocus<HTMLHeadingElement>();
+  const client = useAppStore(selectClient);
+  const write = useAppStore(selectClientWrite);
+  const { createTraject } = useAppStoreShallow(selectCaseActions);
+  const [value, setValue] = useState<TrajectStart>(emptyTrajectStart());
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const checked = checkTrajectStart(value, t);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    await createTraject(clientId, checked.data);
+  }
+
+  const shown = { ...serverErrors(write.error), ...errors };
+  return (
+    <form className="kk-subpage" onSubmit={submit} noValidate aria-labelledby="kk-traject-new-title">
+      <Heading level={2} id="kk-traject-new-title" ref={headingRef} tabIndex={-1}>
+        {t('cw.trajectNew.title')}
+      </Heading>
+      {client && client.id === clientId ? (
+        <div className="kk-code-box">
+          <span className="kk-code-box__label">{t('cw.client.pseudoniem')}</span>
+          <Pseudonym code={client.pseudoniem} />
+        </div>
+      ) : null}
+      <Paragraph className="kk-muted">{t('cw.trajectNew.intro')}</Paragraph>
+      <ErrorAlert error={write.error} />
+      <ErrorSummary errors={shown} />
+      <div className="kk-panel">
+        <TrajectStartFields value={value} onChange={setValue} errors={shown} />
+      </div>
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={write.busy} disabled={write.busy}>
+          {t('cw.trajectNew.submit')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+import type { AppState } from '../../store/appStore';
+
+// Named selectors for the casework screens (use the object ones with useAppStoreShallow).
+export const selectTrajectenView = (s: AppState) => s.trajectenView;
+export const selectMeldingenView = (s: AppState) => s.meldingenView;
+export const selectQuickSwitcherOpen = (s: AppState) => s.quickSwitcherOpen;
+export const selectTrajectFilter = (s: AppState) => s.trajectFilter;
+export const selectTrajectList = (s: AppState) => s.trajectList;
+export const selectTrajectListError = (s: AppState) => s.trajectListError;
+export const selectSavedViews = (s: AppState) => s.savedViews;
+export const selectTrajectDetail = (s: AppState) => s.trajectDetail;
+export const selectTrajectDetailError = (s: AppState) => s.trajectDetailError;
+export const selectTrajectWrite = (s: AppState) => s.trajectWrite;
+export const selectClient = (s: AppState) => s.client;
+export const selectClientError = (s: AppState) => s.clientError;
+export const selectClientTrajecten = (s: AppState) => s.clientTrajecten;
+export const selectClientWrite = (s: AppState) => s.clientWrite;
+export const selectMeldingFilter = (s: AppState) => s.meldingFilter;
+export const selectMeldingList = (s: AppState) => s.meldingList;
+export const selectMeldingListError = (s: AppState) => s.meldingListError;
+export const selectMelding = (s: AppState) => s.melding;
+export const selectMeldingError = (s: AppState) => s.meldingError;
+export const selectMeldingWrite = (s: AppState) => s.meldingWrite;
+export const selectRegios = (s: AppState) => s.regios;
+export const selectDashboard = (s: AppState) => s.dashboard;
+export const selectDashboardError = (s: AppState) => s.dashboardError;
+export const selectOverdue = (s: AppState) => s.overdue;
+export const selectReminders = (s: AppState) => s.reminders;
+export const selectSearch = (s: AppState) => s.search;
+export const selectQuickSwitch = (s: AppState) => s.quickSwitch;
+export const selectImportState = (s: AppState) => s.importState;
+
+/** Casework actions as one object (stable functions; use with useAppStoreShallow). */
+export const selectCaseActions = (s: AppState) => ({
+  openCase: s.openCase,
+  setQuickSwitcherOpen: s.setQuickSwitcherOpen,
+  setTrajectFilter: s.setTrajectFilter,
+  refreshTrajectList: s.refreshTrajectList,
+  loadTrajectRows: s.loadTrajectRows,
+  loadViews: s.loadViews,
+  saveView: s.saveView,
+  deleteView: s.deleteView,
+  openTraject: s.openTraject,
+  transitionTraject: s.transitionTraject,
+  updateTraject: s.updateTraject,
+  addJournal: s.addJournal,
+  updateJournal: s.updateJournal,
+  deleteJournal: s.deleteJournal,
+  addTask: s.addTask,
+  completeTask: s.completeTask,
+  addToestemming: s.addToestemming,
+  withdrawToestemming: s.withdrawToestemming,
+  resetTrajectWrite: s.resetTrajectWrite,
+  loadClient: s.loadClient,
+  createClient: s.createClient,
+  updateClient: s.updateClient,
+  createTraject: s.createTraject,
+  resetClientWrite: s.resetClientWrite,
+  setMeldingFilter: s.setMeldingFilter,
+  refreshMeldingList: s.refreshMeldingList,
+  loadMeldingRows: s.loadMeldingRows,
+  loadGemeenten: s.loadGemeenten,
+  createMelding: s.createMelding,
+  openMelding: s.openMelding,
+  updateMelding: s.updateMelding,
+  convertMelding: s.convertMelding,
+  convertMeldingForPseudonym: s.convertMeldingForPseudonym,
+  resetMeldingWrite: s.resetMeldingWrite,
+  loadDashboard: s.loadDashboard,
+  loadOverdue: s.loadOverdue,
+  runSearch: s.runSearch,
+  runQuickSwitch: s.runQuickSwitch,
+  importJson: s.importJson,
+  resetImport: s.resetImport,
+});

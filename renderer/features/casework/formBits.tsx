@@ -1,0 +1,239 @@
+import {
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldCheckbox,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Select,
+  SelectOption,
+  Textarea,
+  Textbox,
+} from '@utrecht/component-library-react';
+import { useId, type ReactNode } from 'react';
+import { z } from 'zod';
+import type { Sensitivity } from '../../../shared/casework/common.schema';
+import type { FieldIssue } from '../../../shared/errors';
+import { useT } from '../../i18n/useT';
+import type { MessageKey } from '../../i18n/translate';
+import type { ApiError } from '../../platform/api';
+
+/** Field problems by path (`roepnaam`, `melderContact.email`), one message each. */
+export type FieldErrors = Record<string, string>;
+
+type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+const zodNl = z.locales.nl();
+
+/**
+ * Checks a form's value with the shared zod schema, for messages only: the core checks again
+ * and decides. Custom messages of the schema (already Dutch) win; common cases get a plain B1
+ * text; anything else falls back to zod's Dutch locale.
+ */
+export function validateWith<S extends z.ZodType>(schema: S, value: unknown, t: Translate): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
+  const result = schema.safeParse(value, {
+    error: (issue) => {
+      if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) return t('cw.form.required');
+      if (issue.code === 'invalid_type' && issue.input === undefined) return t('cw.form.required');
+      if (issue.code === 'invalid_format' && issue.format === 'date') return t('cw.client.invalidDate');
+      if (issue.code === 'invalid_format' && issue.format === 'email') return t('cw.melding.invalidEmail');
+      if (issue.code === 'too_big' && issue.origin === 'string') return t('cw.form.tooLong', { max: String(issue.maximum) });
+      return zodNl.localeError(issue) as string;
+    },
+  });
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, errors: issuesToErrors(result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))) };
+}
+
+/** The first message per path. */
+export function issuesToErrors(issues: readonly FieldIssue[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) if (!(issue.path in errors)) errors[issue.path] = issue.message;
+  return errors;
+}
+
+/** Field problems the core sent back with INVALID_INPUT (its paths may start with `fields.`). */
+export function serverErrors(error: ApiError | null): FieldErrors {
+  if (!error?.issues) return {};
+  return issuesToErrors(error.issues.map((i) => ({ path: i.path.replace(/^fields\./, ''), message: i.message })));
+}
+
+/** An empty string becomes undefined, so optional fields stay absent instead of "". */
+export function blankToUndefined(text: string): string | undefined {
+  const trimmed = text.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** Today as `YYYY-MM-DD` in the local calendar. */
+export function todayIso(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** Shows how sensitive a field is (direct identifier, bijzonder, strafrechtelijk), beside its label. */
+export function SensitivityBadge({ level }: { level: Sensitivity }) {
+  const { t } = useT();
+  return <span className={`kk-sens kk-sens--${level}`}>{t(`cw.sens.${level}`)}</span>;
+}
+
+interface FieldShellProps {
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  sensitivity?: Sensitivity | undefined;
+  optional?: boolean | undefined;
+  children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
+}
+
+/** Label, hint, error message and input in the NL Design System layout, wired for screen readers. */
+export function FieldShell({ label, hint, error, sensitivity, optional, children }: FieldShellProps) {
+  const { t } = useT();
+  const id = useId();
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <FormField type="text" invalid={Boolean(error)} className="kk-field">
+      <div className="utrecht-form-field__label kk-field__label">
+        <FormLabel htmlFor={id}>
+          {label}
+          {optional ? <span className="kk-optional"> {t('cw.optional')}</span> : null}
+        </FormLabel>
+        {sensitivity ? <SensitivityBadge level={sensitivity} /> : null}
+      </div>
+      {hint ? (
+        <FormFieldDescription id={`${id}-hint`} className="utrecht-form-field__description">
+          {hint}
+        </FormFieldDescription>
+      ) : null}
+      {error ? (
+        <FormFieldErrorMessage id={`${id}-error`} className="utrecht-form-field__error-message">
+          {error}
+        </FormFieldErrorMessage>
+      ) : null}
+      <div className="utrecht-form-field__input">{children({ id, describedBy: described, invalid: Boolean(error) })}</div>
+    </FormField>
+  );
+}
+
+type CommonProps = Omit<FieldShellProps, 'children'> & { name: string; disabled?: boolean | undefined };
+
+/** A one-line text field. */
+export function TextField(props: CommonProps & { value: string; onChange(value: string): void; type?: 'text' | 'email' | 'tel' | 'date'; inputMode?: 'numeric' | 'text'; autoComplete?: string; className?: string }) {
+  const { value, onChange, name, type = 'text', disabled, inputMode, autoComplete = 'off', className, ...shell } = props;
+  return (
+    <FieldShell {...shell}>
+      {({ id, describedBy, invalid }) => (
+        <Textbox
+          id={id}
+          name={name}
+          type={type}
+          value={value}
+          disabled={disabled}
+          invalid={invalid}
+          inputMode={inputMode}
+          autoComplete={autoComplete}
+          className={className ?? (type === 'date' ? 'kk-date-input' : undefined)}
+          aria-describedby={describedBy}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+/** A multi-line text field. */
+export function TextareaField(props: CommonProps & { value: string; onChange(value: string): void; rows?: number }) {
+  const { value, onChange, name, disabled, rows = 4, ...shell } = props;
+  return (
+    <FieldShell {...shell}>
+      {({ id, describedBy, invalid }) => (
+        <Textarea id={id} name={name} rows={rows} value={value} disabled={disabled} invalid={invalid} aria-describedby={describedBy} onChange={(event) => onChange(event.target.value)} />
+      )}
+    </FieldShell>
+  );
+}
+
+/** A pick list. `options` are value/label pairs; an empty value is the "choose" prompt. */
+export function SelectField(props: CommonProps & { value: string; onChange(value: string): void; options: readonly { value: string; label: string }[] }) {
+  const { value, onChange, name, disabled, options, ...shell } = props;
+  return (
+    <FieldShell {...shell}>
+      {({ id, describedBy, invalid }) => (
+        <Select id={id} name={name} value={value} disabled={disabled} invalid={invalid} aria-describedby={describedBy} onChange={(event) => onChange(event.target.value)}>
+          {options.map((o) => (
+            <SelectOption key={o.value} value={o.value}>
+              {o.label}
+            </SelectOption>
+          ))}
+        </Select>
+      )}
+    </FieldShell>
+  );
+}
+
+/** A checkbox with its label (and an optional hint). */
+export function CheckboxField({ label, checked, onChange, name, hint, disabled }: { label: string; checked: boolean; onChange(checked: boolean): void; name: string; hint?: string; disabled?: boolean }) {
+  return (
+    <FormFieldCheckbox
+      className="kk-field kk-checkbox"
+      label={label}
+      name={name}
+      checked={checked}
+      disabled={disabled}
+      description={hint}
+      onChange={(event) => onChange(event.target.checked)}
+    />
+  );
+}
+
+/** A group of checkboxes for a set of values (e.g. uitbuitingsvormen). */
+export function CheckboxGroup<V extends string>({ legend, legendHidden = false, hint, values, options, onChange, name, error, sensitivity }: { legend: string; legendHidden?: boolean; hint?: string; values: readonly V[]; options: readonly { value: V; label: string }[]; onChange(values: V[]): void; name: string; error?: string | undefined; sensitivity?: Sensitivity }) {
+  const id = useId();
+  return (
+    <Fieldset className="kk-fieldset" invalid={Boolean(error)} aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].join(' ').trim() || undefined}>
+      <FieldsetLegend className={legendHidden ? 'kk-visually-hidden' : 'kk-fieldset__legend'}>
+        {legend} {sensitivity ? <SensitivityBadge level={sensitivity} /> : null}
+      </FieldsetLegend>
+      {hint ? (
+        <p id={`${id}-hint`} className="utrecht-form-field__description kk-hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="utrecht-form-field__error-message kk-error-text">
+          {error}
+        </p>
+      ) : null}
+      <div className="kk-checkbox-grid">
+        {options.map((o) => (
+          <CheckboxField
+            key={o.value}
+            name={name}
+            label={o.label}
+            checked={values.includes(o.value)}
+            onChange={(on) => onChange(on ? [...values, o.value] : values.filter((v) => v !== o.value))}
+          />
+        ))}
+      </div>
+    </Fieldset>
+  );
+}
+
+/** Problems listed at the top of a form, each a link-like button to its field's message. */
+export function ErrorSummary({ errors }: { errors: FieldErrors }) {
+  const { t } = useT();
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div className="kk-error-summary" role="alert">
+      <p className="kk-error-summary__title">{t('cw.fieldErrors')}</p>
+      <ul>
+        {entries.map(([path, message]) => (
+          <li key={path}>{message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

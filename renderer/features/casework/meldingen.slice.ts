@@ -1,0 +1,173 @@
+import type { StateCreator } from 'zustand';
+import type { Melding, MeldingFieldsInput, MeldingSummary } from '../../../shared/casework/melding.schema';
+import type { MeldingFilter } from '../../../shared/casework/query.schema';
+import type { Input, Output } from '../../../shared/ipc/contract';
+import { ApiError, toApiError, type ApiClient } from '../../platform/api';
+import type { AppState } from '../../store/appStore';
+import { emptyList, missingPages, PAGE_SIZE, type PagedList } from './pagedList';
+import { idleWrite, type WriteState } from './trajecten.slice';
+
+/** The meldingen filter as the screen edits it. */
+export type MeldingListFilter = Partial<MeldingFilter> & Pick<MeldingFilter, 'sort' | 'richting'>;
+
+/** The regions with their gemeenten, for pick lists. */
+export type RegioList = Output<'gemeenten.list'>['regios'];
+
+export interface MeldingenSlice {
+  meldingFilter: MeldingListFilter;
+  meldingList: PagedList<MeldingSummary>;
+  meldingListError: ApiError | null;
+  /** The melding that is open (with the core's routing advice). */
+  melding: Melding | null;
+  meldingError: ApiError | null;
+  meldingWrite: WriteState;
+  regios: RegioList;
+
+  setMeldingFilter(filter: MeldingListFilter): void;
+  /** Drops the loaded rows so the list is read again under the same filter. */
+  refreshMeldingList(): void;
+  loadMeldingRows(start: number, end: number): Promise<void>;
+  loadGemeenten(): Promise<void>;
+  /** Registers a melding; on success it is open, with its advice. */
+  createMelding(fields: MeldingFieldsInput): Promise<Melding | null>;
+  openMelding(id: string): Promise<void>;
+  updateMelding(fields: Input<'meldingen.update'>['fields']): Promise<boolean>;
+  /** Turns the open melding into a traject (new or existing cliënt) and opens that traject. */
+  convertMelding(client: Input<'meldingen.convertToTraject'>['client'], fields?: Input<'meldingen.convertToTraject'>['fields']): Promise<boolean>;
+  /** Turns the open melding into a traject for the existing cliënt with this pseudonym code. */
+  convertMeldingForPseudonym(pseudoniem: string, fields?: Input<'meldingen.convertToTraject'>['fields']): Promise<boolean>;
+  resetMeldingWrite(): void;
+}
+
+/** Initial state (also restored when the vault locks). */
+export function initialMeldingen() {
+  return {
+    meldingFilter: { sort: 'datum', richting: 'desc' } as MeldingListFilter,
+    meldingList: emptyList<MeldingSummary>(),
+    meldingListError: null,
+    melding: null,
+    meldingError: null,
+    meldingWrite: idleWrite,
+    regios: [] as RegioList,
+  };
+}
+
+/** Meldingen of the meld- en adviespunt: list, register, conclusion, feedback, turn into a traject. */
+export function createMeldingenSlice(client: ApiClient): StateCreator<AppState, [], [], MeldingenSlice> {
+  return (set, get) => ({
+    ...initialMeldingen(),
+
+    setMeldingFilter(filter) {
+      set({ meldingFilter: filter, meldingList: emptyList(get().meldingList.generation + 1), meldingListError: null });
+    },
+
+    refreshMeldingList() {
+      set({ meldingList: emptyList(get().meldingList.generation + 1), meldingListError: null });
+    },
+
+    async loadMeldingRows(start, end) {
+      const list = get().meldingList;
+      const pages = missingPages(list, start, end);
+      if (pages.length === 0) return;
+      const generation = list.generation;
+      set({ meldingList: { ...list, loading: [...list.loading, ...pages] } });
+      await Promise.all(
+        pages.map(async (page) => {
+          try {
+            const result = await client.call('meldingen.list', { filter: get().meldingFilter, page: { offset: page * PAGE_SIZE, limit: PAGE_SIZE } });
+            const now = get().meldingList;
+            if (now.generation !== generation) return;
+            set({ meldingList: { ...now, total: result.total, pages: { ...now.pages, [page]: result.items }, loading: now.loading.filter((p) => p !== page) } });
+          } catch (error) {
+            const now = get().meldingList;
+            if (now.generation !== generation) return;
+            set({ meldingListError: toApiError(error), meldingList: { ...now, loading: now.loading.filter((p) => p !== page) } });
+          }
+        }),
+      );
+    },
+
+    async loadGemeenten() {
+      if (get().regios.length > 0) return;
+      try {
+        const { regios } = await client.call('gemeenten.list', {});
+        set({ regios });
+      } catch (error) {
+        set({ meldingError: toApiError(error) });
+      }
+    },
+
+    async createMelding(fields) {
+      if (get().meldingWrite.busy) return null;
+      set({ meldingWrite: { busy: true, error: null } });
+      try {
+        const melding = await client.call('meldingen.create', { fields });
+        set({ melding, meldingWrite: idleWrite, meldingList: emptyList(get().meldingList.generation + 1) });
+        return melding;
+      } catch (error) {
+        set({ meldingWrite: { busy: false, error: toApiError(error) } });
+        return null;
+      }
+    },
+
+    async openMelding(id) {
+      if (get().melding?.id !== id) set({ melding: null });
+      set({ meldingError: null, meldingWrite: idleWrite });
+      try {
+        set({ melding: await client.call('meldingen.get', { id }) });
+      } catch (error) {
+        set({ meldingError: toApiError(error) });
+      }
+    },
+
+    async updateMelding(fields) {
+      const current = get().melding;
+      if (!current || get().meldingWrite.busy) return false;
+      set({ meldingWrite: { busy: true, error: null } });
+      try {
+        const melding = await client.call('meldingen.update', { id: current.id, version: current.version, fields });
+        set({ melding, meldingWrite: idleWrite, meldingList: emptyList(get().meldingList.generation + 1) });
+        return true;
+      } catch (error) {
+        set({ meldingWrite: { busy: false, error: toApiError(error) } });
+        return false;
+      }
+    },
+
+    async convertMelding(clientChoice, fields) {
+      const current = get().melding;
+      if (!current || get().meldingWrite.busy) return false;
+      set({ meldingWrite: { busy: true, error: null } });
+      try {
+        const { trajectId } = await client.call('meldingen.convertToTraject', { meldingId: current.id, client: clientChoice, ...(fields ? { fields } : {}) });
+        set({ meldingWrite: idleWrite, melding: null, meldingList: emptyList(get().meldingList.generation + 1), trajectList: emptyList(get().trajectList.generation + 1) });
+        get().openCase({ area: 'trajecten', screen: 'traject', id: trajectId });
+        await get().openTraject(trajectId);
+        return true;
+      } catch (error) {
+        set({ meldingWrite: { busy: false, error: toApiError(error) } });
+        return false;
+      }
+    },
+
+    async convertMeldingForPseudonym(pseudoniem, fields) {
+      if (get().meldingWrite.busy) return false;
+      try {
+        const { hits } = await client.call('quickSwitch.query', { q: pseudoniem, limit: 10 });
+        const hit = hits.find((h) => h.pseudoniem === pseudoniem);
+        if (!hit) {
+          set({ meldingWrite: { busy: false, error: new ApiError('NOT_FOUND', 'No cliënt with this pseudonym') } });
+          return false;
+        }
+        return await get().convertMelding({ clientId: hit.clientId }, fields);
+      } catch (error) {
+        set({ meldingWrite: { busy: false, error: toApiError(error) } });
+        return false;
+      }
+    },
+
+    resetMeldingWrite() {
+      set({ meldingWrite: idleWrite });
+    },
+  });
+}

@@ -1,0 +1,125 @@
+import type { StateCreator } from 'zustand';
+import type { Dashboard } from '../../../shared/casework/dashboard.schema';
+import type { ImportResult } from '../../../shared/casework/import.schema';
+import type { QuickSwitchHit, SearchHit } from '../../../shared/casework/query.schema';
+import type { Output } from '../../../shared/ipc/contract';
+import { toApiError, type ApiClient, type ApiError } from '../../platform/api';
+import type { AppState } from '../../store/appStore';
+import { emptyList } from './pagedList';
+
+/** One overdue task with the pseudonym of its traject. */
+export type OverdueTask = Output<'tasks.listOverdue'>['items'][number];
+
+export interface OverviewSlice {
+  dashboard: Dashboard | null;
+  dashboardError: ApiError | null;
+  overdue: { items: OverdueTask[]; total: number | null; busy: boolean; error: ApiError | null };
+  /** Open tasks whose reminder day has come but whose due date has not passed yet. */
+  reminders: OverdueTask[];
+  search: { q: string; hits: SearchHit[] | null; busy: boolean; error: ApiError | null };
+  quickSwitch: { q: string; hits: QuickSwitchHit[]; error: ApiError | null };
+  importState: { busy: boolean; result: ImportResult | null; error: ApiError | null };
+
+  loadDashboard(): Promise<void>;
+  /** Loads the first page of overdue tasks, or the next one with `more`. */
+  loadOverdue(more?: boolean): Promise<void>;
+  runSearch(q: string): Promise<void>;
+  runQuickSwitch(q: string): Promise<void>;
+  /** Checks (dryRun) or imports a casework JSON file's text. */
+  importJson(text: string, dryRun: boolean): Promise<boolean>;
+  resetImport(): void;
+}
+
+/** Initial state (also restored when the vault locks). */
+export function initialOverview() {
+  return {
+    dashboard: null,
+    dashboardError: null,
+    overdue: { items: [] as OverdueTask[], total: null, busy: false, error: null },
+    reminders: [] as OverdueTask[],
+    search: { q: '', hits: null, busy: false, error: null },
+    quickSwitch: { q: '', hits: [] as QuickSwitchHit[], error: null },
+    importState: { busy: false, result: null, error: null },
+  };
+}
+
+/** Dashboard, overdue tasks, full-text search, the quick switcher and the JSON import. */
+export function createOverviewSlice(client: ApiClient): StateCreator<AppState, [], [], OverviewSlice> {
+  return (set, get) => ({
+    ...initialOverview(),
+
+    async loadDashboard() {
+      set({ dashboardError: null });
+      try {
+        set({ dashboard: await client.call('dashboard.get', {}) });
+      } catch (error) {
+        set({ dashboardError: toApiError(error) });
+      }
+    },
+
+    async loadOverdue(more = false) {
+      const current = get().overdue;
+      if (current.busy) return;
+      const offset = more ? current.items.length : 0;
+      set({ overdue: { ...current, busy: true, error: null } });
+      try {
+        const [page, reminders] = await Promise.all([
+          client.call('tasks.listOverdue', { page: { offset, limit: 100 } }),
+          more ? null : client.call('tasks.listReminders', { page: { offset: 0, limit: 100 } }),
+        ]);
+        const items = more ? [...get().overdue.items, ...page.items] : page.items;
+        set({ overdue: { items, total: page.total, busy: false, error: null } });
+        if (reminders) set({ reminders: reminders.items.filter((task) => task.state !== 'verlopen') });
+      } catch (error) {
+        set({ overdue: { ...get().overdue, busy: false, error: toApiError(error) } });
+      }
+    },
+
+    async runSearch(q) {
+      const query = q.trim();
+      if (!query) {
+        set({ search: { q, hits: null, busy: false, error: null } });
+        return;
+      }
+      set({ search: { q, hits: get().search.hits, busy: true, error: null } });
+      try {
+        const { hits } = await client.call('search.query', { q: query, limit: 100 });
+        if (get().search.q === q) set({ search: { q, hits, busy: false, error: null } });
+      } catch (error) {
+        if (get().search.q === q) set({ search: { q, hits: null, busy: false, error: toApiError(error) } });
+      }
+    },
+
+    async runQuickSwitch(q) {
+      const query = q.trim();
+      set({ quickSwitch: { q, hits: query ? get().quickSwitch.hits : [], error: null } });
+      if (!query) return;
+      try {
+        const { hits } = await client.call('quickSwitch.query', { q: query, limit: 10 });
+        // Only the answer to what is typed now counts; a slower earlier answer is dropped.
+        if (get().quickSwitch.q === q) set({ quickSwitch: { q, hits, error: null } });
+      } catch (error) {
+        if (get().quickSwitch.q === q) set({ quickSwitch: { q, hits: [], error: toApiError(error) } });
+      }
+    },
+
+    async importJson(text, dryRun) {
+      if (get().importState.busy) return false;
+      set({ importState: { busy: true, result: null, error: null } });
+      try {
+        const result = await client.call('import.json', { text, dryRun });
+        set({ importState: { busy: false, result, error: null } });
+        // New records: every list and the dashboard must be read again.
+        if (!dryRun) set({ trajectList: emptyList(get().trajectList.generation + 1), meldingList: emptyList(get().meldingList.generation + 1), dashboard: null });
+        return true;
+      } catch (error) {
+        set({ importState: { busy: false, result: null, error: toApiError(error) } });
+        return false;
+      }
+    },
+
+    resetImport() {
+      set({ importState: { busy: false, result: null, error: null } });
+    },
+  });
+}
