@@ -4,7 +4,7 @@
 // SIGINT or when stdin closes (so a killed parent never leaves it running).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defaultStaticDir, startBridge } from './server';
+import { defaultStaticDir, parsePort, startBridge } from './server';
 
 function argument(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,13 +22,23 @@ async function main(): Promise<void> {
     process.stderr.write('Gebruik: tsx electron/devbridge/host.ts --dir <kluismap>\n');
     process.exit(2);
   }
+  let port = 0;
+  if (process.argv.includes('--port')) {
+    const text = argument('port') ?? '';
+    const parsed = parsePort(text);
+    if (parsed === null) {
+      // Said plainly instead of listening on whatever Number('abc') would give.
+      process.stderr.write(`Ongeldige poort ${JSON.stringify(text.slice(0, 20))}: geef een geheel getal van 0 tot en met 65535 (0 kiest een vrije poort).\n`);
+      process.exit(2);
+    }
+    port = parsed;
+  }
   const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
   const staticDir = argument('static') ?? defaultStaticDir(repoRoot);
   if (!existsSync(staticDir)) {
     process.stderr.write('De ontwikkelweergave is niet gebouwd. Voer eerst uit: npm run build:renderer:bridge\n');
     process.exit(2);
   }
-  const port = Number(argument('port') ?? '0');
   const bridge = await startBridge({ vaultDir, staticDir, port });
   process.stdout.write(`${JSON.stringify({ url: bridge.url })}\n`);
 

@@ -16,14 +16,20 @@ import { createCore, type Core } from '../core/core';
 
 /** Largest accepted request body; contract inputs are small (passphrases are capped at 4096). */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Open event streams at once; one page needs one. More are refused with 429 (each one holds a socket). */
+export const MAX_EVENT_STREAMS = 4;
+/** How long a launch address stays valid; an unused one is forgotten after this. */
+export const LAUNCH_LINK_TTL_MS = 60_000;
 
 export interface BridgeOptions {
   /** The folder of the vault (created on first run by the core). */
   vaultDir: string;
   /** The built bridge renderer (`dist/renderer-bridge`). */
   staticDir: string;
-  /** 0 (default) picks a free port. */
+  /** 0 (default) picks a free port; anything but a whole number 0–65535 is refused. */
   port?: number;
+  /** Lifetime of a launch address (default LAUNCH_LINK_TTL_MS; shorter in tests). */
+  launchLinkTtlMs?: number;
 }
 
 export interface Bridge {
@@ -34,6 +40,8 @@ export interface Bridge {
    * on its command line, which other local users can read: once used it is worthless.
    */
   launchUrl(): string;
+  /** Launch addresses handed out and neither used nor expired yet. */
+  readonly pendingLaunchLinks: number;
   port: number;
   close(): Promise<void>;
 }
@@ -132,6 +140,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   if (process.env.NODE_ENV === 'production') {
     throw new Error('The development bridge never runs in production (NODE_ENV=production).');
   }
+  const requestedPort = options.port ?? 0;
+  if (!isValidPort(requestedPort)) throw new RangeError('The bridge port must be a whole number from 0 to 65535');
+  const launchLinkTtlMs = options.launchLinkTtlMs ?? LAUNCH_LINK_TTL_MS;
   const token = randomBytes(32).toString('base64url');
   const staticRoot = await realpath(options.staticDir);
   const streams = new Set<ServerResponse>();
@@ -146,7 +157,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   });
 
   let port = 0;
-  const launchNonces = new Map<string, number>();
+  // Each unused launch address is forgotten when it expires (its timer), not kept until the end.
+  const launchNonces = new Map<string, { expires: number; timer: ReturnType<typeof setTimeout> }>();
+  const forgetLaunchLink = (nonce: string): void => {
+    const entry = launchNonces.get(nonce);
+    if (!entry) return;
+    clearTimeout(entry.timer);
+    launchNonces.delete(nonce);
+  };
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', undefined, { allow: 'GET, HEAD' });
@@ -177,9 +195,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
     if (pathname.startsWith('/launch/')) {
       const nonce = pathname.slice('/launch/'.length);
-      const expires = launchNonces.get(nonce);
-      launchNonces.delete(nonce);
-      if (req.method !== 'GET' || expires === undefined || expires < Date.now()) return send(res, 404, 'Not found');
+      const entry = launchNonces.get(nonce);
+      forgetLaunchLink(nonce);
+      if (req.method !== 'GET' || entry === undefined || entry.expires < Date.now()) return send(res, 404, 'Not found');
       return send(res, 303, '', undefined, { location: `/#token=${token}` });
     }
 
@@ -209,6 +227,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       }
       if (pathname === '/api/events') {
         if (req.method !== 'GET') return send(res, 405, 'Method not allowed', undefined, { allow: 'GET' });
+        if (streams.size >= MAX_EVENT_STREAMS) return send(res, 429, 'Too many event streams', undefined, { 'retry-after': '5' });
         res.writeHead(200, { ...baseHeaders(), 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
         res.write(': connected\n\n');
         streams.add(res);
@@ -232,7 +251,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+    server.listen(requestedPort, '127.0.0.1', () => resolveListen());
   });
   port = (server.address() as AddressInfo).port;
 
@@ -241,10 +260,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     port,
     launchUrl() {
       const nonce = randomBytes(24).toString('base64url');
-      launchNonces.set(nonce, Date.now() + 60_000);
+      const timer = setTimeout(() => forgetLaunchLink(nonce), launchLinkTtlMs);
+      timer.unref(); // an unused address never keeps the process alive
+      launchNonces.set(nonce, { expires: Date.now() + launchLinkTtlMs, timer });
       return `http://127.0.0.1:${port}/launch/${nonce}`;
     },
+    get pendingLaunchLinks() {
+      return launchNonces.size;
+    },
     async close() {
+      for (const nonce of [...launchNonces.keys()]) forgetLaunchLink(nonce);
       for (const res of streams) res.end();
       streams.clear();
       await new Promise<void>((done) => server.close(() => done()));
@@ -252,6 +277,21 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       core.close();
     },
   };
+}
+
+/** True for a TCP port the bridge can listen on (0 = any free port). */
+export function isValidPort(value: number): boolean {
+  return Number.isInteger(value) && value >= 0 && value <= 65_535;
+}
+
+/**
+ * Reads a `--port` value: digits only (no sign, no decimals, no hex, no blanks), at most 65535.
+ * Returns null for anything else, so the caller can say what is wrong instead of using NaN.
+ */
+export function parsePort(text: string): number | null {
+  if (!/^\d{1,5}$/.test(text)) return null;
+  const value = Number(text);
+  return isValidPort(value) ? value : null;
 }
 
 /** Where the bridge build of the renderer lands (see renderer/vite.config.ts). */

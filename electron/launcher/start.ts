@@ -2,9 +2,9 @@
 // where it cannot be downloaded): say so in one line and start the development preview —
 // the same renderer in a Chromium app window, against a real core through the loopback bridge.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir, platform, tmpdir } from 'node:os';
+import { homedir, platform } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -59,50 +59,27 @@ function startElectron(electron: string): void {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
-async function startPreview(): Promise<void> {
+async function runPreview(): Promise<void> {
   console.log('Electron is hier niet beschikbaar; de ontwikkelweergave start in Chromium.');
   run(bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--mode', 'bridge', '--logLevel', 'warn']);
-  const vaultDir = devVaultDir();
-  mkdirSync(vaultDir, { recursive: true, mode: 0o700 });
-  // Imported here so the Electron path never loads the bridge.
-  const { startBridge, defaultStaticDir } = await import('../devbridge/server');
-  const bridge = await startBridge({ vaultDir, staticDir: defaultStaticDir(repoRoot) });
-
-  const profile = mkdtempSync(join(tmpdir(), 'ketenkluis-preview-'));
-  const stop = async (code = 0) => {
-    await bridge.close();
-    rmSync(profile, { recursive: true, force: true });
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
-
-  // KK_PREVIEW_NO_BROWSER=1 (used by the launcher's own test): print the address, open nothing.
-  const browser = process.env.KK_PREVIEW_NO_BROWSER === '1' ? null : findChromium();
-  const args = [
-    `--app=${bridge.launchUrl()}`,
-    `--user-data-dir=${profile}`,
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--window-size=1200,860',
-  ];
-  // Chromium refuses to start as root without this; only then is it added.
-  if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');
-  if (!browser) {
-    console.log(`Open dit adres (één keer geldig) in Chromium of Chrome: ${bridge.launchUrl()}`);
-    return;
-  }
-  const child = spawn(browser, args, { stdio: 'ignore' });
-  child.on('error', () => console.log(`Chromium start niet. Open dit adres (één keer geldig) in een browser: ${bridge.launchUrl()}`));
-  child.on('exit', (code) => {
-    // A browser that cannot open a window (no display) exits at once: then show the address.
-    if (code !== 0) console.log(`Chromium is gestopt. Open dit adres (één keer geldig) in een browser: ${bridge.launchUrl()}`);
-    else void stop();
+  // Imported here so the Electron path never loads the bridge or the core.
+  const { startPreview } = await import('./preview');
+  const { defaultStaticDir } = await import('../devbridge/server');
+  const end = (code = 0) => void preview.stop().finally(() => process.exit(code));
+  const preview = await startPreview({
+    vaultDir: devVaultDir(),
+    vaultDirFromEnv: Boolean(process.env.KK_VAULT_DIR),
+    staticDir: defaultStaticDir(repoRoot),
+    // KK_PREVIEW_NO_BROWSER=1 (used by the launcher's own test): print the address, open nothing.
+    browser: process.env.KK_PREVIEW_NO_BROWSER === '1' ? null : findChromium(),
+    say: (line) => console.log(line),
+    onBrowserClosed: () => end(),
   });
+  // `on`, not `once`: tsx may pass a signal on twice, and a second one must not kill us mid-cleanup.
+  process.on('SIGINT', () => end());
+  process.on('SIGTERM', () => end());
 }
 
 const electron = electronBinary();
 if (electron) startElectron(electron);
-else await startPreview();
+else await runPreview();

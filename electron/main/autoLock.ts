@@ -112,6 +112,7 @@ export function wirePowerMonitor(powerMonitor: Pick<PowerMonitor, 'on' | 'remove
 
 /** What locking needs from the rest of main. */
 export interface VaultLockerDependencies {
+  /** Main's call: 'vault.lock' answers once the core process was replaced (coreSupervisor.ts). */
   call(method: 'vault.status' | 'vault.lock', input: Record<string, never>): Promise<Result<unknown>>;
   /** Loads the app page again (resolves when loaded), so nothing of the session stays in the renderer. */
   reloadWindow(): Promise<void>;

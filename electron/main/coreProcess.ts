@@ -50,6 +50,7 @@ export function createCoreClient(child: CoreChild, options: CoreClientOptions = 
   let nextId = 1;
   let alive = true;
   let exited: (() => void) | null = null;
+  let closing: Promise<void> | null = null;
 
   const settle = (id: number, result: Result<unknown>): void => {
     const entry = pending.get(id);
@@ -73,13 +74,19 @@ export function createCoreClient(child: CoreChild, options: CoreClientOptions = 
     settle(message.data.id, result.success ? result.data : failed('INTERNAL', 'Malformed core result'));
   });
 
-  child.onExit((code) => {
+  let ended = false;
+  // Once only: from the process's exit event, or at once when a core that would not stop is killed
+  // (its calls must not wait for an exit event that may come late).
+  const end = (code: number): void => {
+    if (ended) return;
+    ended = true;
     alive = false;
     log.warn('core.exited', { code });
     for (const id of [...pending.keys()]) settle(id, failed('INTERNAL', 'The core process stopped'));
     exited?.();
     options.onExit?.(code);
-  });
+  };
+  child.onExit(end);
 
   return {
     get alive() {
@@ -109,10 +116,11 @@ export function createCoreClient(child: CoreChild, options: CoreClientOptions = 
     },
     close(graceMs = 5_000) {
       if (!alive) return Promise.resolve();
-      return new Promise((resolve) => {
+      // A second close (quit while a lock replaces this core) waits for the same end.
+      closing ??= new Promise((resolve) => {
         const timer = setTimeout(() => {
           child.kill();
-          resolve();
+          end(-1);
         }, graceMs);
         exited = () => {
           clearTimeout(timer);
@@ -122,8 +130,10 @@ export function createCoreClient(child: CoreChild, options: CoreClientOptions = 
           child.postMessage({ kind: 'shutdown' });
         } catch {
           child.kill();
+          end(-1);
         }
       });
+      return closing;
     },
   };
 }

@@ -4,7 +4,8 @@ import { APP_ENTRY_URL } from './appOrigin';
 import { bundlePaths, vaultDirFor } from './appPaths';
 import { handleAppProtocol, registerAppScheme } from './appProtocol';
 import { createAutoLock, createVaultLocker, DEFAULT_AUTO_LOCK_MINUTES, wirePowerMonitor } from './autoLock';
-import { startCoreProcess, type CoreClient } from './coreProcess';
+import { startCoreProcess } from './coreProcess';
+import { createCoreSupervisor } from './coreSupervisor';
 import { createEventForwarder, registerIpcRelay } from './ipcRelay';
 import { log } from './mainLog';
 import { guardAllWebContents } from './navigationGuards';
@@ -20,10 +21,6 @@ import { createMainWindow } from './windowOptions';
 registerAppScheme(protocol);
 app.enableSandbox();
 
-// A core that keeps crashing is not restarted forever: at most 3 times in 10 minutes.
-const MAX_CORE_RESTARTS = 3;
-const RESTART_WINDOW_MS = 10 * 60_000;
-
 if (!app.requestSingleInstanceLock()) {
   // A second copy would fight over the vault; the first one is brought forward instead.
   app.quit();
@@ -31,8 +28,6 @@ if (!app.requestSingleInstanceLock()) {
   const paths = bundlePaths(app.getAppPath());
   const vaultDir = vaultDirFor(app.isPackaged, app.getPath('userData'), process.env);
   let mainWindow: BrowserWindow | null = null;
-  let core: CoreClient | null = null;
-  let coreRestarts: number[] = [];
   let quitting = false;
 
   const forwardEvent = createEventForwarder(() => mainWindow);
@@ -40,25 +35,16 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow !== null && !mainWindow.isDestroyed()) await mainWindow.loadURL(APP_ENTRY_URL);
   };
 
-  const startCore = (): CoreClient =>
-    startCoreProcess((modulePath, args, options) => utilityProcess.fork(modulePath, args, options), paths.coreEntry, vaultDir, {
-      onEvent: forwardEvent,
-      onExit: () => {
-        if (quitting) return;
-        // The key died with the process: the vault is locked. Start a fresh core, show unlock.
-        const now = Date.now();
-        coreRestarts = coreRestarts.filter((at) => now - at < RESTART_WINDOW_MS);
-        if (coreRestarts.length >= MAX_CORE_RESTARTS) {
-          log.error('core.gave_up', { restarts: coreRestarts.length });
-          app.quit();
-          return;
-        }
-        coreRestarts.push(now);
-        core = startCore();
-        void reloadWindow();
-      },
-    });
-  const call = async (method: string, input: unknown) => (core ?? (core = startCore())).call(method, input);
+  // One core process at a time, replaced after every lock and after a crash (coreSupervisor.ts).
+  const core = createCoreSupervisor({
+    start: (handlers) =>
+      startCoreProcess((modulePath, args, options) => utilityProcess.fork(modulePath, args, options), paths.coreEntry, vaultDir, handlers),
+    onEvent: forwardEvent,
+    // The key died with the process: the vault is locked. Show the unlock screen.
+    onRestarted: () => void reloadWindow(),
+    onGaveUp: () => app.quit(),
+  });
+  const call = (method: string, input: unknown) => core.call(method, input);
 
   guardAllWebContents(app, { openExternal: (url) => shell.openExternal(url) });
 
@@ -82,7 +68,7 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession);
     handleAppProtocol(protocol, paths.rendererDir);
     Menu.setApplicationMenu(Menu.buildFromTemplate(minimalMenu()));
-    core = startCore();
+    core.start();
     registerIpcRelay(ipcMain, { getWindow: () => mainWindow, forward: call });
     createWindow();
 
@@ -103,11 +89,11 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
 
   app.on('before-quit', (event) => {
-    if (quitting || core === null || !core.alive) return;
+    if (quitting) return;
     event.preventDefault();
     quitting = true;
     // The core locks (closes the database, wipes the key) before the process ends.
-    void core.close().finally(() => app.quit());
+    void core.shutdown().finally(() => app.quit());
   });
 }
 

@@ -150,3 +150,121 @@ test('bridge: the page opened without its token shows a calm refusal, never the 
   await expect(page.getByRole('alert')).toContainText('Deze opdracht komt niet van Ketenkluis zelf en is geweigerd.');
   await checkScreen(page, '24-unavailable-without-token');
 });
+
+/** Starts a bridge host of its own (no page attached, so every event stream is the test's). */
+async function startOwnHost(vaultDir: string) {
+  const { spawn } = await import('node:child_process');
+  const { createInterface } = await import('node:readline');
+  const child = spawn(join(repoRoot, 'node_modules', '.bin', 'tsx'), ['electron/devbridge/host.ts', '--dir', vaultDir], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
+    child.once('exit', (code) => reject(new Error(`bridge host exited (${code})`)));
+  });
+  const stop = async () => {
+    child.stdin?.end();
+    child.kill('SIGTERM');
+    if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+  };
+  return { url, base: url.split('/#')[0]!, token: url.split('#token=')[1]!, stop };
+}
+
+/** Opens an event stream and keeps it open; resolves with its status once the headers are in. */
+function openStream(base: string, token: string) {
+  return new Promise<{ status: number; close: () => void }>((resolve, reject) => {
+    const req = http(`${base}/api/events`, { headers: { authorization: `Bearer ${token}` } }, (res) => {
+      res.resume();
+      resolve({ status: res.statusCode ?? 0, close: () => req.destroy() });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+test('bridge: at most 4 event streams at once; a fifth gets 429 until one closes', async () => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const root = mkdtempSync(join(tmpdir(), 'kk-streams-'));
+  const host = await startOwnHost(join(root, 'vault'));
+  const open: Array<{ close: () => void }> = [];
+  try {
+    for (let i = 0; i < 4; i++) {
+      const stream = await openStream(host.base, host.token);
+      expect(stream.status, `stream ${i + 1}`).toBe(200);
+      open.push(stream);
+    }
+    const fifth = await openStream(host.base, host.token);
+    expect(fifth.status).toBe(429);
+    fifth.close();
+
+    open.shift()!.close();
+    // The server notices the closed socket; then there is room again.
+    await expect.poll(async () => {
+      const again = await openStream(host.base, host.token);
+      if (again.status === 200) open.push(again);
+      else again.close();
+      return again.status;
+    }).toBe(200);
+    // Calls still work while the streams are full.
+    const r = await raw(`${host.base}/api/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
+      body: JSON.stringify({ method: 'vault.status', input: {} }),
+    });
+    expect(r.status).toBe(200);
+  } finally {
+    for (const stream of open) stream.close();
+    await host.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('bridge: --port that is not a port number is refused with a clear message', async () => {
+  const { spawnSync } = await import('node:child_process');
+  for (const port of ['abc', '-1', '80.5', '70000', '0x50', ' 8080', '']) {
+    const r = spawnSync(join(repoRoot, 'node_modules', '.bin', 'tsx'), ['electron/devbridge/host.ts', '--dir', '/nonexistent/kk-never-created', '--port', port], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status, `--port ${JSON.stringify(port)}`).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`Ongeldige poort ${JSON.stringify(port)}: geef een geheel getal van 0 tot en met 65535`);
+    expect(r.stderr).not.toContain('NaN');
+  }
+  // --port with nothing after it is refused too, not read as 0.
+  const missing = spawnSync(join(repoRoot, 'node_modules', '.bin', 'tsx'), ['electron/devbridge/host.ts', '--dir', '/nonexistent/kk-never-created', '--port'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  expect(missing.status).toBe(2);
+  expect(missing.stderr).toContain('Ongeldige poort');
+});
+
+test('bridge: launch addresses that are never used are forgotten when they expire', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'kk-launch-'));
+  // Drives the real server module: three addresses with a 300 ms lifetime, one used at once.
+  const script = `
+    const { startBridge } = await import('./electron/devbridge/server.ts');
+    const bridge = await startBridge({ vaultDir: ${JSON.stringify(join(dir, 'vault'))}, staticDir: 'dist/renderer-bridge', launchLinkTtlMs: 300 });
+    const links = [bridge.launchUrl(), bridge.launchUrl(), bridge.launchUrl()];
+    const out = { made: bridge.pendingLaunchLinks };
+    out.used = (await fetch(links[0], { redirect: 'manual' })).status;
+    out.afterUse = bridge.pendingLaunchLinks;
+    await new Promise((r) => setTimeout(r, 600));
+    out.afterExpiry = bridge.pendingLaunchLinks;
+    out.expired = (await fetch(links[1], { redirect: 'manual' })).status;
+    await bridge.close();
+    console.log(JSON.stringify(out));
+  `;
+  try {
+    const r = spawnSync(join(repoRoot, 'node_modules', '.bin', 'tsx'), ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout.trim().split('\n').at(-1)!)).toEqual({ made: 3, used: 303, afterUse: 2, afterExpiry: 0, expired: 404 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -124,6 +124,23 @@ describe('createCoreClient', () => {
     await stuckClosing;
     expect(stuck.killed).toBe(true);
   });
+
+  it('a killed core fails its pending calls at once, not at the call timeout, and reports its end once', async () => {
+    vi.useFakeTimers();
+    const stuck = new FakeChild();
+    const onExit = vi.fn();
+    const client = createCoreClient(stuck, { timeoutMs: 60_000, onExit });
+    const pending = client.call('casework.trajecten.list', {});
+    const closing = client.close(2_000);
+    const secondClose = client.close(2_000);
+    await vi.advanceTimersByTimeAsync(2_000);
+    await Promise.all([closing, secondClose]);
+    expect(stuck.killed).toBe(true);
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(client.alive).toBe(false);
+    stuck.emit('exit', 9); // the real exit event arrives later
+    expect(onExit).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('startCoreProcess', () => {

@@ -41,6 +41,7 @@ vi.mock('electron', async () => {
       app.emit('web-contents-created', {}, this.webContents);
     }
     loadURL(url: string) {
+      m.steps.push('loadURL');
       this.loaded.push(url);
       return Promise.resolve();
     }
@@ -72,6 +73,7 @@ vi.mock('electron', async () => {
       },
       kill: () => true,
     });
+    m.steps.push('fork');
     m.forks.push(proc as never);
     return proc;
   };
@@ -200,6 +202,38 @@ describe('main composition', () => {
     expect(webContents?.sent).toContainEqual({ channel: EVENT_CHANNEL, args: [{ name: 'vault.locked', payload: { reason } }] });
   });
 
+  it.each([
+    ['lock-screen', 'screen-lock'],
+    ['suspend', 'suspend'],
+  ])('on %s ends the core process that held the key and starts a fresh one before the page reloads', async (powerEvent, reason) => {
+    const { electron, webContents } = await startMain();
+    m.steps.length = 0;
+    electron.powerMonitor.emit(powerEvent);
+    await flush();
+    expect(m.forks).toHaveLength(2);
+    expect(m.forks[0]?.posted.at(-1)).toEqual({ kind: 'shutdown' });
+    expect(m.forks[1]?.posted).toEqual([{ kind: 'init', vaultDir: path.join('/home/test/.config/Ketenkluis', 'vault') }]);
+    // Fresh process first, page second: the reloaded page's first call reaches the clean core.
+    expect(m.steps).toEqual(['fork', 'loadURL']);
+    expect(webContents?.sent).toContainEqual({ channel: EVENT_CHANNEL, args: [{ name: 'vault.locked', payload: { reason } }] });
+  });
+
+  it('a lock from the page (the lock button) ends the core process before the page hears "locked"', async () => {
+    const { electron, webContents, window } = await startMain();
+    const event = { sender: webContents, senderFrame: webContents?.mainFrame };
+    const result = await electron.ipcMain.invoke(invokeChannel('vault.lock'), event, {});
+    expect(result).toEqual({ ok: true, value: {} });
+    expect(m.forks).toHaveLength(2);
+    expect(m.forks[0]?.posted.at(-1)).toEqual({ kind: 'shutdown' });
+    // The page's next call goes to the fresh process, which never had the vault open.
+    const status = await electron.ipcMain.invoke(invokeChannel('vault.status'), event, {});
+    expect(status).toMatchObject({ ok: true });
+    expect(m.forks[1]?.posted.at(-1)).toMatchObject({ kind: 'invoke', method: 'vault.status' });
+    expect(m.forks[0]?.posted.map((p) => p.method)).not.toContain('vault.status');
+    // The page handles its own lock; main does not reload it on top of that.
+    expect(window?.loaded).toHaveLength(1);
+  });
+
   it('locks after the idle time from the settings', async () => {
     const { window, webContents, core } = await startMain({ autoLockMinutes: 10 });
     m.state.idleSeconds = 9 * 60;
@@ -210,6 +244,7 @@ describe('main composition', () => {
     await vi.advanceTimersByTimeAsync(15_000);
     await flush();
     expect(core?.posted.map((p) => p.method)).toContain('vault.lock');
+    expect(m.forks).toHaveLength(2);
     expect(window?.loaded).toHaveLength(2);
     expect(webContents?.sent).toContainEqual({ channel: EVENT_CHANNEL, args: [{ name: 'vault.locked', payload: { reason: 'idle' } }] });
   });
@@ -219,6 +254,7 @@ describe('main composition', () => {
     electron.powerMonitor.emit('lock-screen');
     await flush();
     expect(core?.posted.map((p) => p.method)).not.toContain('vault.lock');
+    expect(m.forks).toHaveLength(1);
     expect(window?.loaded).toHaveLength(1);
   });
 
