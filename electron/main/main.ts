@@ -69,7 +69,16 @@ if (!app.requestSingleInstanceLock()) {
     handleAppProtocol(protocol, paths.rendererDir);
     Menu.setApplicationMenu(Menu.buildFromTemplate(minimalMenu()));
     core.start();
-    registerIpcRelay(ipcMain, { getWindow: () => mainWindow, forward: call });
+    registerIpcRelay(ipcMain, {
+      getWindow: () => mainWindow,
+      forward: async (method, input) => {
+        const result = await call(method, input);
+        // A lock from the lock button drops the renderer's memory too, as auto-lock does:
+        // the reply goes out first, then the page reloads onto the unlock screen.
+        if (method === 'vault.lock') setImmediate(() => void reloadWindow());
+        return result;
+      },
+    });
     createWindow();
 
     const lock = createVaultLocker({ call, reloadWindow, emitLocked: (reason) => forwardEvent('vault.locked', { reason }) });

@@ -230,8 +230,10 @@ describe('main composition', () => {
     expect(status).toMatchObject({ ok: true });
     expect(m.forks[1]?.posted.at(-1)).toMatchObject({ kind: 'invoke', method: 'vault.status' });
     expect(m.forks[0]?.posted.map((p) => p.method)).not.toContain('vault.status');
-    // The page handles its own lock; main does not reload it on top of that.
-    expect(window?.loaded).toHaveLength(1);
+    // Then the page itself is reloaded, so the renderer's memory of the open vault is dropped too.
+    await vi.advanceTimersByTimeAsync(1);
+    expect(window?.loaded).toHaveLength(2);
+    expect(m.steps.slice(-2)).toEqual(['fork', 'loadURL']);
   });
 
   it('locks after the idle time from the settings', async () => {
