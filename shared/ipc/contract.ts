@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MethodSpec, Result } from './define';
 import { vaultMethods } from './vault.contract';
+import { caseworkMethods } from './casework.contract';
 
 /**
  * The one contract between renderer and core. Each area declares its methods in its own
@@ -8,6 +9,7 @@ import { vaultMethods } from './vault.contract';
  */
 export const contract = {
   ...vaultMethods,
+  ...caseworkMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 /** The contract's type. */

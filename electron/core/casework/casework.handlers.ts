@@ -1,0 +1,91 @@
+import type { Handlers } from '../../../shared/ipc/contract';
+import type { caseworkMethods } from '../../../shared/ipc/casework.contract';
+import { gemeenten, regioGemeenten } from '../../../shared/casework/gemeenten';
+import { localToday, yearOf } from '../../../shared/casework/dates';
+import type { Session } from '../session';
+import { getClient, insertClient, listClienten, updateClient } from './clienten.repo';
+import { assertTraject, getTrajectDetail, insertTraject, listTrajecten, touchTraject, transitionTraject, updateTraject } from './trajecten.repo';
+import { deleteJournal, insertJournal, listJournal, updateJournal } from './journaal.repo';
+import { completeTask, insertTask, listOverdue, listReminders } from './taken.repo';
+import { insertToestemming, withdrawToestemming } from './toestemmingen.repo';
+import { getMelding, insertMelding, listMeldingen, updateMelding } from './meldingen.repo';
+import { convertMelding } from './convert';
+import { quickSwitch, searchQuery } from './search.repo';
+import { deleteView, listViews, saveView } from './views.repo';
+import { getDashboard } from './dashboard.repo';
+import { importJson } from './import';
+import { inTransaction, ownerWrite } from './support';
+
+/**
+ * The casework handlers: parse is done by the dispatcher, so each handler opens one transaction,
+ * calls the repositories and returns. Reads run without a transaction (one statement each, or
+ * a consistent snapshot is not needed for a screen).
+ */
+export const caseworkHandlers: Pick<Handlers<Session>, keyof typeof caseworkMethods> = {
+  'clienten.create': (input, s) => inTransaction(s.db(), () => insertClient(s.db(), ownerWrite(), input.fields)),
+  'clienten.get': (input, s) => getClient(s.db(), input.id),
+  'clienten.update': (input, s) => inTransaction(s.db(), () => updateClient(s.db(), ownerWrite(), input.id, input.version, input.fields)),
+  'clienten.list': (input, s) => listClienten(s.db(), input.filter, input.page),
+
+  'trajecten.create': (input, s) => inTransaction(s.db(), () => insertTraject(s.db(), ownerWrite(), input.clientId, input.fields)),
+  'trajecten.get': (input, s) => getTrajectDetail(s.db(), input.id, input.journaalLimit, localToday()),
+  'trajecten.update': (input, s) => inTransaction(s.db(), () => updateTraject(s.db(), ownerWrite(), input.id, input.version, input.fields, localToday())),
+  'trajecten.transition': (input, s) =>
+    inTransaction(s.db(), () => transitionTraject(s.db(), ownerWrite(), { ...input, datum: input.datum ?? localToday() })),
+  'trajecten.list': (input, s) => listTrajecten(s.db(), input.filter, input.page),
+  'trajecten.addJournal': (input, s) =>
+    inTransaction(s.db(), () => {
+      const ctx = ownerWrite();
+      const { clientId } = assertTraject(s.db(), input.trajectId);
+      touchTraject(s.db(), ctx, input.trajectId);
+      return insertJournal(s.db(), ctx, { trajectId: input.trajectId, clientId, datum: input.datum ?? localToday(), soort: input.soort, tekst: input.tekst });
+    }),
+  'trajecten.updateJournal': (input, s) => inTransaction(s.db(), () => updateJournal(s.db(), ownerWrite(), input.id, input.version, input)),
+  'trajecten.deleteJournal': (input, s) => {
+    inTransaction(s.db(), () => deleteJournal(s.db(), ownerWrite(), input.id, input.version));
+    return {};
+  },
+  'trajecten.listJournal': (input, s) => listJournal(s.db(), input.trajectId, input.page),
+
+  'tasks.create': (input, s) =>
+    inTransaction(s.db(), () => {
+      const ctx = ownerWrite();
+      assertTraject(s.db(), input.trajectId);
+      touchTraject(s.db(), ctx, input.trajectId);
+      return insertTask(s.db(), ctx, input, localToday());
+    }),
+  'tasks.complete': (input, s) => inTransaction(s.db(), () => completeTask(s.db(), ownerWrite(), input.id, localToday())),
+  'tasks.listOverdue': (input, s) => listOverdue(s.db(), input.vandaag ?? localToday(), input.page),
+  'tasks.listReminders': (input, s) => listReminders(s.db(), input.vandaag ?? localToday(), input.page),
+
+  'toestemmingen.add': (input, s) =>
+    inTransaction(s.db(), () => {
+      const ctx = ownerWrite();
+      assertTraject(s.db(), input.trajectId);
+      touchTraject(s.db(), ctx, input.trajectId);
+      return insertToestemming(s.db(), ctx, input.trajectId, input.fields, localToday());
+    }),
+  'toestemmingen.withdraw': (input, s) => inTransaction(s.db(), () => withdrawToestemming(s.db(), ownerWrite(), input.id, input.datum ?? localToday(), localToday())),
+
+  'meldingen.create': (input, s) => inTransaction(s.db(), () => insertMelding(s.db(), ownerWrite(), input.fields)),
+  'meldingen.get': (input, s) => getMelding(s.db(), input.id),
+  'meldingen.update': (input, s) => inTransaction(s.db(), () => updateMelding(s.db(), ownerWrite(), input.id, input.version, input.fields)),
+  'meldingen.list': (input, s) => listMeldingen(s.db(), input.filter, input.page),
+  'meldingen.convertToTraject': (input, s) => inTransaction(s.db(), () => convertMelding(s.db(), ownerWrite(), input, localToday())),
+
+  'search.query': (input, s) => ({ hits: searchQuery(s.db(), input.q, input.kinds, input.limit) }),
+  'quickSwitch.query': (input, s) => ({ hits: quickSwitch(s.db(), input.q, input.limit) }),
+  'views.save': (input, s) => inTransaction(s.db(), () => saveView(s.db(), ownerWrite(), input)),
+  'views.list': (_input, s) => ({ views: listViews(s.db()) }),
+  'views.delete': (input, s) => {
+    inTransaction(s.db(), () => deleteView(s.db(), ownerWrite(), input.id));
+    return {};
+  },
+
+  'dashboard.get': (input, s) => {
+    const today = input.vandaag ?? localToday();
+    return getDashboard(s.db(), today, input.jaar ?? yearOf(today), regioGemeenten(input.regio));
+  },
+  'gemeenten.list': () => ({ regios: gemeenten.regios.map((r) => ({ regio: r.regio, naam: r.naam, centrumgemeente: r.centrumgemeente, gemeenten: r.gemeenten })) }),
+  'import.json': (input, s) => importJson(s.db(), ownerWrite('import'), input.text, { dryRun: input.dryRun, today: localToday() }),
+};

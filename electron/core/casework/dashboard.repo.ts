@@ -1,0 +1,137 @@
+import type { Dashboard, DashboardItem } from '../../../shared/casework/dashboard.schema';
+import type { IsoDate, Uitbuitingsvorm } from '../../../shared/casework/common.schema';
+import type { Fase, OpvangSoort } from '../../../shared/casework/traject.schema';
+import type { MeldConclusie, MeldingVorm } from '../../../shared/casework/melding.schema';
+import type { RegioGemeenten } from '../../../shared/casework/gemeenten.schema';
+import { addDays, daysBetween } from '../../../shared/casework/dates';
+import { SOON_DAYS, finalProcedureStatuses } from '../../../shared/casework/deadlines';
+import { crisisopvangGrens } from '../../../shared/casework/opvang';
+import { monitorCijfers, type MeldingTelling, type TrajectTelling } from '../../../shared/casework/monitor';
+import { stmt, type Db } from './support';
+
+type VormKey = Uitbuitingsvorm | 'preventief' | 'onbekend';
+const fasen: Fase[] = ['aanmelding', 'intake', 'actief', 'nazorg'];
+/** How far back the dashboard looks for an end date or deadline that passed and is still open. */
+const LOOKBACK_DAYS = 365;
+const FIRST = 20;
+
+function vormKeys(preventief: number, vormen: string): VormKey[] {
+  if (preventief === 1) return ['preventief'];
+  const list = JSON.parse(vormen) as Uitbuitingsvorm[];
+  return list.length > 0 ? list : ['onbekend'];
+}
+
+function openCounts(db: Db) {
+  const rows = stmt(db, `SELECT fase, preventief, vormen, sum(n) AS n FROM traject_tellingen WHERE fase <> 'afgesloten' AND n > 0 GROUP BY fase, preventief, vormen`).all() as Array<{
+    fase: Fase;
+    preventief: number;
+    vormen: string;
+    n: number;
+  }>;
+  const perFase = new Map<Fase, number>(fasen.map((f) => [f, 0]));
+  const perVorm = new Map<VormKey, number>();
+  const matrix = new Map<string, { fase: Fase; vorm: VormKey; aantal: number }>();
+  for (const r of rows) {
+    perFase.set(r.fase, (perFase.get(r.fase) ?? 0) + r.n);
+    for (const vorm of vormKeys(r.preventief, r.vormen)) {
+      perVorm.set(vorm, (perVorm.get(vorm) ?? 0) + r.n);
+      const key = `${r.fase}|${vorm}`;
+      const cell = matrix.get(key) ?? { fase: r.fase, vorm, aantal: 0 };
+      cell.aantal += r.n;
+      matrix.set(key, cell);
+    }
+  }
+  return {
+    openPerFase: [...perFase].map(([fase, aantal]) => ({ fase, aantal })),
+    openPerVorm: [...perVorm].map(([vorm, aantal]) => ({ vorm, aantal })).sort((a, b) => b.aantal - a.aantal),
+    openPerFaseEnVorm: [...matrix.values()],
+  };
+}
+
+function taskItems(db: Db, where: string, params: unknown[], today: IsoDate): { aantal: number; eerste: DashboardItem[] } {
+  const aantal = (stmt(db, `SELECT count(*) AS n FROM taken k WHERE k.afgerond_op IS NULL AND ${where}`).get(...params) as { n: number }).n;
+  const rows = stmt(
+    db,
+    `SELECT k.traject_id AS trajectId, t.pseudoniem, k.deadline AS datum, k.titel AS omschrijving
+       FROM taken k JOIN trajecten t ON t.id = k.traject_id
+      WHERE k.afgerond_op IS NULL AND ${where} ORDER BY k.deadline, k.id LIMIT ${FIRST}`,
+  ).all(...params) as Array<Omit<DashboardItem, 'dagen'>>;
+  return { aantal, eerste: rows.map((r) => ({ ...r, dagen: daysBetween(today, r.datum) })) };
+}
+
+/** The whole coordinator dashboard for a day, a year and a region. */
+export function getDashboard(db: Db, today: IsoDate, jaar: number, regio: RegioGemeenten): Dashboard {
+  const soon = addDays(today, SOON_DAYS);
+  const since = addDays(today, -LOOKBACK_DAYS);
+  const finals = JSON.stringify(finalProcedureStatuses);
+
+  const bedenktijd = stmt(
+    db,
+    `SELECT p.traject_id AS trajectId, t.pseudoniem, p.deadline AS datum
+       FROM traject_procedures p JOIN trajecten t ON t.id = p.traject_id
+      WHERE p.soort = 'b8-bedenktijd' AND p.deadline BETWEEN ? AND ? AND t.fase <> 'afgesloten'
+        AND p.status NOT IN (SELECT value FROM json_each(?))
+      ORDER BY p.deadline LIMIT 50`,
+  ).all(since, soon, finals) as Array<{ trajectId: string; pseudoniem: string; datum: string }>;
+
+  const opvang = stmt(
+    db,
+    `SELECT o.traject_id AS trajectId, t.pseudoniem, o.einde AS datum, o.soort, o.start, o.eind
+       FROM traject_opvang o JOIN trajecten t ON t.id = o.traject_id
+      WHERE o.einde BETWEEN ? AND ? AND o.start <= ? AND (o.eind IS NULL OR o.eind >= ?) AND t.fase <> 'afgesloten'
+      ORDER BY o.einde LIMIT 50`,
+  ).all(since, soon, today, today) as Array<{ trajectId: string; pseudoniem: string; datum: string; soort: OpvangSoort; start: string; eind: string | null }>;
+
+  return {
+    vandaag: today,
+    ...openCounts(db),
+    verlopenTaken: taskItems(db, 'k.deadline < ?', [today], today),
+    takenBinnenkort: taskItems(db, 'k.deadline BETWEEN ? AND ?', [today, soon], today),
+    bedenktijdEindigt: bedenktijd.map((b) => ({ ...b, dagen: daysBetween(today, b.datum), omschrijving: 'Bedenktijd (B8) eindigt' })),
+    opvangEindigt: opvang.map((o) => {
+      const teLang = o.soort === 'crisisopvang' && today > crisisopvangGrens(o.start);
+      return {
+        trajectId: o.trajectId,
+        pseudoniem: o.pseudoniem,
+        datum: o.datum,
+        dagen: daysBetween(today, o.datum),
+        soort: o.soort,
+        teLang,
+        omschrijving: teLang ? 'Crisisopvang langer dan 3 maanden' : o.soort === 'crisisopvang' && o.datum !== o.eind ? 'Crisisopvang bereikt 3 maanden' : 'Opvang eindigt',
+      };
+    }),
+    monitor: monitorFor(db, jaar, regio),
+  };
+}
+
+/** This year's figures in monitor shape, from grouped counts (no record leaves the query). */
+export function monitorFor(db: Db, jaar: number, regio: RegioGemeenten) {
+  const trajectRows = stmt(
+    db,
+    `SELECT preventief, vormen, aanmeldjaar = ? AS nieuw, minderjarig, sum(n) AS n FROM traject_tellingen
+      WHERE aanmeldjaar <= ? AND (sluitjaar = 0 OR sluitjaar >= ?) AND n > 0 GROUP BY 1, 2, 3, 4`,
+  ).all(jaar, jaar, jaar) as Array<{ preventief: number; vormen: string; nieuw: number; minderjarig: number; n: number }>;
+  const trajecten: TrajectTelling[] = trajectRows.map((r) => ({
+    preventief: r.preventief === 1,
+    vormen: JSON.parse(r.vormen) as Uitbuitingsvorm[],
+    nieuw: r.nieuw === 1,
+    minderjarigBijStart: r.minderjarig === 1,
+    aantal: r.n,
+  }));
+  const meldingRows = stmt(
+    db,
+    `SELECT gemeente, vorm, nullif(minderjarig, -1) AS minderjarig, preventief_gesprek, informatieverzoek, nullif(conclusie, '') AS conclusie, acuut, n
+       FROM melding_tellingen WHERE jaar = ? AND n > 0`,
+  ).all(jaar) as Array<{ gemeente: string; vorm: MeldingVorm; minderjarig: number | null; preventief_gesprek: number; informatieverzoek: number; conclusie: MeldConclusie | null; acuut: number; n: number }>;
+  const meldingen: MeldingTelling[] = meldingRows.map((r) => ({
+    gemeente: r.gemeente,
+    vorm: r.vorm,
+    minderjarig: r.minderjarig === null ? null : r.minderjarig === 1,
+    preventiefGesprek: r.preventief_gesprek === 1,
+    informatieverzoek: r.informatieverzoek === 1,
+    conclusie: r.conclusie,
+    acuut: r.acuut === 1,
+    aantal: r.n,
+  }));
+  return monitorCijfers(jaar, regio, trajecten, meldingen);
+}

@@ -1,0 +1,66 @@
+import type { IsoDate, Page, PageRequest } from '../../../shared/casework/common.schema';
+import type { Task } from '../../../shared/casework/traject.schema';
+import { deadlineState } from '../../../shared/casework/deadlines';
+import { recordChange } from './changeEvents.repo';
+import { found, stmt, type Db, type WriteContext } from './support';
+
+type TaskRow = Omit<Task, 'state'>;
+const COLUMNS = 'k.id, k.traject_id AS trajectId, k.titel, k.deadline, k.herinnering, k.afgerond_op AS afgerondOp, k.created_at AS createdAt';
+
+function withState<T extends TaskRow>(row: T, today: IsoDate): T & { state: Task['state'] } {
+  return { ...row, state: deadlineState(row.deadline, today, { done: row.afgerondOp !== null }) };
+}
+
+/** Adds a task to a traject. Call inside a transaction. */
+export function insertTask(db: Db, ctx: WriteContext, task: { trajectId: string; titel: string; deadline: IsoDate; herinnering?: IsoDate | undefined; afgerond?: boolean }, today: IsoDate): Task {
+  const id = ctx.newId();
+  const afgerondOp = task.afgerond ? ctx.now : null;
+  stmt(db, 'INSERT INTO taken (id, traject_id, titel, deadline, herinnering, afgerond_op, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    id,
+    task.trajectId,
+    task.titel,
+    task.deadline,
+    task.herinnering ?? null,
+    afgerondOp,
+    ctx.now,
+  );
+  recordChange(db, ctx, 'taak', id, 'create', ['titel', 'deadline', ...(task.herinnering ? ['herinnering'] : [])]);
+  return withState({ id, trajectId: task.trajectId, titel: task.titel, deadline: task.deadline, herinnering: task.herinnering ?? null, afgerondOp, createdAt: ctx.now }, today);
+}
+
+/** Marks a task done (once; completing twice keeps the first moment). */
+export function completeTask(db: Db, ctx: WriteContext, id: string, today: IsoDate): Task {
+  const row = found(stmt(db, `SELECT ${COLUMNS} FROM taken k WHERE k.id = ?`).get(id) as TaskRow | undefined, 'task');
+  if (row.afgerondOp !== null) return withState(row, today);
+  stmt(db, 'UPDATE taken SET afgerond_op = ? WHERE id = ?').run(ctx.now, id);
+  recordChange(db, ctx, 'taak', id, 'complete', ['afgerondOp']);
+  return withState({ ...row, afgerondOp: ctx.now }, today);
+}
+
+/** The tasks of one traject: open ones by due date, then done ones. */
+export function listTakenOf(db: Db, trajectId: string, today: IsoDate): Task[] {
+  const rows = stmt(db, `SELECT ${COLUMNS} FROM taken k WHERE k.traject_id = ? ORDER BY (k.afgerond_op IS NOT NULL), k.deadline, k.id`).all(trajectId) as TaskRow[];
+  return rows.map((r) => withState(r, today));
+}
+
+/** Open tasks whose due date has passed, oldest first. */
+export function listOverdue(db: Db, today: IsoDate, page: PageRequest): Page<Task & { pseudoniem: string }> {
+  const total = (stmt(db, 'SELECT count(*) AS n FROM taken WHERE afgerond_op IS NULL AND deadline < ?').get(today) as { n: number }).n;
+  const rows = stmt(
+    db,
+    `SELECT ${COLUMNS}, t.pseudoniem FROM taken k JOIN trajecten t ON t.id = k.traject_id
+      WHERE k.afgerond_op IS NULL AND k.deadline < ? ORDER BY k.deadline, k.id LIMIT ? OFFSET ?`,
+  ).all(today, page.limit, page.offset) as Array<TaskRow & { pseudoniem: string }>;
+  return { items: rows.map((r) => withState(r, today)), total, offset: page.offset, limit: page.limit };
+}
+
+/** Open tasks whose reminder day (or, without one, due date) is today or earlier. */
+export function listReminders(db: Db, today: IsoDate, page: PageRequest): Page<Task & { pseudoniem: string }> {
+  const total = (stmt(db, 'SELECT count(*) AS n FROM taken WHERE afgerond_op IS NULL AND coalesce(herinnering, deadline) <= ?').get(today) as { n: number }).n;
+  const rows = stmt(
+    db,
+    `SELECT ${COLUMNS}, t.pseudoniem FROM taken k JOIN trajecten t ON t.id = k.traject_id
+      WHERE k.afgerond_op IS NULL AND coalesce(k.herinnering, k.deadline) <= ? ORDER BY coalesce(k.herinnering, k.deadline), k.id LIMIT ? OFFSET ?`,
+  ).all(today, page.limit, page.offset) as Array<TaskRow & { pseudoniem: string }>;
+  return { items: rows.map((r) => withState(r, today)), total, offset: page.offset, limit: page.limit };
+}

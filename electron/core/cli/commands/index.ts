@@ -1,0 +1,21 @@
+import type { Command } from '../command';
+import { backup } from './backup';
+import { restore } from './restore';
+import { vaultCheck } from './vaultCheck';
+import { vaultInit } from './vaultInit';
+import { vaultPasswd } from './vaultPasswd';
+import { vaultRecover } from './vaultRecover';
+import { seed } from './seed';
+import { importCommand } from './import';
+
+/** Every `kk` subcommand. Add a command as a file in this folder and one line here. */
+export const commands: readonly Command[] = [
+  vaultInit,
+  vaultCheck,
+  vaultPasswd,
+  vaultRecover,
+  backup,
+  restore,
+  seed,
+  importCommand,
+];

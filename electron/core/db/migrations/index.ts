@@ -1,0 +1,12 @@
+import type { Migration } from '../migration';
+import { foundation } from './0010_foundation';
+import { casework } from './0020_casework';
+
+/**
+ * Every migration, in order. Add a migration as a new numbered file and one line here.
+ * Never edit or remove a migration that has shipped: vaults out there have run it.
+ */
+export const migrations: readonly Migration[] = [
+  foundation, // 0010
+  casework, // 0020
+];

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { IsoDate, ShortText } from './common.schema';
+import { ClientFields } from './client.schema';
+import { AfsluitReden, Fase, JournaalSoort, ToestemmingFields, TrajectFields } from './traject.schema';
+import { MeldingFields } from './melding.schema';
+
+/** One traject in an import file, with its cliënt and its history inline. */
+export const ImportTraject = TrajectFields.extend({
+  client: ClientFields,
+  fase: Fase.default('aanmelding'),
+  afsluitReden: AfsluitReden.optional(),
+  afsluitToelichting: z.string().max(2000).optional(),
+  afgeslotenOp: IsoDate.optional(),
+  toestemmingen: z.array(ToestemmingFields.extend({ ingetrokkenOp: IsoDate.optional() })).max(50).default([]),
+  journaal: z.array(z.strictObject({ datum: IsoDate, soort: JournaalSoort, tekst: z.string().min(1).max(20_000) })).max(10_000).default([]),
+  taken: z.array(z.strictObject({ titel: ShortText, deadline: IsoDate, herinnering: IsoDate.optional(), afgerond: z.boolean().default(false) })).max(500).default([]),
+}).superRefine((t, ctx) => {
+  if (t.fase === 'afgesloten' && !t.afsluitReden) ctx.addIssue({ code: 'custom', path: ['afsluitReden'], message: 'Een afgesloten traject heeft een reden' });
+  if (t.fase !== 'afgesloten' && t.afsluitReden) ctx.addIssue({ code: 'custom', path: ['afsluitReden'], message: 'Alleen een afgesloten traject heeft een reden' });
+  if (t.afsluitReden === 'anders' && !t.afsluitToelichting?.trim()) ctx.addIssue({ code: 'custom', path: ['afsluitToelichting'], message: 'Licht de reden "anders" toe' });
+});
+/** One traject in an import file. */
+export type ImportTraject = z.infer<typeof ImportTraject>;
+
+/** The import file format, version 1. An invalid file is refused whole. */
+export const ImportFile = z.strictObject({
+  format: z.literal('ketenkluis.casework'),
+  versie: z.literal(1),
+  trajecten: z.array(ImportTraject).max(250_000).default([]),
+  meldingen: z.array(MeldingFields).max(500_000).default([]),
+});
+/** The import file format. */
+export type ImportFile = z.infer<typeof ImportFile>;
+
+/** What an import wrote (or, in a dry run, would write). */
+export const ImportResult = z.object({
+  dryRun: z.boolean(),
+  clienten: z.number().int(),
+  trajecten: z.number().int(),
+  meldingen: z.number().int(),
+  journaal: z.number().int(),
+  taken: z.number().int(),
+  toestemmingen: z.number().int(),
+});
+/** What an import wrote. */
+export type ImportResult = z.infer<typeof ImportResult>;

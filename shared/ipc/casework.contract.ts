@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { method, NoInput, NoOutput } from './define';
+import { Id, IsoDate, LongText, PageRequest, ShortText, Version, pageOf, patchOf } from '../casework/common.schema';
+import { Client, ClientFields, ClientSummary } from '../casework/client.schema';
+import {
+  AfsluitReden,
+  Fase,
+  JournaalEntry,
+  JournaalSoort,
+  Task,
+  Toestemming,
+  ToestemmingFields,
+  TrajectDetail,
+  TrajectFields,
+  TrajectSummary,
+} from '../casework/traject.schema';
+import { Melding, MeldingFields, MeldingFieldsBase, MeldingSummary } from '../casework/melding.schema';
+import { ClientFilter, MeldingFilter, QuickSwitchHit, SavedView, SearchHit, SearchKind, TrajectFilter, ViewDefinition } from '../casework/query.schema';
+import { Dashboard } from '../casework/dashboard.schema';
+import { ImportResult } from '../casework/import.schema';
+import { Regio } from '../casework/gemeenten.schema';
+
+const Ref = z.strictObject({ id: Id });
+const Created = z.object({ id: Id });
+const Versioned = z.object({ id: Id, version: Version });
+
+/** Casework of the zorgcoördinator: cliënten, trajecten, meldingen, search, dashboard, import. */
+export const caseworkMethods = {
+  'clienten.create': method({
+    doc: 'Registers a cliënt and gives it a new random pseudonym code.',
+    input: z.strictObject({ fields: ClientFields }),
+    output: Client,
+  }),
+  'clienten.get': method({ doc: 'Returns one cliënt with all fields.', input: Ref, output: Client }),
+  'clienten.update': method({
+    doc: 'Changes fields of a cliënt; refused with CONFLICT when the version is not the one last read.',
+    input: z.strictObject({ id: Id, version: Version, fields: patchOf(ClientFields) }),
+    output: Client,
+  }),
+  'clienten.list': method({
+    doc: 'One page of cliënten (pseudonym and name) for a virtualised list.',
+    input: z.strictObject({ filter: ClientFilter.default({ sort: 'bijgewerkt', richting: 'desc' }), page: PageRequest.default({ offset: 0, limit: 100 }) }),
+    output: pageOf(ClientSummary),
+  }),
+
+  'trajecten.create': method({
+    doc: 'Starts a traject for a cliënt in phase aanmelding.',
+    input: z.strictObject({ clientId: Id, fields: TrajectFields }),
+    output: Versioned,
+  }),
+  'trajecten.get': method({
+    doc: 'Opens a traject: fields, phases, consents, tasks, signals and the newest journal entries.',
+    input: z.strictObject({ id: Id, journaalLimit: z.number().int().min(0).max(500).default(50) }),
+    output: TrajectDetail,
+  }),
+  'trajecten.update': method({
+    doc: 'Changes fields of a traject (opvang and procedures are replaced as a whole list); the phase moves only by transition.',
+    input: z.strictObject({ id: Id, version: Version, fields: patchOf(TrajectFields) }),
+    output: Versioned,
+  }),
+  'trajecten.transition': method({
+    doc: 'Moves a traject to another phase; closing needs a reason, reopening starts again at intake or actief.',
+    input: z.strictObject({
+      id: Id,
+      version: Version,
+      naar: Fase,
+      datum: IsoDate.optional(),
+      reden: AfsluitReden.optional(),
+      toelichting: z.string().max(2000).optional(),
+    }),
+    output: Versioned,
+  }),
+  'trajecten.list': method({
+    doc: 'One page of trajecten (pseudonym, phase, forms; never names) for a virtualised list.',
+    input: z.strictObject({ filter: TrajectFilter.default({ sort: 'bijgewerkt', richting: 'desc' }), page: PageRequest.default({ offset: 0, limit: 100 }) }),
+    output: pageOf(TrajectSummary),
+  }),
+  'trajecten.addJournal': method({
+    doc: 'Adds a journal entry (note, action, contact, meeting) to a traject.',
+    input: z.strictObject({ trajectId: Id, datum: IsoDate.optional(), soort: JournaalSoort.default('notitie'), tekst: LongText.min(1) }),
+    output: JournaalEntry,
+  }),
+  'trajecten.updateJournal': method({
+    doc: 'Corrects the text or kind of a journal entry; the search index follows.',
+    input: z.strictObject({ id: Id, version: Version, soort: JournaalSoort.optional(), tekst: LongText.min(1).optional() }),
+    output: JournaalEntry,
+  }),
+  'trajecten.deleteJournal': method({
+    doc: 'Removes a journal entry; it is securely removed from the search index too.',
+    input: z.strictObject({ id: Id, version: Version }),
+    output: NoOutput,
+  }),
+  'trajecten.listJournal': method({
+    doc: 'One page of the journal of a traject, newest first.',
+    input: z.strictObject({ trajectId: Id, page: PageRequest.default({ offset: 0, limit: 100 }) }),
+    output: pageOf(JournaalEntry),
+  }),
+
+  'tasks.create': method({
+    doc: 'Adds a task with a due date (and an optional reminder day) to a traject.',
+    input: z.strictObject({ trajectId: Id, titel: ShortText, deadline: IsoDate, herinnering: IsoDate.optional() }),
+    output: Task,
+  }),
+  'tasks.complete': method({ doc: 'Marks a task as done.', input: Ref, output: Task }),
+  'tasks.listOverdue': method({
+    doc: 'One page of open tasks whose due date has passed, oldest first, with the traject pseudonym.',
+    input: z.strictObject({ vandaag: IsoDate.optional(), page: PageRequest.default({ offset: 0, limit: 100 }) }),
+    output: pageOf(Task.extend({ pseudoniem: z.string() })),
+  }),
+  'tasks.listReminders': method({
+    doc: 'Open tasks whose reminder day or due date is today or earlier, for the reminder badge.',
+    input: z.strictObject({ vandaag: IsoDate.optional(), page: PageRequest.default({ offset: 0, limit: 100 }) }),
+    output: pageOf(Task.extend({ pseudoniem: z.string() })),
+  }),
+
+  'toestemmingen.add': method({
+    doc: 'Records a consent of the cliënt (or a parent/guardian under 16) for a traject.',
+    input: z.strictObject({ trajectId: Id, fields: ToestemmingFields }),
+    output: Toestemming,
+  }),
+  'toestemmingen.withdraw': method({
+    doc: 'Records that a consent was withdrawn on a day; from that day it no longer counts.',
+    input: z.strictObject({ id: Id, datum: IsoDate.optional() }),
+    output: Toestemming,
+  }),
+
+  'meldingen.create': method({
+    doc: 'Registers a melding of the meld- en adviespunt and returns it with its routing advice.',
+    input: z.strictObject({ fields: MeldingFields }),
+    output: Melding,
+  }),
+  'meldingen.get': method({ doc: 'Returns one melding with its routing advice.', input: Ref, output: Melding }),
+  'meldingen.update': method({
+    doc: 'Changes a melding (conclusion, acute, feedback to the reporter); refused with CONFLICT on an old version.',
+    input: z.strictObject({ id: Id, version: Version, fields: patchOf(MeldingFieldsBase) }),
+    output: Melding,
+  }),
+  'meldingen.list': method({
+    doc: 'One page of meldingen for a virtualised list.',
+    input: z.strictObject({ filter: MeldingFilter.default({ sort: 'datum', richting: 'desc' }), page: PageRequest.default({ offset: 0, limit: 100 }) }),
+    output: pageOf(MeldingSummary),
+  }),
+  'meldingen.convertToTraject': method({
+    doc: 'Turns a melding into a traject for a new or existing cliënt, in one transaction.',
+    input: z.strictObject({
+      meldingId: Id,
+      client: z.union([z.strictObject({ clientId: Id }), z.strictObject({ nieuw: ClientFields })]),
+      fields: patchOf(TrajectFields).optional(),
+    }),
+    output: z.object({ trajectId: Id, clientId: Id }),
+  }),
+
+  'search.query': method({
+    doc: 'Full-text search over cliënten, trajecten, meldingen and journal; hits carry a label, never the text.',
+    input: z.strictObject({ q: z.string().trim().min(1).max(200), kinds: z.array(SearchKind).max(4).optional(), limit: z.number().int().min(1).max(200).default(50) }),
+    output: z.object({ hits: z.array(SearchHit) }),
+  }),
+  'quickSwitch.query': method({
+    doc: 'Quick switcher (Ctrl+K): cliënten and their trajecten by pseudonym code or name.',
+    input: z.strictObject({ q: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(50).default(10) }),
+    output: z.object({ hits: z.array(QuickSwitchHit) }),
+  }),
+  'views.save': method({
+    doc: 'Saves (or, with an id, replaces) a named filter for a list.',
+    input: z.strictObject({ id: Id.optional(), naam: ShortText, definitie: ViewDefinition }),
+    output: SavedView,
+  }),
+  'views.list': method({ doc: 'All saved views, by name.', input: NoInput, output: z.object({ views: z.array(SavedView) }) }),
+  'views.delete': method({ doc: 'Removes a saved view.', input: Ref, output: NoOutput }),
+
+  'dashboard.get': method({
+    doc: 'The coordinator dashboard: open trajecten by phase and form, overdue tasks, bedenktijd and opvang ending soon, this year in monitor shape.',
+    input: z.strictObject({ vandaag: IsoDate.optional(), jaar: z.number().int().min(2000).max(2100).optional(), regio: Regio.default('rotterdam') }),
+    output: Dashboard,
+  }),
+  'gemeenten.list': method({
+    doc: 'The gemeenten of regio Rotterdam and regio Den Haag, for pick lists.',
+    input: NoInput,
+    output: z.object({ regios: z.array(z.object({ regio: Regio, naam: z.string(), centrumgemeente: z.string(), gemeenten: z.array(z.string()) })) }),
+  }),
+  'import.json': method({
+    doc: 'Imports a casework JSON file: every record is checked first; one invalid record refuses the whole file and nothing is written.',
+    input: z.strictObject({ text: z.string().min(1).max(512 * 1024 * 1024), dryRun: z.boolean().default(false) }),
+    output: ImportResult,
+  }),
+} as const;

@@ -1,0 +1,121 @@
+// Casework benchmark (issue 4): 100,000 trajecten, 200,000 meldingen and about 1,000,000 journal
+// entries in a real encrypted vault, then full-text search, dashboard, opening a traject, and
+// an import of 100,000 trajecten into a fresh vault. `npm run bench` runs it via run.ts;
+// KK_BENCH_SCALE=0.1 runs a tenth of the size for a quick look.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { closeVault, createVault, unlockVault, type OpenVault } from '../../electron/core/vault/vault';
+import { createDispatch } from '../../electron/core/host/dispatch';
+import { caseworkHandlers } from '../../electron/core/casework/casework.handlers';
+import { seedVault } from '../../electron/core/casework/seed';
+import { seedItems } from '../../electron/core/casework/seedData';
+import type { Session } from '../../electron/core/session';
+import type { Handlers } from '../../shared/ipc/contract';
+import type { BenchReport, BenchRow } from './benchReport';
+
+const TODAY = '2026-11-25';
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function timeEach<T>(inputs: readonly T[], fn: (input: T) => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (const input of inputs) {
+    const t = performance.now();
+    const r = (await fn(input)) as { ok?: boolean; error?: unknown };
+    times.push(performance.now() - t);
+    if (r && r.ok === false) throw new Error(`bench call failed: ${JSON.stringify(r.error)}`);
+  }
+  return times;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/** Runs the casework benchmark; run.ts prints the table and stores it. */
+export async function run(): Promise<BenchReport> {
+  const scale = Number(process.env.KK_BENCH_SCALE ?? '1');
+  const trajecten = Math.round(100_000 * scale);
+  const passphrase = `bench only ${randomBytes(12).toString('base64url')} passphrase`;
+  const root = mkdtempSync(join(tmpdir(), 'kk-bench-casework-'));
+  const rows: BenchRow[] = [];
+  const context: Record<string, string | number> = { scale, trajecten };
+  const report = (name: string, value: number, unit: string, target?: number, note?: string) => {
+    const row: BenchRow = { name, value: Math.round(value * 10) / 10, unit };
+    if (target !== undefined) {
+      row.target = `≤ ${target} ${unit}`;
+      row.met = value <= target;
+    }
+    if (note) row.note = note;
+    rows.push(row);
+    console.log(`casework  ${name.padEnd(44)} ${String(row.value).padStart(9)} ${unit}${target !== undefined ? ` (target ≤ ${target}) ${row.met ? 'ok' : 'MISSED'}` : ''}`);
+  };
+  try {
+    // 1. Data: straight into the encrypted vault through the repositories, in batched transactions.
+    const dir = join(root, 'vault');
+    const created = await createVault(dir, passphrase);
+    let t = performance.now();
+    const seeded = seedVault(created.vault.db, { trajecten, seed: 2024, today: TODAY, meldingenPerTraject: 2, journaalPerTraject: 10, batch: 5000 });
+    const seedSeconds = (performance.now() - t) / 1000;
+    closeVault(created.vault);
+    Object.assign(context, { meldingen: seeded.meldingen, journaal: seeded.journaal, taken: seeded.taken, toestemmingen: seeded.toestemmingen });
+    report('seed (setup, not a target)', seedSeconds, 's');
+
+    // 2. Queries on a freshly unlocked vault (cold cache, as after unlocking), through the real dispatcher.
+    const vault: OpenVault = await unlockVault(dir, passphrase);
+    const session: Session = { vaultDir: dir, db: () => vault.db, isLocked: () => false, emit: () => undefined };
+    const dispatch = createDispatch(caseworkHandlers as unknown as Handlers<Session>, session);
+    const words = ['huisvesting', 'advocaat', 'bedenktijd', 'tolk', 'uitkering', 'paspoort', 'werkgever', 'schulden', 'opvangplek', 'huisarts', 'kalo', 'mira', 'zasu', 'nagel', 'drugs', 'identiteitsbewijs aangifte', 'coa ind', 'gesprek', 'wijkteam', 'school'];
+    const queries = Array.from({ length: 200 }, (_, i) => words[i % words.length]!);
+    const fts = await timeEach(queries, (q) => dispatch('search.query', { q, limit: 50 }));
+    report('full-text search p95', percentile(fts, 95), 'ms', 30);
+    // What people type in Ctrl+K: the first letters of a name, or the start of a pseudonym code.
+    const people = vault.db.prepare('SELECT roepnaam, pseudoniem FROM clienten ORDER BY random() LIMIT 100').all() as Array<{ roepnaam: string; pseudoniem: string }>;
+    const typed = people.flatMap((p, i) => [p.roepnaam.slice(0, 2 + (i % 3)), p.pseudoniem.slice(0, 4 + (i % 4))]);
+    const quick = await timeEach(typed, (q) => dispatch('quickSwitch.query', { q, limit: 10 }));
+    report('quick switcher p95 (names, codes)', percentile(quick, 95), 'ms', 30);
+
+    const dash = await timeEach(Array.from({ length: 20 }, () => null), () => dispatch('dashboard.get', { vandaag: TODAY, regio: 'rotterdam' }));
+    report('dashboard (first, cold)', dash[0]!, 'ms', 50);
+    report('dashboard p95', percentile(dash, 95), 'ms', 50);
+
+    const ids = (vault.db.prepare('SELECT id FROM trajecten ORDER BY random() LIMIT 200').all() as Array<{ id: string }>).map((r) => r.id);
+    const open = await timeEach(ids, (id) => dispatch('trajecten.get', { id }));
+    report('open a traject p95', percentile(open, 95), 'ms', 20);
+    const offsets = [0, 25_000, 50_000, 75_000, 99_900].map((o) => Math.round(o * scale));
+    const listDeep = await timeEach(offsets, (offset) => dispatch('trajecten.list', { page: { offset, limit: 100 } }));
+    report('trajecten list page (worst offset)', Math.max(...listDeep), 'ms', 50);
+    const meldDeep = await timeEach(offsets.map((o) => o * 2), (offset) => dispatch('meldingen.list', { page: { offset, limit: 100 } }));
+    report('meldingen list page (worst offset)', Math.max(...meldDeep), 'ms', 50);
+    const rssQueries = process.memoryUsage().rss;
+    closeVault(vault);
+
+    // 3. Import of 100,000 trajecten (each with its cliënt, procedures, opvang, consents, tasks
+    // and two journal entries) into a fresh vault, in a child process so its memory is the core's
+    // alone: read the file, check every record, then write all in one transaction.
+    const importDir = join(root, 'import');
+    closeVault((await createVault(importDir, passphrase)).vault);
+    const file = join(root, 'import.json');
+    writeFileSync(file, JSON.stringify({ format: 'ketenkluis.casework', versie: 1, trajecten: [...seedItems({ trajecten, seed: 7, today: TODAY, meldingenPerTraject: 0, journaalPerTraject: 2 })].map((i) => i.traject), meldingen: [] }));
+    const child = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'caseworkImport.child.ts'), importDir, file, TODAY], {
+      env: { ...process.env, KK_BENCH_PASSPHRASE: passphrase },
+      encoding: 'utf8',
+      maxBuffer: 1024 * 1024,
+    });
+    if (child.status !== 0) throw new Error(`import child failed: ${child.stderr.slice(0, 500)}`);
+    const imported = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { seconds: number; maxRssMB: number; fileMB: number; result: { trajecten: number; clienten: number; journaal: number; taken: number; toestemmingen: number } };
+    const r = imported.result;
+    report(`import of ${r.trajecten} trajecten`, imported.seconds, 's', 20, `with ${r.clienten} cliënten, ${r.journaal} journal, ${r.taken} tasks, ${r.toestemmingen} consents; ${imported.fileMB} MB JSON`);
+    report('core memory during that import (peak RSS)', imported.maxRssMB, 'MB', 300, 'separate process: unlock, read file, check, write');
+
+    report('core memory after the queries (RSS)', mb(rssQueries), 'MB', 300, 'bench process, after seeding and all queries');
+    return { name: 'casework (issue 4)', rows, context };
+  } finally {
+    if (existsSync(root)) rmSync(root, { recursive: true, force: true });
+  }
+}
+

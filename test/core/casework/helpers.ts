@@ -1,0 +1,131 @@
+// Test helpers for casework: a real SQLCipher vault database (random key per test, A's opener
+// and migrations) and the real dispatcher over the casework handlers.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { expect } from 'vitest';
+import { openEncryptedDatabase } from '../../../electron/core/vault/sqlcipher';
+import { migrate } from '../../../electron/core/db/migrate';
+import { migrations } from '../../../electron/core/db/migrations';
+import { createDispatch } from '../../../electron/core/host/dispatch';
+import { caseworkHandlers } from '../../../electron/core/casework/casework.handlers';
+import type { Session } from '../../../electron/core/session';
+import type { Handlers, Input, MethodName, Output } from '../../../shared/ipc/contract';
+import type { ErrorInfo } from '../../../shared/errors';
+import { localToday, addDays } from '../../../shared/casework/dates';
+
+/** An open test vault database and a typed caller over the real dispatcher. */
+export interface TestVault {
+  db: Database.Database;
+  dir: string;
+  call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
+  fail<M extends MethodName>(method: M, input: Input<M>): Promise<ErrorInfo>;
+  close(): void;
+}
+
+/** Opens a fresh encrypted database with every migration, under a random key. */
+export function openTestVault(): TestVault {
+  const dir = mkdtempSync(join(tmpdir(), 'kk-casework-'));
+  const key = randomBytes(32);
+  const db = openEncryptedDatabase(join(dir, 'vault.db'), key, { create: true, cacheKiB: 8 * 1024 });
+  key.fill(0);
+  migrate(db, migrations);
+  const session: Session = { vaultDir: dir, db: () => db, isLocked: () => false, emit: () => undefined };
+  // Only the casework part of the contract is under test here; vault methods are helper A's.
+  const dispatch = createDispatch(caseworkHandlers as unknown as Handlers<Session>, session);
+  return {
+    db,
+    dir,
+    async call(method, input) {
+      const r = await dispatch(method, input);
+      if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
+      return r.value as never;
+    },
+    async fail(method, input) {
+      const r = await dispatch(method, input);
+      expect(r.ok, `${method} should fail`).toBe(false);
+      return (r as { ok: false; error: ErrorInfo }).error;
+    },
+    close() {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Today and days around it, as the core sees them. */
+export const today = localToday();
+/** A date `n` days from today. */
+export const inDays = (n: number) => addDays(today, n);
+
+/** Synthetic cliënt fields (invented names, never real persons). */
+export function clientFields(extra: Record<string, unknown> = {}) {
+  return { roepnaam: 'Testa', achternaam: 'Voorbeeldig', geboortedatum: '1999-04-01', ...extra };
+}
+
+/** Synthetic traject fields. */
+export function trajectFields(extra: Record<string, unknown> = {}) {
+  return {
+    vormen: ['seksuele-uitbuiting'],
+    minderjarigBijStart: false,
+    gemeente: 'Rotterdam',
+    verwijzer: 'politie',
+    aanmelddatum: inDays(-30),
+    ...extra,
+  } as Input<'trajecten.create'>['fields'];
+}
+
+/** Creates a cliënt and a traject; returns their ids and the pseudonym. */
+export async function newTraject(v: TestVault, extra: Record<string, unknown> = {}, client: Record<string, unknown> = {}) {
+  const c = await v.call('clienten.create', { fields: clientFields(client) });
+  const t = await v.call('trajecten.create', { clientId: c.id, fields: trajectFields(extra) });
+  return { clientId: c.id, trajectId: t.id, version: t.version, pseudoniem: c.pseudoniem };
+}
+
+/** Row counts of every casework table plus the index and change events: "nothing changed" means these are equal. */
+export function snapshotCounts(db: Database.Database): Record<string, number> {
+  const tables = ['clienten', 'trajecten', 'traject_vormen', 'traject_opvang', 'traject_procedures', 'traject_fasen', 'toestemmingen', 'journaal', 'taken', 'meldingen', 'saved_views', 'change_events', 'search_docs'];
+  return Object.fromEntries(tables.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
+}
+
+/**
+ * The kept dashboard counts (maintained by triggers) compared with a recount from the records.
+ * Returns the differing groups; empty when the counts are exact.
+ */
+export function countDrift(db: Database.Database): unknown[] {
+  const trajecten = db
+    .prepare(
+      `SELECT fase, preventief, vormen, minderjarig, aanmeldjaar, sluitjaar, n FROM traject_tellingen WHERE n <> 0
+       EXCEPT
+       SELECT fase, preventief, vormen, minderjarig, CAST(substr(aanmelddatum, 1, 4) AS INTEGER), coalesce(CAST(substr(afgesloten_op, 1, 4) AS INTEGER), 0), count(*)
+         FROM trajecten GROUP BY 1, 2, 3, 4, 5, 6`,
+    )
+    .all();
+  const trajectenBack = db
+    .prepare(
+      `SELECT fase, preventief, vormen, minderjarig, CAST(substr(aanmelddatum, 1, 4) AS INTEGER), coalesce(CAST(substr(afgesloten_op, 1, 4) AS INTEGER), 0), count(*)
+         FROM trajecten GROUP BY 1, 2, 3, 4, 5, 6
+       EXCEPT
+       SELECT fase, preventief, vormen, minderjarig, aanmeldjaar, sluitjaar, n FROM traject_tellingen WHERE n <> 0`,
+    )
+    .all();
+  const meldingen = db
+    .prepare(
+      `SELECT jaar, gemeente, vorm, minderjarig, preventief_gesprek, informatieverzoek, conclusie, acuut, n FROM melding_tellingen WHERE n <> 0
+       EXCEPT
+       SELECT CAST(substr(datum, 1, 4) AS INTEGER), gemeente, vorm, coalesce(minderjarig, -1), preventief_gesprek, informatieverzoek, coalesce(conclusie, ''), acuut, count(*)
+         FROM meldingen GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+    )
+    .all();
+  const meldingenBack = db
+    .prepare(
+      `SELECT CAST(substr(datum, 1, 4) AS INTEGER), gemeente, vorm, coalesce(minderjarig, -1), preventief_gesprek, informatieverzoek, coalesce(conclusie, ''), acuut, count(*)
+         FROM meldingen GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+       EXCEPT
+       SELECT jaar, gemeente, vorm, minderjarig, preventief_gesprek, informatieverzoek, conclusie, acuut, n FROM melding_tellingen WHERE n <> 0`,
+    )
+    .all();
+  return [...trajecten, ...trajectenBack, ...meldingen, ...meldingenBack];
+}

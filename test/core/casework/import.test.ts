@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestVault, snapshotCounts, today, type TestVault } from './helpers';
+import { countDrift } from './helpers';
+import { verifySearchIndex } from '../../../electron/core/casework/indexCheck';
+import { seedItems } from '../../../electron/core/casework/seedData';
+import { ImportFile } from '../../../shared/casework/import.schema';
+
+let v: TestVault;
+beforeEach(() => {
+  v = openTestVault();
+});
+afterEach(() => {
+  try {
+    expect(verifySearchIndex(v.db)).toEqual([]);
+    expect(countDrift(v.db)).toEqual([]);
+  } finally {
+    v.close();
+  }
+});
+
+/** A valid import file of n synthetic trajecten (from the seed generator) and their meldingen. */
+function importFile(n: number, seed = 7) {
+  const items = [...seedItems({ trajecten: n, seed, today, journaalPerTraject: 2 })];
+  return { format: 'ketenkluis.casework', versie: 1, trajecten: items.map((i) => i.traject), meldingen: items.flatMap((i) => i.meldingen) };
+}
+
+describe('import.json', () => {
+  it('writes every record of a valid file, searchable and listed', async () => {
+    const file = importFile(20);
+    const r = await v.call('import.json', { text: JSON.stringify(file) });
+    expect(r).toMatchObject({ dryRun: false, trajecten: 20, clienten: 20, meldingen: file.meldingen.length });
+    expect(r.journaal).toBe(file.trajecten.reduce((n, t) => n + t.journaal.length, 0));
+    expect((await v.call('trajecten.list', {})).total).toBe(20);
+    const word = file.trajecten[0]!.journaal[0]!.tekst.split(' ')[0]!;
+    expect((await v.call('search.query', { q: word })).hits.length).toBeGreaterThan(0);
+    const events = v.db.prepare(`SELECT DISTINCT actor FROM change_events`).all();
+    expect(events).toEqual([{ actor: 'import' }]);
+  });
+  it('a dry run checks everything and writes nothing', async () => {
+    const before = snapshotCounts(v.db);
+    const r = await v.call('import.json', { text: JSON.stringify(importFile(5)), dryRun: true });
+    expect(r).toMatchObject({ dryRun: true, trajecten: 5 });
+    expect(snapshotCounts(v.db)).toEqual(before);
+  });
+  it('refuses a file with one bad record as a whole, with reasons by record index and field, never the value', async () => {
+    await v.call('import.json', { text: JSON.stringify(importFile(3, 1)) });
+    const before = snapshotCounts(v.db);
+    const file = importFile(30, 2);
+    const secret = '9999999999999';
+    (file.trajecten[17]!.client as Record<string, unknown>).bsn = secret;
+    (file.trajecten[23] as Record<string, unknown>).gemeente = 'Atlantis';
+    (file.meldingen[4] as Record<string, unknown>).vorm = 'diefstal';
+    const error = await v.fail('import.json', { text: JSON.stringify(file) });
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.issues?.map((i) => i.path).sort()).toEqual(['meldingen.4.vorm', 'trajecten.17.client.bsn', 'trajecten.23.gemeente']);
+    const text = JSON.stringify(error);
+    for (const value of [secret, 'Atlantis', 'diefstal']) expect(text).not.toContain(value);
+    expect(snapshotCounts(v.db)).toEqual(before);
+  });
+  it('refuses what is not JSON or not our format, writing nothing', async () => {
+    const before = snapshotCounts(v.db);
+    expect((await v.fail('import.json', { text: '{"format": ' })).issues).toEqual([{ path: '(bestand)', message: 'Dit is geen geldig JSON-bestand' }]);
+    expect((await v.fail('import.json', { text: JSON.stringify({ format: 'iets', versie: 1 }) })).issues?.[0]?.path).toBe('format');
+    expect(snapshotCounts(v.db)).toEqual(before);
+  });
+  it('a write that fails half-way through the import leaves the vault exactly as it was', async () => {
+    await v.call('import.json', { text: JSON.stringify(importFile(2, 3)) });
+    const before = snapshotCounts(v.db);
+    const file = importFile(10, 4);
+    file.trajecten[8]!.journaal.push({ datum: today, soort: 'notitie', tekst: 'STOPHIER' });
+    // A failure the schema cannot see (think: disk full) after 8 trajecten were written.
+    v.db.exec(`CREATE TEMP TRIGGER fail_import BEFORE INSERT ON journaal WHEN NEW.tekst = 'STOPHIER' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`);
+    const error = await v.fail('import.json', { text: JSON.stringify(file) });
+    expect(error.code).toBe('INTERNAL');
+    expect(snapshotCounts(v.db)).toEqual(before);
+    expect((await v.call('search.query', { q: file.trajecten[0]!.client.roepnaam })).hits).toHaveLength(0);
+  });
+  it('seed records are valid import records (the generator stays inside the schema)', () => {
+    const parsed = ImportFile.safeParse(importFile(300, 11));
+    expect(parsed.success ? [] : parsed.error.issues.slice(0, 3)).toEqual([]);
+  });
+});
