@@ -6,6 +6,7 @@ import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectClient, selectClientError, selectClientTrajecten, selectClientWrite } from './caseSelectors';
 import { Badge, formatDate, OpenButton, Pseudonym } from './dataBits';
+import { LoadingScreen, SavedNotice } from './screenBits';
 import { useScreenFocus } from './useScreenFocus';
 import { blankToUndefined, CheckboxField, ErrorSummary, SelectField, serverErrors, TextareaField, TextField, validateWith, type FieldErrors } from './formBits';
 
@@ -32,24 +33,15 @@ interface ClientForm {
 const textKeys = ['achternaam', 'geboortedatum', 'geboorteland', 'nationaliteit', 'bsn', 'vNummer', 'telefoon', 'email', 'verblijfadres', 'gezondheid', 'strafrechtelijk', 'notities'] as const;
 
 function toForm(client: Client | null): ClientForm {
+  // The plain text fields all show "" where the cliënt has no value.
+  const text = Object.fromEntries(textKeys.map((key) => [key, client?.[key] ?? ''])) as Record<(typeof textKeys)[number], string>;
   return {
+    ...text,
     roepnaam: client?.roepnaam ?? '',
-    achternaam: client?.achternaam ?? '',
-    geboortedatum: client?.geboortedatum ?? '',
     geslacht: client?.geslacht ?? 'onbekend',
-    geboorteland: client?.geboorteland ?? '',
-    nationaliteit: client?.nationaliteit ?? '',
-    bsn: client?.bsn ?? '',
-    vNummer: client?.vNummer ?? '',
-    telefoon: client?.telefoon ?? '',
-    email: client?.email ?? '',
-    verblijfadres: client?.verblijfadres ?? '',
-    gezondheid: client?.gezondheid ?? '',
-    strafrechtelijk: client?.strafrechtelijk ?? '',
     talen: client?.taal.talen.join(', ') ?? '',
     tolkNodig: client?.taal.tolkNodig ?? false,
     tolkTaal: client?.taal.tolkTaal ?? '',
-    notities: client?.notities ?? '',
   };
 }
 
@@ -138,15 +130,7 @@ export function ClientScreen({ id }: { id: string | null }) {
   }
 
   if (id !== null && !editing) {
-    return (
-      <div className="kk-subpage">
-        <Heading level={2} ref={headingRef} tabIndex={-1}>
-          {t('cw.client.editTitle', { code: '' })}
-        </Heading>
-        <ErrorAlert error={loadError} />
-        {!loadError ? <Paragraph role="status">{t('cw.loading')}</Paragraph> : null}
-      </div>
-    );
+    return <LoadingScreen title={t('cw.client.editTitle', { code: '' })} headingRef={headingRef} error={loadError} />;
   }
 
   const shown = { ...serverErrors(write.error), ...errors };
@@ -194,11 +178,7 @@ export function ClientScreen({ id }: { id: string | null }) {
       <p className="kk-notice">{t('cw.sens.legend')}</p>
       <ErrorAlert error={write.error} />
       <ErrorSummary errors={shown} />
-      {saved ? (
-        <Alert type="ok" role="status" className="kk-alert">
-          <Paragraph>{t('cw.saved')}</Paragraph>
-        </Alert>
-      ) : null}
+      <SavedNotice saved={saved} />
 
       <fieldset className="kk-panel kk-form-section">
         <legend className="kk-form-section__legend">{t('cw.client.identity')}</legend>

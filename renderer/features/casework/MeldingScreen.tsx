@@ -12,6 +12,7 @@ import { selectCaseActions, selectMelding, selectMeldingError, selectMeldingWrit
 import { Badge, formatDate } from './dataBits';
 import { blankToUndefined, CheckboxField, ErrorSummary, SelectField, serverErrors, TextareaField, TextField, todayIso, validateWith, type FieldErrors } from './formBits';
 import { gemeenteLabel, optionLists } from './options';
+import { LoadingScreen, SavedNotice } from './screenBits';
 import { useScreenFocus } from './useScreenFocus';
 
 function ConclusionForm({ melding }: { melding: Melding }) {
@@ -46,11 +47,7 @@ function ConclusionForm({ melding }: { melding: Melding }) {
         {t('cw.melding.conclusieTitle')}
       </Heading>
       <ErrorSummary errors={shown} />
-      {saved ? (
-        <Alert type="ok" role="status" className="kk-alert">
-          <Paragraph>{t('cw.saved')}</Paragraph>
-        </Alert>
-      ) : null}
+      <SavedNotice saved={saved} />
       <SelectField label={t('cw.melding.conclusie')} name="conclusie" value={conclusie} onChange={(v) => (setConclusie(v), setSaved(false))} options={[{ value: '', label: t('cw.conclusie.open') }, ...optionLists.conclusie(t)]} />
       <CheckboxField label={t('cw.melding.acuut')} name="acuut" hint={t('cw.melding.acuutHint')} checked={acuut} onChange={(v) => (setAcuut(v), setSaved(false))} />
       <fieldset className="kk-fieldset">
@@ -157,15 +154,7 @@ export function MeldingScreen({ id }: { id: string }) {
 
   const current = melding && melding.id === id ? melding : null;
   if (!current) {
-    return (
-      <div className="kk-subpage">
-        <Heading level={2} ref={headingRef} tabIndex={-1}>
-          {t('cw.melding.title', { date: '' })}
-        </Heading>
-        <ErrorAlert error={error} />
-        {!error ? <Paragraph role="status">{t('cw.loading')}</Paragraph> : null}
-      </div>
-    );
+    return <LoadingScreen title={t('cw.melding.title', { date: '' })} headingRef={headingRef} error={error} />;
   }
   const m = current;
   return (

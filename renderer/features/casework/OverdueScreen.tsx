@@ -1,19 +1,52 @@
-import { Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { useEffect } from 'react';
+import { Button, Heading, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
+import { useEffect, type ReactNode } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectOverdue, selectReminders } from './caseSelectors';
-import { Badge, deadlineTone, formatDate, OpenButton, Pseudonym } from './dataBits';
+import { Badge, DataTable, deadlineTone, formatDate } from './dataBits';
+import { Panel, TrajectLink } from './screenBits';
 import { useScreenFocus } from './useScreenFocus';
+
+interface DueTask {
+  id: string;
+  trajectId: string;
+  pseudoniem: string;
+  titel: string;
+  deadline: string;
+}
+
+/** Tasks with their traject and due date; `badge` says how late each one is. */
+function DueTable<T extends DueTask>({ tasks, badge, caption, compact = true }: { tasks: readonly T[]; badge(task: T): ReactNode; caption?: string; compact?: boolean }) {
+  const { t, language } = useT();
+  return (
+    <DataTable
+      caption={caption}
+      compact={compact}
+      columns={[{ label: t('cw.dash.col.traject') }, { label: t('cw.tasks.titel') }, { label: t('cw.tasks.deadline') }]}
+      rows={tasks}
+      row={(task) => (
+        <TableRow key={task.id}>
+          <TableCell>
+            <TrajectLink trajectId={task.trajectId} code={task.pseudoniem} />
+          </TableCell>
+          <TableCell>{task.titel}</TableCell>
+          <TableCell>
+            {formatDate(task.deadline, language)} {badge(task)}
+          </TableCell>
+        </TableRow>
+      )}
+    />
+  );
+}
 
 /** Every open task whose due date has passed, oldest first, with the traject's pseudonym. */
 export function OverdueScreen() {
-  const { t, language } = useT();
+  const { t } = useT();
   const headingRef = useScreenFocus<HTMLHeadingElement>();
   const overdue = useAppStore(selectOverdue);
   const reminders = useAppStore(selectReminders);
-  const { loadOverdue, openCase } = useAppStoreShallow(selectCaseActions);
+  const { loadOverdue } = useAppStoreShallow(selectCaseActions);
   useEffect(() => {
     void loadOverdue();
   }, [loadOverdue]);
@@ -34,31 +67,7 @@ export function OverdueScreen() {
       ) : (
         <>
           <div className="kk-panel">
-          <Table className="kk-table">
-            <TableCaption className="kk-table__caption">{t('cw.overdue.count', { shown: overdue.items.length, total: overdue.total })}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('cw.dash.col.traject')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('cw.tasks.titel')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('cw.tasks.deadline')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {overdue.items.map((task) => (
-                <TableRow key={task.id}>
-                  <TableCell>
-                    <OpenButton onClick={() => openCase({ area: 'trajecten', screen: 'traject', id: task.trajectId })}>
-                      <Pseudonym code={task.pseudoniem} />
-                    </OpenButton>
-                  </TableCell>
-                  <TableCell>{task.titel}</TableCell>
-                  <TableCell>
-                    {formatDate(task.deadline, language)} <Badge tone="error">{t('cw.deadline.verlopen')}</Badge>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+            <DueTable caption={t('cw.overdue.count', { shown: overdue.items.length, total: overdue.total })} compact={false} tasks={overdue.items} badge={() => <Badge tone="error">{t('cw.deadline.verlopen')}</Badge>} />
           </div>
           {overdue.items.length < overdue.total ? (
             <Button type="button" appearance="secondary-action-button" busy={overdue.busy} disabled={overdue.busy} onClick={() => void loadOverdue(true)}>
@@ -68,36 +77,10 @@ export function OverdueScreen() {
         </>
       )}
       {reminders.length > 0 ? (
-        <section className="kk-panel" aria-labelledby="kk-reminders-title">
-          <Heading level={3} id="kk-reminders-title">
-            {t('cw.reminders.title')}
-          </Heading>
+        <Panel id="kk-reminders-title" title={t('cw.reminders.title')}>
           <Paragraph className="kk-muted">{t('cw.reminders.intro')}</Paragraph>
-          <Table className="kk-table kk-table--compact">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('cw.dash.col.traject')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('cw.tasks.titel')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('cw.tasks.deadline')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {reminders.map((task) => (
-                <TableRow key={task.id}>
-                  <TableCell>
-                    <OpenButton onClick={() => openCase({ area: 'trajecten', screen: 'traject', id: task.trajectId })}>
-                      <Pseudonym code={task.pseudoniem} />
-                    </OpenButton>
-                  </TableCell>
-                  <TableCell>{task.titel}</TableCell>
-                  <TableCell>
-                    {formatDate(task.deadline, language)} <Badge tone={deadlineTone(task.state)}>{t(`cw.deadline.${task.state}`)}</Badge>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </section>
+          <DueTable tasks={reminders} badge={(task) => <Badge tone={deadlineTone(task.state)}>{t(`cw.deadline.${task.state}`)}</Badge>} />
+        </Panel>
       ) : null}
     </div>
   );

@@ -1,7 +1,7 @@
-import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
+import { useEffect } from 'react';
 import type { Uitbuitingsvorm } from '../../../shared/casework/common.schema';
-import { TrajectFields, trajectFieldSensitivity } from '../../../shared/casework/traject.schema';
+import { TrajectFields, trajectFieldSensitivity, type TrajectFieldsInput } from '../../../shared/casework/traject.schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
@@ -9,6 +9,8 @@ import { selectCaseActions, selectClient, selectClientWrite, selectRegios } from
 import { Pseudonym } from './dataBits';
 import { CheckboxField, CheckboxGroup, ErrorSummary, SelectField, serverErrors, TextField, todayIso, validateWith, type FieldErrors } from './formBits';
 import { gemeenteOptions, optionLists } from './options';
+import { SubmitRow } from './screenBits';
+import { useCheckedForm } from './useCheckedForm';
 import { useScreenFocus } from './useScreenFocus';
 
 /** The start facts of a traject as a form edits them. */
@@ -65,19 +67,10 @@ export function TrajectNewScreen({ clientId }: { clientId: string }) {
   const client = useAppStore(selectClient);
   const write = useAppStore(selectClientWrite);
   const { createTraject } = useAppStoreShallow(selectCaseActions);
-  const [value, setValue] = useState<TrajectStart>(emptyTrajectStart());
-  const [errors, setErrors] = useState<FieldErrors>({});
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const checked = checkTrajectStart(value, t);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    await createTraject(clientId, checked.data);
-  }
+  const { form: value, setForm: setValue, errors, submit } = useCheckedForm<TrajectStart, TrajectFieldsInput>(emptyTrajectStart(), {
+    check: (v) => checkTrajectStart(v, t),
+    save: (fields) => createTraject(clientId, fields),
+  });
 
   const shown = { ...serverErrors(write.error), ...errors };
   return (
@@ -97,11 +90,7 @@ export function TrajectNewScreen({ clientId }: { clientId: string }) {
       <div className="kk-panel">
         <TrajectStartFields value={value} onChange={setValue} errors={shown} />
       </div>
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={write.busy} disabled={write.busy}>
-          {t('cw.trajectNew.submit')}
-        </Button>
-      </ButtonGroup>
+      <SubmitRow label={t('cw.trajectNew.submit')} primary busy={write.busy} disabled={write.busy} />
     </form>
   );
 }

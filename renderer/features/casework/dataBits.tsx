@@ -1,8 +1,73 @@
-import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import type { PseudonymCode } from '../../../shared/casework/common.schema';
 import type { DeadlineState } from '../../../shared/casework/traject.schema';
 import { useT } from '../../i18n/useT';
+
+/** A column heading; `hidden` keeps it for screen readers only (e.g. over a column of buttons). */
+export interface Column {
+  label: ReactNode;
+  numeric?: boolean;
+  hidden?: boolean;
+}
+
+/**
+ * A table with one header row and a row per item. With `empty`, that text stands in for a
+ * table without rows; `footer` rows (a total) come after the item rows.
+ */
+export function DataTable<R>({
+  columns,
+  rows,
+  row,
+  caption,
+  captionHidden = false,
+  compact = true,
+  empty,
+  footer,
+}: {
+  columns: readonly Column[];
+  rows: readonly R[];
+  row(item: R, index: number): ReactNode;
+  caption?: string;
+  captionHidden?: boolean;
+  compact?: boolean;
+  empty?: string;
+  footer?: ReactNode;
+}) {
+  if (rows.length === 0 && empty !== undefined) return <Paragraph className="kk-muted">{empty}</Paragraph>;
+  return (
+    <Table className={compact ? 'kk-table kk-table--compact' : 'kk-table'}>
+      {caption !== undefined ? <TableCaption className={captionHidden ? 'kk-visually-hidden' : 'kk-table__caption'}>{caption}</TableCaption> : null}
+      <TableHeader>
+        <TableRow>
+          {columns.map((c, i) => (
+            <TableHeaderCell key={i} scope="col" numericColumn={c.numeric}>
+              {c.hidden ? <span className="kk-visually-hidden">{c.label}</span> : c.label}
+            </TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map(row)}
+        {footer}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** A table row of figures: a label as row header, then one numeric cell per value. */
+export function NumberRow({ label, values, className }: { label: ReactNode; values: readonly number[]; className?: string }) {
+  return (
+    <TableRow className={className}>
+      <TableHeaderCell scope="row">{label}</TableHeaderCell>
+      {values.map((v, i) => (
+        <TableCell key={i} numericColumn>
+          {v}
+        </TableCell>
+      ))}
+    </TableRow>
+  );
+}
 
 /** Bars drawn with plain CSS for a quick look, and the same numbers as a table (the table is what counts). */
 export function BarsWithTable({ caption, captionHidden = false, labelHeader, valueHeader, rows }: { caption: string; captionHidden?: boolean; labelHeader: string; valueHeader: string; rows: { key: string; label: string; value: number }[] }) {
@@ -23,25 +88,13 @@ export function BarsWithTable({ caption, captionHidden = false, labelHeader, val
         ))}
       </div>
       <p className="kk-visually-hidden">{t('cw.dash.chartNote')}</p>
-      <Table className="kk-table kk-table--compact">
-        <TableCaption className={captionHidden ? 'kk-visually-hidden' : 'kk-table__caption'}>{caption}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{labelHeader}</TableHeaderCell>
-            <TableHeaderCell scope="col" numericColumn>
-              {valueHeader}
-            </TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((r) => (
-            <TableRow key={r.key}>
-              <TableHeaderCell scope="row">{r.label}</TableHeaderCell>
-              <TableCell numericColumn>{r.value}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable
+        caption={caption}
+        captionHidden={captionHidden}
+        columns={[{ label: labelHeader }, { label: valueHeader, numeric: true }]}
+        rows={rows}
+        row={(r) => <NumberRow key={r.key} label={r.label} values={[r.value]} />}
+      />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 // The casework slices against a real core and a real encrypted vault in a temp dir.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../../renderer/platform/api';
-import { createAppStore, type AppStore } from '../../../renderer/store/appStore';
-import { inProcessApi, PASSPHRASE, type InProcessApi } from '../inProcessApi';
+import type { AppStore } from '../../../renderer/store/appStore';
+import type { InProcessApi } from '../inProcessApi';
+import { unlockedStore } from './unlockedStore';
 
 let env: InProcessApi;
 let store: AppStore;
@@ -19,11 +19,7 @@ function syntheticTraject(i: number) {
 }
 
 beforeAll(async () => {
-  env = inProcessApi();
-  store = createAppStore(createClient(env.api));
-  await store.getState().start();
-  await store.getState().createVault(PASSPHRASE);
-  store.getState().confirmRecoveryKeyStored();
+  ({ env, store } = await unlockedStore());
   const file = { format: 'ketenkluis.casework', versie: 1, trajecten: Array.from({ length: 250 }, (_, i) => syntheticTraject(i)) };
   expect(await store.getState().importJson(JSON.stringify(file), false)).toBe(true);
   expect(store.getState().importState.result).toMatchObject({ trajecten: 250, clienten: 250 });

@@ -6,20 +6,16 @@ import { ClientScreen } from '../../../renderer/features/casework/ClientScreen';
 import { recordLabel } from '../../../renderer/features/casework/ImportScreen';
 import { isQuickSwitchShortcut, QuickSwitcher } from '../../../renderer/features/casework/QuickSwitcher';
 import { VirtualTable } from '../../../renderer/features/casework/VirtualTable';
-import { createClient } from '../../../renderer/platform/api';
-import { createAppStore, type AppStore } from '../../../renderer/store/appStore';
+import type { AppStore } from '../../../renderer/store/appStore';
 import { StoreProvider } from '../../../renderer/store/StoreProvider';
-import { inProcessApi, PASSPHRASE, type InProcessApi } from '../inProcessApi';
+import type { InProcessApi } from '../inProcessApi';
+import { unlockedStore } from './unlockedStore';
 
 let env: InProcessApi;
 let store: AppStore;
 
 beforeAll(async () => {
-  env = inProcessApi();
-  store = createAppStore(createClient(env.api));
-  await store.getState().start();
-  await store.getState().createVault(PASSPHRASE);
-  store.getState().confirmRecoveryKeyStored();
+  ({ env, store } = await unlockedStore());
 });
 afterAll(() => env.dispose());
 

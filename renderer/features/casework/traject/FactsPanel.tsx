@@ -1,0 +1,65 @@
+import { Button } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import type { TrajectDetail, TrajectFieldsInput } from '../../../../shared/casework/traject.schema';
+import { useT } from '../../../i18n/useT';
+import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
+import { selectCaseActions, selectTrajectWrite } from '../caseSelectors';
+import { formatDate } from '../dataBits';
+import { serverErrors } from '../formBits';
+import { gemeenteLabel } from '../options';
+import { Panel, SubmitRow } from '../screenBits';
+import { checkTrajectStart, TrajectStartFields, type TrajectStart } from '../TrajectNewScreen';
+import { useCheckedForm } from '../useCheckedForm';
+
+/** The facts the traject started with (gemeente, verwijzer, aanmelddatum, minor, preventive); view and correct. */
+export function FactsPanel({ detail }: { detail: TrajectDetail }) {
+  const { t, language } = useT();
+  const write = useAppStore(selectTrajectWrite);
+  const { updateTraject } = useAppStoreShallow(selectCaseActions);
+  const tr = detail.traject;
+  const [editing, setEditing] = useState(false);
+  const { form: value, setForm: setValue, errors, submit } = useCheckedForm<TrajectStart, TrajectFieldsInput>(
+    { preventief: tr.preventief, minderjarigBijStart: tr.minderjarigBijStart, gemeente: tr.gemeente, verwijzer: tr.verwijzer, aanmelddatum: tr.aanmelddatum, vormen: tr.vormen },
+    {
+      check: (v) => checkTrajectStart(v, t),
+      save: async ({ opvang: _opvang, procedures: _procedures, ...facts }) => {
+        const ok = await updateTraject(facts);
+        if (ok) setEditing(false);
+        return ok;
+      },
+    },
+  );
+
+  return (
+    <Panel id="kk-facts" title={t('cw.traject.facts')} focusable>
+      {editing ? (
+        <form onSubmit={submit} noValidate>
+          <TrajectStartFields value={value} onChange={setValue} errors={{ ...errors, ...serverErrors(write.error) }} />
+          <SubmitRow label={t('cw.save')} primary disabled={write.busy}>
+            <Button type="button" appearance="secondary-action-button" onClick={() => setEditing(false)}>
+              {t('cw.cancel')}
+            </Button>
+          </SubmitRow>
+        </form>
+      ) : (
+        <>
+          <dl className="kk-dl">
+            <dt>{t('cw.traject.gemeente')}</dt>
+            <dd>{gemeenteLabel(t, tr.gemeente)}</dd>
+            <dt>{t('cw.traject.verwijzer')}</dt>
+            <dd>{t(`cw.verwijzer.${tr.verwijzer}`)}</dd>
+            <dt>{t('cw.traject.aanmelddatum')}</dt>
+            <dd>{formatDate(tr.aanmelddatum, language)}</dd>
+            <dt>{t('cw.traject.minor')}</dt>
+            <dd>{tr.minderjarigBijStart ? t('cw.yes') : t('cw.no')}</dd>
+            <dt>{t('cw.traject.preventief')}</dt>
+            <dd>{tr.preventief ? t('cw.yes') : t('cw.no')}</dd>
+          </dl>
+          <Button type="button" appearance="subtle-button" onClick={() => setEditing(true)}>
+            {t('cw.traject.editFacts')}
+          </Button>
+        </>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,120 @@
+import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { useState, type FormEvent } from 'react';
+import type { TrajectDetail } from '../../../../shared/casework/traject.schema';
+import { caseworkMethods } from '../../../../shared/ipc/casework.contract';
+import { useT } from '../../../i18n/useT';
+import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
+import { selectCaseActions, selectTrajectWrite } from '../caseSelectors';
+import { Badge, formatDate } from '../dataBits';
+import { SelectField, TextareaField, TextField, todayIso, validateWith } from '../formBits';
+import { optionLists } from '../options';
+import { Panel, SectionForm, SubmitRow } from '../screenBits';
+import { useCheckedForm } from '../useCheckedForm';
+
+// What `trajecten.addJournal` takes, less the traject (the slice adds it).
+const JournalInput = caseworkMethods['trajecten.addJournal'].input.omit({ trajectId: true });
+
+function JournalEntryView({ entry }: { entry: TrajectDetail['journaal'][number] }) {
+  const { t, language } = useT();
+  const write = useAppStore(selectTrajectWrite);
+  const { updateJournal, deleteJournal } = useAppStoreShallow(selectCaseActions);
+  const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
+  const [tekst, setTekst] = useState(entry.tekst);
+  const [error, setError] = useState<string | undefined>();
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (!tekst.trim()) {
+      setError(t('cw.journal.tekstMissing'));
+      return;
+    }
+    setError(undefined);
+    if (await updateJournal({ id: entry.id, version: entry.version, tekst: tekst.trim() })) setMode('view');
+  }
+
+  return (
+    <li className="kk-journal__entry">
+      <div className="kk-journal__meta">
+        <Badge>{t(`cw.jsoort.${entry.soort}`)}</Badge> <span className="kk-muted">{formatDate(entry.datum, language)}</span>
+        {mode === 'view' ? (
+          <span className="kk-journal__actions">
+            <button type="button" className="kk-link-button kk-small" onClick={() => setMode('edit')} aria-label={t('cw.journal.editLabel', { date: formatDate(entry.datum, language) })}>
+              {t('cw.journal.edit')}
+            </button>
+            <button type="button" className="kk-link-button kk-small" onClick={() => setMode('delete')} aria-label={t('cw.journal.deleteLabel', { date: formatDate(entry.datum, language) })}>
+              {t('cw.journal.delete')}
+            </button>
+          </span>
+        ) : null}
+      </div>
+      {mode === 'edit' ? (
+        <form onSubmit={save} noValidate className="kk-journal__edit">
+          <TextareaField label={t('cw.journal.tekst')} name={`journal-edit-${entry.id}`} value={tekst} onChange={setTekst} error={error} rows={3} />
+          <SubmitRow label={t('cw.save')} primary disabled={write.busy}>
+            <Button type="button" appearance="secondary-action-button" onClick={() => (setTekst(entry.tekst), setMode('view'))}>
+              {t('cw.cancel')}
+            </Button>
+          </SubmitRow>
+        </form>
+      ) : (
+        <p className="kk-journal__text">{entry.tekst}</p>
+      )}
+      {mode === 'delete' ? (
+        <div className="kk-confirm-box" role="group" aria-label={t('cw.journal.deleteConfirm')}>
+          <p>{t('cw.journal.deleteConfirm')}</p>
+          <ButtonGroup>
+            <Button type="button" appearance="primary-action-button" disabled={write.busy} onClick={() => void deleteJournal(entry.id, entry.version)}>
+              {t('cw.journal.deleteYes')}
+            </Button>
+            <Button type="button" appearance="secondary-action-button" onClick={() => setMode('view')}>
+              {t('cw.cancel')}
+            </Button>
+          </ButtonGroup>
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+/** The traject's journal: write an entry, read, correct or remove the newest ones. */
+export function JournalPanel({ detail }: { detail: TrajectDetail }) {
+  const { t } = useT();
+  const write = useAppStore(selectTrajectWrite);
+  const { addJournal } = useAppStoreShallow(selectCaseActions);
+  const { form, errors, set, submit } = useCheckedForm(
+    { soort: 'notitie', datum: todayIso(), tekst: '' },
+    {
+      check: (f) => {
+        const checked = validateWith(JournalInput, { ...f, tekst: f.tekst.trim() }, t);
+        if (checked.ok) return checked;
+        return { ok: false, errors: { ...checked.errors, ...(checked.errors.tekst ? { tekst: t('cw.journal.tekstMissing') } : {}) } };
+      },
+      save: addJournal,
+      reset: (f) => ({ soort: f.soort, datum: todayIso(), tekst: '' }),
+    },
+  );
+
+  return (
+    <Panel id="kk-journal" title={t('cw.journal.title')} focusable>
+      <SectionForm onSubmit={submit} submitLabel={t('cw.journal.add')} busy={write.busy} row={false} primary>
+        <div className="kk-form-row">
+          <SelectField label={t('cw.journal.soort')} name="journal-soort" value={form.soort} onChange={set('soort')} options={optionLists.jsoort(t)} />
+          <TextField label={t('cw.journal.datum')} name="journal-datum" type="date" value={form.datum} onChange={set('datum')} error={errors.datum} />
+        </div>
+        <TextareaField label={t('cw.journal.tekst')} name="journal-tekst" value={form.tekst} onChange={set('tekst')} hint={t('cw.journal.tekstHint')} error={errors.tekst} rows={3} sensitivity="bijzonder" />
+      </SectionForm>
+      {detail.journaal.length === 0 ? (
+        <Paragraph className="kk-muted">{t('cw.journal.none')}</Paragraph>
+      ) : (
+        <>
+          <p className="kk-muted kk-small">{t('cw.journal.count', { shown: detail.journaal.length, total: detail.journaalTotaal })}</p>
+          <ol className="kk-journal">
+            {detail.journaal.map((j) => (
+              <JournalEntryView key={`${j.id}-${j.version}`} entry={j} />
+            ))}
+          </ol>
+        </>
+      )}
+    </Panel>
+  );
+}

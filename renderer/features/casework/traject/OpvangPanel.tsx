@@ -1,0 +1,63 @@
+import { Button, TableCell, TableRow } from '@utrecht/component-library-react';
+import { crisisopvangGrens, crisisopvangTeLang } from '../../../../shared/casework/opvang';
+import { Opvang, OpvangSoort, trajectFieldSensitivity, type TrajectDetail } from '../../../../shared/casework/traject.schema';
+import { useT } from '../../../i18n/useT';
+import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
+import { selectCaseActions, selectTrajectWrite } from '../caseSelectors';
+import { Badge, DataTable, formatDate } from '../dataBits';
+import { blankToUndefined, SelectField, TextField, todayIso, validateWith } from '../formBits';
+import { optionLists } from '../options';
+import { Panel, SectionForm } from '../screenBits';
+import { useCheckedForm } from '../useCheckedForm';
+
+const emptyStay = () => ({ soort: 'crisisopvang', start: todayIso(), eind: '', locatie: '' });
+
+/** Where the cliënt stays (opvang), with the crisisopvang limit flagged when it is passed. */
+export function OpvangPanel({ detail }: { detail: TrajectDetail }) {
+  const { t, language } = useT();
+  const write = useAppStore(selectTrajectWrite);
+  const { updateTraject } = useAppStoreShallow(selectCaseActions);
+  const today = todayIso();
+  const stays = detail.traject.opvang;
+  const { form, errors, set, submit } = useCheckedForm(emptyStay(), {
+    check: (f) => validateWith(Opvang, { soort: f.soort, start: f.start, eind: blankToUndefined(f.eind), locatie: blankToUndefined(f.locatie) }, t),
+    save: (stay) => updateTraject({ opvang: [...stays, stay] }),
+    reset: emptyStay,
+  });
+
+  return (
+    <Panel id="kk-opvang" title={t('cw.opvang.title')} sensitivity={trajectFieldSensitivity.opvang} focusable>
+      <DataTable
+        empty={t('cw.opvang.none')}
+        columns={[{ label: t('cw.opvang.soort') }, { label: t('cw.opvang.start') }, { label: t('cw.opvang.eind') }, { label: t('cw.opvang.locatie') }, { label: t('cw.opvang.remove'), hidden: true }]}
+        rows={stays}
+        row={(o) => (
+          <TableRow key={o.id}>
+            <TableCell>
+              {t(`cw.opvang.${o.soort}`)}
+              {o.soort === 'crisisopvang' ? (
+                <div className="kk-muted kk-small">
+                  {t('cw.opvang.grens', { date: formatDate(crisisopvangGrens(o.start), language) })} {crisisopvangTeLang(o, today) ? <Badge tone="error">{t('cw.opvang.teLang')}</Badge> : null}
+                </div>
+              ) : null}
+            </TableCell>
+            <TableCell>{formatDate(o.start, language)}</TableCell>
+            <TableCell>{o.eind ? formatDate(o.eind, language) : t('cw.opvang.running')}</TableCell>
+            <TableCell>{o.locatie ?? ''}</TableCell>
+            <TableCell>
+              <Button type="button" appearance="subtle-button" disabled={write.busy} onClick={() => void updateTraject({ opvang: stays.filter((s) => s.id !== o.id) })}>
+                {t('cw.opvang.remove')}
+              </Button>
+            </TableCell>
+          </TableRow>
+        )}
+      />
+      <SectionForm onSubmit={submit} submitLabel={t('cw.opvang.add')} busy={write.busy}>
+        <SelectField label={t('cw.opvang.soort')} name="opvang-soort" value={form.soort} onChange={(v) => set('soort')(OpvangSoort.parse(v))} options={optionLists.opvang(t)} />
+        <TextField label={t('cw.opvang.start')} name="opvang-start" type="date" value={form.start} onChange={set('start')} error={errors.start} />
+        <TextField label={t('cw.opvang.eind')} name="opvang-eind" type="date" value={form.eind} onChange={set('eind')} error={errors.eind} optional />
+        <TextField label={t('cw.opvang.locatie')} name="opvang-locatie" value={form.locatie} onChange={set('locatie')} hint={t('cw.opvang.locatieHint')} optional />
+      </SectionForm>
+    </Panel>
+  );
+}

@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import type { Uitbuitingsvorm } from '../../../../shared/casework/common.schema';
+import { trajectFieldSensitivity, type TrajectDetail } from '../../../../shared/casework/traject.schema';
+import { useT } from '../../../i18n/useT';
+import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
+import { selectCaseActions, selectTrajectWrite } from '../caseSelectors';
+import { CheckboxGroup } from '../formBits';
+import { optionLists } from '../options';
+import { Panel, SubmitRow } from '../screenBits';
+
+/** The forms of exploitation (uitbuitingsvormen) of the traject, saved together. */
+export function VormenPanel({ detail }: { detail: TrajectDetail }) {
+  const { t } = useT();
+  const write = useAppStore(selectTrajectWrite);
+  const { updateTraject } = useAppStoreShallow(selectCaseActions);
+  const [vormen, setVormen] = useState<Uitbuitingsvorm[]>(detail.traject.vormen);
+  useEffect(() => setVormen(detail.traject.vormen), [detail.traject.vormen]);
+  const changed = vormen.length !== detail.traject.vormen.length || vormen.some((v) => !detail.traject.vormen.includes(v));
+  return (
+    <Panel id="kk-vormen" title={t('cw.traject.vormen')} sensitivity={trajectFieldSensitivity.vormen} focusable>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void updateTraject({ vormen });
+        }}
+      >
+        <CheckboxGroup legend={t('cw.traject.vormen')} legendHidden hint={t('cw.traject.vormenHint')} name="vormen" values={vormen} options={optionLists.vorm(t)} onChange={setVormen} />
+        <SubmitRow label={t('cw.traject.saveVormen')} disabled={!changed || write.busy} />
+      </form>
+    </Panel>
+  );
+}
