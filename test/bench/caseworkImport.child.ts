@@ -1,17 +1,19 @@
-// Child process of casework.bench.ts: unlocks a vault and imports one JSON file, so its peak
-// memory is the core's own (not the bench's data generator). Prints one JSON line.
-// Test-only: the passphrase comes from the bench through the environment.
-import { readFileSync } from 'node:fs';
+// Child process of casework.bench.ts: unlocks a vault and imports one JSON file the way
+// `kk import` does, so its peak memory is the core's own (not the bench's data generator).
+// Prints one JSON line. Test-only: the passphrase comes from the bench through the environment.
+import { statSync } from 'node:fs';
 import { closeVault, unlockVault } from '../../electron/core/vault/vault';
-import { importJson } from '../../electron/core/casework/import';
+import { importFile } from '../../electron/core/casework/import';
 import { ownerWrite } from '../../electron/core/casework/support';
 
 const [dir, file, today] = process.argv.slice(2) as [string, string, string];
 const vault = await unlockVault(dir, process.env.KK_BENCH_PASSPHRASE ?? '');
 const rssBefore = process.memoryUsage().rss;
 const started = performance.now();
-const text = readFileSync(file, 'utf8');
-const result = importJson(vault.db, ownerWrite('import'), text, { dryRun: false, today });
+const cpuBefore = process.cpuUsage();
+const result = importFile(vault.db, ownerWrite('import'), file, { dryRun: false, today });
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 closeVault(vault);
-process.stdout.write(`${JSON.stringify({ seconds, result, rssBeforeMB: Math.round(rssBefore / 1048576), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), fileMB: Math.round(text.length / 1048576) })}\n`);
+process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds, result, rssBeforeMB: Math.round(rssBefore / 1048576), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), fileMB: Math.round(statSync(file).size / 1048576) })}\n`);

@@ -60,13 +60,14 @@ export function trajectIndexTextOf(db: Db, id: string) {
   return trajectIndexText(getTraject(db, id, '2000-01-01'));
 }
 
-function writeParts(db: Db, ctx: WriteContext, trajectId: string, fields: { vormen?: Uitbuitingsvorm[]; opvang?: Opvang[]; procedures?: Procedure[] }): void {
+/** Writes the list parts of a traject; `fresh` (a traject created in this call) has none to delete first. */
+function writeParts(db: Db, ctx: WriteContext, trajectId: string, fields: { vormen?: Uitbuitingsvorm[]; opvang?: Opvang[]; procedures?: Procedure[] }, fresh = false): void {
   if (fields.vormen) {
-    stmt(db, 'DELETE FROM traject_vormen WHERE traject_id = ?').run(trajectId);
+    if (!fresh) stmt(db, 'DELETE FROM traject_vormen WHERE traject_id = ?').run(trajectId);
     for (const vorm of fields.vormen) stmt(db, 'INSERT INTO traject_vormen (traject_id, vorm) VALUES (?, ?)').run(trajectId, vorm);
   }
   if (fields.opvang) {
-    stmt(db, 'DELETE FROM traject_opvang WHERE traject_id = ?').run(trajectId);
+    if (!fresh) stmt(db, 'DELETE FROM traject_opvang WHERE traject_id = ?').run(trajectId);
     fields.opvang.forEach((o, pos) => {
       stmt(db, 'INSERT INTO traject_opvang (id, traject_id, pos, soort, start, eind, einde, locatie) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
         o.id ?? ctx.newId(),
@@ -81,7 +82,7 @@ function writeParts(db: Db, ctx: WriteContext, trajectId: string, fields: { vorm
     });
   }
   if (fields.procedures) {
-    stmt(db, 'DELETE FROM traject_procedures WHERE traject_id = ?').run(trajectId);
+    if (!fresh) stmt(db, 'DELETE FROM traject_procedures WHERE traject_id = ?').run(trajectId);
     fields.procedures.forEach((p, pos) => {
       stmt(db, 'INSERT INTO traject_procedures (id, traject_id, pos, soort, status, start, deadline, toelichting) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
         p.id ?? ctx.newId(),
@@ -97,8 +98,9 @@ function writeParts(db: Db, ctx: WriteContext, trajectId: string, fields: { vorm
   }
 }
 
-function addFaseWissel(db: Db, ctx: WriteContext, trajectId: string, van: Fase | null, naar: Fase, datum: IsoDate, reden: AfsluitReden | null): void {
-  const next = (stmt(db, 'SELECT coalesce(max(seq), 0) + 1 AS n FROM traject_fasen WHERE traject_id = ?').get(trajectId) as { n: number }).n;
+/** Records a phase change; `seq` is known for a traject created in this call, otherwise read. */
+function addFaseWissel(db: Db, ctx: WriteContext, trajectId: string, van: Fase | null, naar: Fase, datum: IsoDate, reden: AfsluitReden | null, seq?: number): void {
+  const next = seq ?? (stmt(db, 'SELECT coalesce(max(seq), 0) + 1 AS n FROM traject_fasen WHERE traject_id = ?').get(trajectId) as { n: number }).n;
   stmt(db, 'INSERT INTO traject_fasen (traject_id, seq, van, naar, datum, reden, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(trajectId, next, van, naar, datum, reden, ctx.now);
 }
 
@@ -141,9 +143,9 @@ export function insertTraject(db: Db, ctx: WriteContext, clientId: string, field
     ctx.now,
     ctx.now,
   );
-  writeParts(db, ctx, id, fields);
-  addFaseWissel(db, ctx, id, null, 'aanmelding', fields.aanmelddatum, null);
-  if (fase !== 'aanmelding') addFaseWissel(db, ctx, id, 'aanmelding', fase, options.afgeslotenOp ?? fields.aanmelddatum, options.afsluitReden ?? null);
+  writeParts(db, ctx, id, fields, true);
+  addFaseWissel(db, ctx, id, null, 'aanmelding', fields.aanmelddatum, null, 1);
+  if (fase !== 'aanmelding') addFaseWissel(db, ctx, id, 'aanmelding', fase, options.afgeslotenOp ?? fields.aanmelddatum, options.afsluitReden ?? null, 2);
   indexRecord(db, 'traject', id, trajectIndexText({ id, clientId, pseudoniem: client.pseudoniem, notities: fields.notities, procedures: fields.procedures, afsluitToelichting: fase === 'afgesloten' ? (options.afsluitToelichting ?? null) : null }));
   recordChange(db, ctx, 'traject', id, 'create', Object.keys(compact(fields)));
   return { id, version: 1 };

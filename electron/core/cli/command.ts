@@ -7,6 +7,8 @@ export type Options = Record<string, string>;
 /** What a command gets: its options, a source of secrets and the output streams. */
 export interface CommandContext {
   options: Options;
+  /** The words after the command path (positional arguments, see `Command.args`). */
+  args: string[];
   secrets: Secrets;
   out: (line: string) => void;
   /** A line on stderr, for warnings that must not mix with the output. */
@@ -27,9 +29,12 @@ export interface Command {
   readonly summary: string;
   readonly options: readonly string[];
   readonly optional?: readonly string[];
+  /** Names of positional arguments after the path (e.g. `['FILE']`), for usage; at most this many are taken. */
+  readonly args?: readonly string[];
   /** Where the command reads secrets: env names, in stdin-line order. For `--help`. */
   readonly secrets?: readonly string[];
-  run(ctx: CommandContext): Promise<void>;
+  /** Resolves to nothing when done, or to an exit code when the command found a problem and already said so. */
+  run(ctx: CommandContext): Promise<void | number>;
 }
 
 /** A mistake in how kk was called (exit code 2), as opposed to a vault error (exit code 1). */

@@ -14,13 +14,16 @@ export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
 /** Every option name some command takes: the only typed names an error may repeat. */
 const KNOWN_OPTIONS: ReadonlySet<string> = new Set(['help', ...commands.flatMap((c) => [...c.options, ...(c.optional ?? [])])]);
 
+/** The command whose path starts `words`, with no more words left over than it takes as arguments. */
 function findCommand(words: string[]): Command | undefined {
-  return commands.find((c) => c.path.length === words.length && c.path.every((w, i) => w === words[i]));
+  return commands
+    .filter((c) => c.path.length <= words.length && words.length - c.path.length <= (c.args?.length ?? 0) && c.path.every((w, i) => w === words[i]))
+    .sort((a, b) => b.path.length - a.path.length)[0];
 }
 
 function usage(): string {
   const lines = commands.map((c) => {
-    const opts = c.options.map((o) => `--${o} <${o}>`).join(' ');
+    const opts = [...c.options.map((o) => `--${o} <${o}>`), ...(c.args ?? []), ...(c.optional ?? []).map((o) => `[--${o} <${o}>]`)].join(' ');
     const secrets = c.secrets?.length ? `  [${c.secrets.join(', ')}]` : '';
     return `  kk ${c.path.join(' ')} ${opts}\n      ${c.summary}${secrets}`;
   });
@@ -59,15 +62,16 @@ export async function runKk(
     // The words are not repeated: a passphrase typed as a word would land in stderr.
     if (!command) throw new UsageError('unknown command; run "npm run kk -- help"');
     checkOptions(command, options);
-    await command.run({
+    const code = await command.run({
       options,
+      args: words.slice(command.path.length),
       secrets: io.secrets ?? createSecrets(),
       out: io.out,
       err: io.err,
       outIsTerminal: io.outIsTerminal ?? process.stdout.isTTY === true,
       language,
     });
-    return EXIT.ok;
+    return typeof code === 'number' ? code : EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`kk: ${error.message}`);

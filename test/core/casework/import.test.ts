@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestVault, snapshotCounts, today, type TestVault } from './helpers';
+import { newTraject, openTestVault, snapshotCounts, today, type TestVault } from './helpers';
 import { countDrift } from './helpers';
 import { verifySearchIndex } from '../../../electron/core/casework/indexCheck';
 import { seedItems } from '../../../electron/core/casework/seedData';
@@ -17,6 +17,13 @@ afterEach(() => {
     v.close();
   }
 });
+
+/** A normal create after an import, so the restored triggers are exercised too. */
+async function newTrajectAfterImport() {
+  const before = snapshotCounts(v.db).trajecten!;
+  await newTraject(v);
+  expect(snapshotCounts(v.db).trajecten).toBe(before + 1);
+}
 
 /** A valid import file of n synthetic trajecten (from the seed generator) and their meldingen. */
 function importFile(n: number, seed = 7) {
@@ -70,10 +77,20 @@ describe('import.json', () => {
     file.trajecten[8]!.journaal.push({ datum: today, soort: 'notitie', tekst: 'STOPHIER' });
     // A failure the schema cannot see (think: disk full) after 8 trajecten were written.
     v.db.exec(`CREATE TEMP TRIGGER fail_import BEFORE INSERT ON journaal WHEN NEW.tekst = 'STOPHIER' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`);
+    const triggers = () => v.db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name`).all();
+    const triggersBefore = triggers();
+    const cacheBefore = v.db.pragma('cache_size', { simple: true });
     const error = await v.fail('import.json', { text: JSON.stringify(file) });
     expect(error.code).toBe('INTERNAL');
     expect(snapshotCounts(v.db)).toEqual(before);
     expect((await v.call('search.query', { q: file.trajecten[0]!.client.roepnaam })).hits).toHaveLength(0);
+    // The import suspends the count triggers inside its transaction: the rollback brings them back.
+    expect(triggers()).toEqual(triggersBefore);
+    expect(v.db.pragma('cache_size', { simple: true })).toBe(cacheBefore);
+    v.db.exec('DROP TRIGGER temp.fail_import');
+    // And the counts stay exact for what is written after it (checked in afterEach).
+    await v.call('import.json', { text: JSON.stringify(importFile(3, 5)) });
+    await newTrajectAfterImport();
   });
   it('seed records are valid import records (the generator stays inside the schema)', () => {
     const parsed = ImportFile.safeParse(importFile(300, 11));

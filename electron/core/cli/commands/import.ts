@@ -1,8 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { KkError } from '../../../../shared/errors';
 import { localToday } from '../../../../shared/casework/dates';
-import { importJson } from '../../casework/import';
+import { importFile, refusedTotal } from '../../casework/import';
 import { ownerWrite } from '../../casework/support';
 import { UsageError, type Command } from '../command';
 import { withUnlockedVault } from '../openFromEnv';
@@ -11,35 +11,39 @@ import { withUnlockedVault } from '../openFromEnv';
 const MAX_BYTES = 512 * 1024 * 1024;
 
 /**
- * `kk import --dir D --file F [--controle ja]`: imports casework JSON. Every record is checked
- * first; an invalid file is refused whole, with one line per problem (record index and field
- * path, never the value), and nothing is written.
+ * `kk import --dir D FILE [--controle ja]` (`--file FILE` works too): imports casework JSON.
+ * Every record is checked first; an invalid file is refused whole, with one line per problem
+ * (record index and field path, never the value), and nothing is written.
  */
 export const importCommand: Command = {
   path: ['import'],
   summary: 'importeer casuïstiek uit een JSON-bestand: alles of niets, met redenen per record',
-  options: ['dir', 'file'],
-  optional: ['controle'],
+  options: ['dir'],
+  optional: ['file', 'controle'],
+  args: ['FILE'],
   secrets: ['KK_PASSPHRASE'],
-  async run({ options, secrets, out }) {
-    const file = resolve(options.file ?? '');
-    let text: string;
+  async run({ options, args, secrets, out }) {
+    const given = [...args, ...(options.file !== undefined ? [options.file] : [])];
+    if (given.length !== 1) throw new UsageError('"kk import" needs exactly one file: kk import --dir D FILE');
+    const file = resolve(given[0] ?? '');
     try {
+      if (!statSync(file).isFile()) throw new UsageError('the import file cannot be read');
       if (statSync(file).size > MAX_BYTES) throw new UsageError('the import file is larger than 512 MB');
-      text = readFileSync(file, 'utf8');
     } catch (error) {
       if (error instanceof UsageError) throw error;
       throw new UsageError('the import file cannot be read');
     }
     const dryRun = options.controle === 'ja';
     try {
-      const r = await withUnlockedVault(options, secrets, (vault) => importJson(vault.db, ownerWrite('import'), text, { dryRun, today: localToday() }));
+      const r = await withUnlockedVault(options, secrets, (vault) => importFile(vault.db, ownerWrite('import'), file, { dryRun, today: localToday() }));
       const counts = `${r.trajecten} trajecten, ${r.clienten} cliënten, ${r.meldingen} meldingen, ${r.journaal} journaalregels, ${r.taken} taken, ${r.toestemmingen} toestemmingen`;
       out(dryRun ? `Controle geslaagd, er is niets geschreven: ${counts}.` : `Geïmporteerd: ${counts}.`);
     } catch (error) {
       if (error instanceof KkError && error.code === 'INVALID_INPUT' && error.issues) {
-        out(`Het bestand is geweigerd; er is niets geschreven. ${error.message.replace(/^Import refused: /, '')}:`);
+        const total = refusedTotal(error) ?? error.issues.length;
+        out(`Het bestand is geweigerd; er is niets geschreven. ${total === 1 ? '1 probleem' : `${total} problemen`}:`);
         for (const issue of error.issues) out(`  ${issue.path}: ${issue.message}`);
+        if (total > error.issues.length) out(`  … en nog ${total - error.issues.length} andere problemen. Los deze eerst op en probeer het opnieuw.`);
       }
       throw error;
     }

@@ -1,0 +1,162 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runKk } from '../../../electron/core/cli/kk';
+import { closeVault, createVault, unlockVault } from '../../../electron/core/vault/vault';
+import { seedItems } from '../../../electron/core/casework/seedData';
+import { verifySearchIndex } from '../../../electron/core/casework/indexCheck';
+import { snapshotCounts, countDrift } from '../casework/helpers';
+import { ROOT, tempDir, testPassphrase, tsNodeArgs } from '../vault/helpers';
+
+const TODAY = '2026-11-25';
+let root: string;
+let cleanup: () => void;
+const pass = testPassphrase();
+let dir: string;
+
+beforeAll(async () => {
+  ({ dir: root, cleanup } = tempDir('kk-cli-casework-'));
+  dir = join(root, 'vault');
+  closeVault((await createVault(dir, pass)).vault);
+});
+afterAll(() => cleanup());
+
+/** kk in this process, as a user would call it; returns exit code and both streams. */
+async function kk(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await runKk(args, { out: (l) => out.push(l), err: (l) => err.push(l), secrets: { get: async () => pass }, language: 'nl', outIsTerminal: false });
+  return { status, out: out.join('\n'), err: err.join('\n') };
+}
+
+function importFile(name: string, n: number, seed: number, edit?: (file: { trajecten: Array<Record<string, unknown>>; meldingen: Array<Record<string, unknown>> }) => void): string {
+  const items = [...seedItems({ trajecten: n, seed, today: TODAY, journaalPerTraject: 2 })];
+  const file = { format: 'ketenkluis.casework', versie: 1, trajecten: items.map((i) => i.traject) as Array<Record<string, unknown>>, meldingen: items.flatMap((i) => i.meldingen) as Array<Record<string, unknown>> };
+  edit?.(file);
+  const path = join(root, name);
+  writeFileSync(path, JSON.stringify(file));
+  return path;
+}
+
+async function counts() {
+  const vault = await unlockVault(dir, pass);
+  try {
+    return { counts: snapshotCounts(vault.db), index: verifySearchIndex(vault.db), drift: countDrift(vault.db) };
+  } finally {
+    closeVault(vault);
+  }
+}
+
+describe('kk import --dir D FILE', () => {
+  it('imports the file given as the last word (spawned, as the README shows it)', async () => {
+    const file = importFile('ok.json', 4, 1);
+    const run = spawnSync(process.execPath, tsNodeArgs(join(ROOT, 'electron/core/cli/kk.ts'), ['import', '--dir', dir, file]), {
+      cwd: ROOT,
+      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KK_'))), KK_PASSPHRASE: pass },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Geïmporteerd: 4 trajecten, 4 cliënten, \d+ meldingen/m);
+    const after = await counts();
+    expect(after.counts.trajecten).toBe(4);
+    expect(after.index).toEqual([]);
+    expect(after.drift).toEqual([]);
+  });
+
+  it('takes --file as an alias, and --controle ja checks without writing', async () => {
+    const before = (await counts()).counts;
+    const file = importFile('dry.json', 3, 2);
+    const dry = await kk(['import', '--dir', dir, '--controle', 'ja', file]);
+    expect(dry.status).toBe(0);
+    expect(dry.out).toMatch(/^Controle geslaagd, er is niets geschreven: 3 trajecten/);
+    expect((await counts()).counts).toEqual(before);
+    const alias = await kk(['import', '--dir', dir, '--file', file]);
+    expect(alias.status).toBe(0);
+    expect((await counts()).counts.trajecten).toBe(before.trajecten! + 3);
+  });
+
+  it('needs exactly one file: none, two, or a missing file exit 2 with one line and write nothing', async () => {
+    const before = (await counts()).counts;
+    const file = importFile('one.json', 1, 3);
+    for (const args of [['import', '--dir', dir], ['import', '--dir', dir, file, file], ['import', '--dir', dir, '--file', file, file], ['import', '--dir', dir, join(root, 'nope.json')]]) {
+      const run = await kk(args);
+      expect(run.status).toBe(2);
+      expect(run.err.split('\n')).toHaveLength(1);
+    }
+    expect((await counts()).counts).toEqual(before);
+  });
+
+  it('refuses an invalid file whole, with Dutch reasons per record (index and field path), never the values', async () => {
+    const before = (await counts()).counts;
+    const secret = 'Zyxwervelnaam';
+    const file = importFile('bad.json', 12, 4, (f) => {
+      (f.trajecten[3]!.client as Record<string, unknown>).roepnaam = 12345;
+      (f.trajecten[7] as Record<string, unknown>).gemeente = secret;
+      (f.trajecten[9]!.client as Record<string, unknown>).geheimVeld = secret;
+      delete (f.trajecten[10] as Record<string, unknown>).aanmelddatum;
+      (f.meldingen[0] as Record<string, unknown>).datum = '25-11-2026';
+    });
+    const run = await kk(['import', '--dir', dir, file]);
+    expect(run.status).toBe(1);
+    expect(run.err).toMatch(/\[INVALID_INPUT\]$/);
+    const lines = run.out.split('\n');
+    expect(lines[0]).toBe('Het bestand is geweigerd; er is niets geschreven. 5 problemen:');
+    expect(lines.slice(1).sort()).toEqual(
+      [
+        '  meldingen.0.datum: Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2024-03-01',
+        '  trajecten.10.aanmelddatum: Dit veld ontbreekt. Vul het in',
+        '  trajecten.3.client.roepnaam: Hier hoort tekst',
+        '  trajecten.7.gemeente: Kies een gemeente uit de lijst, of "onbekend" of "buiten-regio"',
+        '  trajecten.9.client.geheimVeld: Dit veld kennen we niet. Haal het weg of controleer de spelling',
+      ].sort(),
+    );
+    expect(run.out + run.err).not.toContain(secret);
+    expect(run.out + run.err).not.toContain('12345');
+    expect(run.out + run.err).not.toContain('25-11-2026');
+    expect((await counts()).counts).toEqual(before);
+  });
+});
+
+describe('kk vault check and the search index', () => {
+  it('reports a healthy index, and a damaged one with one clear line (a count, not the terms) and exit 1', async () => {
+    const ok = await kk(['vault', 'check', '--dir', dir]);
+    expect(ok.status).toBe(0);
+    expect(ok.out).toMatch(/^ok: integrity_check ok, schema \d+, \d+ pages\nok: zoekindex klopt met de gegevens$/);
+
+    // Damage: a stale entry that no record explains (as a failed delete would leave behind).
+    const vault = await unlockVault(dir, pass);
+    vault.db.prepare(`INSERT INTO search_fts (rowid, naam, tekst) VALUES (?, '', ?)`).run(987_654, 'spookwoordje achtergebleven');
+    closeVault(vault);
+
+    const bad = await kk(['vault', 'check', '--dir', dir]);
+    expect(bad.status).toBe(1);
+    expect(bad.err.split('\n')).toHaveLength(1);
+    expect(bad.err).toMatch(/^kk: De zoekindex klopt niet met de gegevens: \d+ zoektermen wijken af\..*\[SEARCH_INDEX_DAMAGED\]$/);
+    expect(bad.err + bad.out).not.toMatch(/spookwoord|achtergebleven/);
+  });
+});
+
+describe('kk import of an unusual file', () => {
+  it('refuses a file whose records are fine but whose top level is not ours, writing nothing', async () => {
+    const before = (await counts()).counts;
+    const path = join(root, 'proto.json');
+    const valid = JSON.parse(JSON.stringify({ format: 'ketenkluis.casework', versie: 1, trajecten: [] })) as Record<string, unknown>;
+    writeFileSync(path, JSON.stringify(valid).replace('{', '{"__proto__": {"x": 1}, "onbekend": 2, '));
+    const run = await kk(['import', '--dir', dir, path]);
+    expect(run.status).toBe(1);
+    expect(run.out).toContain('  (onbekend veld): Dit veld kennen we niet');
+    expect(run.out).toContain('onbekend: Dit veld kennen we niet');
+    expect((await counts()).counts).toEqual(before);
+  });
+
+  it('a file that is not JSON at all gets one reason and exit 1', async () => {
+    const path = join(root, 'kapot.json');
+    writeFileSync(path, '{"format": "ketenkluis.casework", "trajecten": [{"a": 1}, ');
+    const run = await kk(['import', '--dir', dir, path]);
+    expect(run.status).toBe(1);
+    expect(run.out.split('\n')).toEqual(['Het bestand is geweigerd; er is niets geschreven. 1 probleem:', '  (bestand): Dit is geen geldig JSON-bestand']);
+  });
+});
