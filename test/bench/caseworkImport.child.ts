@@ -15,5 +15,7 @@ const result = importFile(vault.db, ownerWrite('import'), file, { dryRun: false,
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+const closeStarted = performance.now();
 closeVault(vault);
-process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds, result, rssBeforeMB: Math.round(rssBefore / 1048576), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), fileMB: Math.round(statSync(file).size / 1048576) })}\n`);
+const closeSeconds = (performance.now() - closeStarted) / 1000;
+process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds, closeSeconds, result, rssBeforeMB: Math.round(rssBefore / 1048576), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), fileMB: Math.round(statSync(file).size / 1048576) })}\n`);

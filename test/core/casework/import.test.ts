@@ -43,6 +43,30 @@ describe('import.json', () => {
     const events = v.db.prepare(`SELECT DISTINCT actor FROM change_events`).all();
     expect(events).toEqual([{ actor: 'import' }]);
   });
+  it('a larger import into a vault that already has records writes every row once, in order, with the vault settings back afterwards', async () => {
+    // More rows than one multi-row INSERT holds, on top of existing index rows: full and partial batches.
+    await v.call('import.json', { text: JSON.stringify(importFile(3, 5)) });
+    const checkpointBefore = v.db.pragma('wal_autocheckpoint', { simple: true });
+    const cacheBefore = v.db.pragma('cache_size', { simple: true });
+    const before = snapshotCounts(v.db);
+    const file = importFile(260, 6);
+    const r = await v.call('import.json', { text: JSON.stringify(file) });
+    const after = snapshotCounts(v.db);
+    expect(after.trajecten).toBe(before.trajecten! + 260);
+    expect(after.journaal).toBe(before.journaal! + r.journaal);
+    expect(r.journaal).toBeGreaterThan(260);
+    // Every new journal entry has exactly one index row and one change event.
+    const orphans = v.db.prepare(`SELECT count(*) AS n FROM journaal j WHERE (SELECT count(*) FROM search_docs d WHERE d.kind = 'journaal' AND d.entity_id = j.id) != 1 OR (SELECT count(*) FROM change_events e WHERE e.entity = 'journaal' AND e.entity_id = j.id) != 1`).get() as { n: number };
+    expect(orphans.n).toBe(0);
+    // Change events keep the write order: a traject's event comes after its cliënt's.
+    const misordered = v.db.prepare(`SELECT count(*) AS n FROM trajecten t JOIN change_events ct ON ct.entity = 'traject' AND ct.entity_id = t.id JOIN change_events cc ON cc.entity = 'client' AND cc.entity_id = t.client_id WHERE ct.seq < cc.seq`).get() as { n: number };
+    expect(misordered.n).toBe(0);
+    const last = file.trajecten.at(-1)!.journaal.at(-1)!.tekst.split(' ')[0]!;
+    expect((await v.call('search.query', { q: last })).hits.length).toBeGreaterThan(0);
+    expect(v.db.pragma('wal_autocheckpoint', { simple: true })).toBe(checkpointBefore);
+    expect(v.db.pragma('cache_size', { simple: true })).toBe(cacheBefore);
+    await newTrajectAfterImport();
+  });
   it('a dry run checks everything and writes nothing', async () => {
     const before = snapshotCounts(v.db);
     const r = await v.call('import.json', { text: JSON.stringify(importFile(5)), dryRun: true });
