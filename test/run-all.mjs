@@ -45,6 +45,7 @@ if (existsSync('test-results/vitest.json')) {
 if (existsSync('test-results/playwright.json')) {
   const p = JSON.parse(readFileSync('test-results/playwright.json', 'utf8'));
   counts.passed += p.stats.expected + p.stats.flaky;
+  if (p.stats.flaky > 0) console.log(`\nFlaky (failed first, passed on retry): ${p.stats.flaky} — see the Playwright list above.`);
   counts.failed += p.stats.unexpected;
   counts.skipped += p.stats.skipped;
 }
