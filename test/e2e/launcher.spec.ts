@@ -109,8 +109,12 @@ test('npm start falls back to the preview and a newcomer lands on the first-run 
     const again = await page.request.get(url, { maxRedirects: 0 });
     expect(again.status()).toBe(404);
   } finally {
+    // SIGTERM ending the preview is asserted in the next test; here only clean up, bounded in time.
+    const exited = new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
     child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
     rmSync(root, { recursive: true, force: true });
   }
 });
