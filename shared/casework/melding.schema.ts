@@ -130,21 +130,19 @@ export const Melding = z.object({
 /** A stored melding. */
 export type Melding = z.infer<typeof Melding>;
 
-/** A row in the meldingen list. */
-export const MeldingSummary = z.object({
-  id: Id,
-  datum: IsoDate,
-  kanaal: MeldKanaal,
-  anoniem: z.boolean(),
-  melderType: MelderType,
-  gemeente: z.string(),
-  vorm: MeldingVorm,
-  minderjarig: z.boolean().nullable(),
-  conclusie: MeldConclusie.nullable(),
-  acuut: z.boolean(),
-  teruggekoppeld: z.boolean(),
-  trajectId: Id.nullable(),
-  trajectPseudoniem: PseudonymCode.nullable(),
-});
+/** A row in the meldingen list. Derived from Melding so the two cannot drift. */
+export const MeldingSummary = Melding.pick({
+  id: true,
+  datum: true,
+  kanaal: true,
+  anoniem: true,
+  melderType: true,
+  gemeente: true,
+  vorm: true,
+  minderjarig: true,
+  conclusie: true,
+  acuut: true,
+  trajectId: true,
+}).extend({ teruggekoppeld: z.boolean(), trajectPseudoniem: PseudonymCode.nullable() });
 /** A row in the meldingen list. */
 export type MeldingSummary = z.infer<typeof MeldingSummary>;

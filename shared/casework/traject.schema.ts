@@ -259,20 +259,19 @@ export const TrajectDetail = z.object({
 /** Everything the traject screen shows at once. */
 export type TrajectDetail = z.infer<typeof TrajectDetail>;
 
-/** A row in the trajecten list: pseudonym, never a name. */
-export const TrajectSummary = z.object({
-  id: Id,
-  clientId: Id,
-  pseudoniem: PseudonymCode,
-  fase: Fase,
-  preventief: z.boolean(),
-  vormen: z.array(Uitbuitingsvorm),
-  minderjarigBijStart: z.boolean(),
-  gemeente: z.string(),
-  aanmelddatum: IsoDate,
-  afgeslotenOp: IsoDate.nullable(),
-  openTaken: z.number().int().nonnegative(),
-  updatedAt: Timestamp,
-});
+/** A row in the trajecten list: pseudonym, never a name. Derived from Traject so the two cannot drift. */
+export const TrajectSummary = Traject.pick({
+  id: true,
+  clientId: true,
+  pseudoniem: true,
+  fase: true,
+  preventief: true,
+  vormen: true,
+  minderjarigBijStart: true,
+  gemeente: true,
+  aanmelddatum: true,
+  afgeslotenOp: true,
+  updatedAt: true,
+}).extend({ openTaken: z.number().int().nonnegative() });
 /** A row in the trajecten list. */
 export type TrajectSummary = z.infer<typeof TrajectSummary>;

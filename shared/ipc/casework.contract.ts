@@ -23,6 +23,8 @@ import { Regio } from '../casework/gemeenten.schema';
 const Ref = z.strictObject({ id: Id });
 const Created = z.object({ id: Id });
 const Versioned = z.object({ id: Id, version: Version });
+/** The page a list shows first when the caller names none. */
+const FirstPage = PageRequest.default({ offset: 0, limit: 100 });
 
 /** Casework of the zorgcoördinator: cliënten, trajecten, meldingen, search, dashboard, import. */
 export const caseworkMethods = {
@@ -39,7 +41,7 @@ export const caseworkMethods = {
   }),
   'clienten.list': method({
     doc: 'One page of cliënten (pseudonym and name) for a virtualised list.',
-    input: z.strictObject({ filter: ClientFilter.default({ sort: 'bijgewerkt', richting: 'desc' }), page: PageRequest.default({ offset: 0, limit: 100 }) }),
+    input: z.strictObject({ filter: ClientFilter.default({ sort: 'bijgewerkt', richting: 'desc' }), page: FirstPage }),
     output: pageOf(ClientSummary),
   }),
 
@@ -72,7 +74,7 @@ export const caseworkMethods = {
   }),
   'trajecten.list': method({
     doc: 'One page of trajecten (pseudonym, phase, forms; never names) for a virtualised list.',
-    input: z.strictObject({ filter: TrajectFilter.default({ sort: 'bijgewerkt', richting: 'desc' }), page: PageRequest.default({ offset: 0, limit: 100 }) }),
+    input: z.strictObject({ filter: TrajectFilter.default({ sort: 'bijgewerkt', richting: 'desc' }), page: FirstPage }),
     output: pageOf(TrajectSummary),
   }),
   'trajecten.addJournal': method({
@@ -92,7 +94,7 @@ export const caseworkMethods = {
   }),
   'trajecten.listJournal': method({
     doc: 'One page of the journal of a traject, newest first.',
-    input: z.strictObject({ trajectId: Id, page: PageRequest.default({ offset: 0, limit: 100 }) }),
+    input: z.strictObject({ trajectId: Id, page: FirstPage }),
     output: pageOf(JournaalEntry),
   }),
 
@@ -104,12 +106,12 @@ export const caseworkMethods = {
   'tasks.complete': method({ doc: 'Marks a task as done.', input: Ref, output: Task }),
   'tasks.listOverdue': method({
     doc: 'One page of open tasks whose due date has passed, oldest first, with the traject pseudonym.',
-    input: z.strictObject({ vandaag: IsoDate.optional(), page: PageRequest.default({ offset: 0, limit: 100 }) }),
+    input: z.strictObject({ vandaag: IsoDate.optional(), page: FirstPage }),
     output: pageOf(Task.extend({ pseudoniem: z.string() })),
   }),
   'tasks.listReminders': method({
     doc: 'Open tasks whose reminder day or due date is today or earlier, for the reminder badge.',
-    input: z.strictObject({ vandaag: IsoDate.optional(), page: PageRequest.default({ offset: 0, limit: 100 }) }),
+    input: z.strictObject({ vandaag: IsoDate.optional(), page: FirstPage }),
     output: pageOf(Task.extend({ pseudoniem: z.string() })),
   }),
 
@@ -137,7 +139,7 @@ export const caseworkMethods = {
   }),
   'meldingen.list': method({
     doc: 'One page of meldingen for a virtualised list.',
-    input: z.strictObject({ filter: MeldingFilter.default({ sort: 'datum', richting: 'desc' }), page: PageRequest.default({ offset: 0, limit: 100 }) }),
+    input: z.strictObject({ filter: MeldingFilter.default({ sort: 'datum', richting: 'desc' }), page: FirstPage }),
     output: pageOf(MeldingSummary),
   }),
   'meldingen.convertToTraject': method({

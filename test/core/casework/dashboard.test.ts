@@ -1,21 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inDays, newTraject, openTestVault, today, type TestVault } from './helpers';
-import { countDrift } from './helpers';
-import { verifySearchIndex } from '../../../electron/core/casework/indexCheck';
+import { describe, expect, it } from 'vitest';
+import { countDrift, inDays, newTraject, useCheckedTestVault, today, type TestVault } from './helpers';
 import { yearOf } from '../../../shared/casework/dates';
 
 let v: TestVault;
-beforeEach(() => {
-  v = openTestVault();
-});
-afterEach(() => {
-  try {
-    expect(verifySearchIndex(v.db)).toEqual([]);
-    expect(countDrift(v.db)).toEqual([]);
-  } finally {
-    v.close();
-  }
-});
+useCheckedTestVault((opened) => (v = opened));
 
 const jaar = yearOf(today);
 

@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
+import { verifySearchIndex } from '../../../electron/core/casework/indexCheck';
 import { openEncryptedDatabase } from '../../../electron/core/vault/sqlcipher';
 import { migrate } from '../../../electron/core/db/migrate';
 import { migrations } from '../../../electron/core/db/migrations';
@@ -128,4 +129,24 @@ export function countDrift(db: Database.Database): unknown[] {
     )
     .all();
   return [...trajecten, ...trajectenBack, ...meldingen, ...meldingenBack];
+}
+
+/**
+ * A fresh vault per test; after each test the search index must match the records and the kept
+ * dashboard counts must match a recount, so every test also proves nothing drifted.
+ */
+export function useCheckedTestVault(assign: (vault: TestVault) => void): void {
+  let vault: TestVault;
+  beforeEach(() => {
+    vault = openTestVault();
+    assign(vault);
+  });
+  afterEach(() => {
+    try {
+      expect(verifySearchIndex(vault.db)).toEqual([]);
+      expect(countDrift(vault.db)).toEqual([]);
+    } finally {
+      vault.close();
+    }
+  });
 }

@@ -1,22 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newTraject, openTestVault, snapshotCounts, today, type TestVault } from './helpers';
-import { countDrift } from './helpers';
-import { verifySearchIndex } from '../../../electron/core/casework/indexCheck';
+import { describe, expect, it } from 'vitest';
+import { newTraject, useCheckedTestVault, snapshotCounts, today, type TestVault } from './helpers';
 import { seedItems } from '../../../electron/core/casework/seedData';
 import { ImportFile } from '../../../shared/casework/import.schema';
 
 let v: TestVault;
-beforeEach(() => {
-  v = openTestVault();
-});
-afterEach(() => {
-  try {
-    expect(verifySearchIndex(v.db)).toEqual([]);
-    expect(countDrift(v.db)).toEqual([]);
-  } finally {
-    v.close();
-  }
-});
+useCheckedTestVault((opened) => (v = opened));
 
 /** A normal create after an import, so the restored triggers are exercised too. */
 async function newTrajectAfterImport() {

@@ -1,21 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inDays, openTestVault, snapshotCounts, today, type TestVault } from './helpers';
-import { countDrift } from './helpers';
-import { verifySearchIndex } from '../../../electron/core/casework/indexCheck';
+import { describe, expect, it } from 'vitest';
+import { inDays, useCheckedTestVault, snapshotCounts, today, type TestVault } from './helpers';
 import type { Input } from '../../../shared/ipc/contract';
 
 let v: TestVault;
-beforeEach(() => {
-  v = openTestVault();
-});
-afterEach(() => {
-  try {
-    expect(verifySearchIndex(v.db)).toEqual([]);
-    expect(countDrift(v.db)).toEqual([]);
-  } finally {
-    v.close();
-  }
-});
+useCheckedTestVault((opened) => (v = opened));
 
 const melding = (extra: Partial<Input<'meldingen.create'>['fields']> = {}): Input<'meldingen.create'>['fields'] => ({
   datum: today,

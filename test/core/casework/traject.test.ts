@@ -1,21 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inDays, newTraject, openTestVault, snapshotCounts, today, type TestVault } from './helpers';
-import { countDrift } from './helpers';
-import { verifySearchIndex } from '../../../electron/core/casework/indexCheck';
+import { describe, expect, it } from 'vitest';
+import { inDays, newTraject, useCheckedTestVault, snapshotCounts, today, type TestVault } from './helpers';
 import { changesOf } from '../../../electron/core/casework/changeEvents.repo';
 
 let v: TestVault;
-beforeEach(() => {
-  v = openTestVault();
-});
-afterEach(() => {
-  try {
-    expect(verifySearchIndex(v.db)).toEqual([]);
-    expect(countDrift(v.db)).toEqual([]);
-  } finally {
-    v.close();
-  }
-});
+useCheckedTestVault((opened) => (v = opened));
 
 describe('cliënten', () => {
   it('get a random, unique pseudonym code and keep it when their name changes', async () => {
