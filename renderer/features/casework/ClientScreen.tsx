@@ -7,6 +7,7 @@ import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectClient, selectClientError, selectClientTrajecten, selectClientWrite } from './caseSelectors';
 import { Badge, formatDate, OpenButton, Pseudonym } from './dataBits';
 import { LoadingScreen, SavedNotice } from './screenBits';
+import { contactFieldErrors, contactInput, ContactPersonsFields, contactSummaryErrors, toContactForms, type ContactForm } from './ContactPersonsFields';
 import { useScreenFocus } from './useScreenFocus';
 import { blankToUndefined, CheckboxField, ErrorSummary, SelectField, serverErrors, TextareaField, TextField, validateWith, type FieldErrors } from './formBits';
 
@@ -28,6 +29,7 @@ interface ClientForm {
   tolkNodig: boolean;
   tolkTaal: string;
   notities: string;
+  contactpersonen: ContactForm[];
 }
 
 const textKeys = ['achternaam', 'geboortedatum', 'geboorteland', 'nationaliteit', 'bsn', 'vNummer', 'telefoon', 'email', 'verblijfadres', 'gezondheid', 'strafrechtelijk', 'notities'] as const;
@@ -42,6 +44,7 @@ function toForm(client: Client | null): ClientForm {
     talen: client?.taal.talen.join(', ') ?? '',
     tolkNodig: client?.taal.tolkNodig ?? false,
     tolkTaal: client?.taal.tolkTaal ?? '',
+    contactpersonen: toContactForms(client?.contactpersonen ?? []),
   };
 }
 
@@ -54,6 +57,7 @@ export function clientInput(form: ClientForm) {
   }
   const talen = form.talen.split(',').map((s) => s.trim()).filter(Boolean);
   input.taal = { talen, tolkNodig: form.tolkNodig, ...(blankToUndefined(form.tolkTaal) ? { tolkTaal: form.tolkTaal.trim() } : {}) };
+  input.contactpersonen = contactInput(form.contactpersonen);
   return input;
 }
 
@@ -85,12 +89,18 @@ export function ClientScreen({ id }: { id: string | null }) {
     setSaved(false);
   };
 
+  const changeContacts = (rows: ContactForm[]) => {
+    // Messages point at a person by position: after adding or removing one they would point at the wrong person.
+    if (rows.length !== form.contactpersonen.length) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([path]) => !path.startsWith('contactpersonen'))));
+    set('contactpersonen')(rows);
+  };
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     const input = clientInput(form);
     const checked = validateWith(ClientFields, input, t);
     if (!checked.ok) {
-      setErrors({ ...checked.errors, ...(checked.errors.roepnaam ? { roepnaam: t('cw.client.roepnaamMissing') } : {}) });
+      setErrors({ ...contactFieldErrors(checked.errors, t), ...(checked.errors.roepnaam ? { roepnaam: t('cw.client.roepnaamMissing') } : {}) });
       return;
     }
     setErrors({});
@@ -98,10 +108,9 @@ export function ClientScreen({ id }: { id: string | null }) {
       const result = await createClient(checked.data);
       if (result) setCreated(result);
     } else if (editing) {
-      // A patch: cleared optional fields are sent as null so the core removes them.
+      // A patch: cleared optional fields are sent as null so the core removes them. The contact
+      // persons go as the whole list the form shows (added, changed and removed ones at once).
       const patch: Record<string, unknown> = { ...checked.data };
-      // This form does not edit contact persons: leave the stored ones as they are.
-      delete patch.contactpersonen;
       for (const key of textKeys) if (!(key in patch) && editing[key] !== undefined) patch[key] = null;
       setSaved(await updateClient(patch));
     }
@@ -133,7 +142,7 @@ export function ClientScreen({ id }: { id: string | null }) {
     return <LoadingScreen title={t('cw.client.editTitle', { code: '' })} headingRef={headingRef} error={loadError} />;
   }
 
-  const shown = { ...serverErrors(write.error), ...errors };
+  const shown = { ...contactFieldErrors(serverErrors(write.error), t), ...errors };
   const s = clientFieldSensitivity;
   return (
     <form className="kk-subpage" onSubmit={submit} noValidate aria-labelledby="kk-client-title">
@@ -177,7 +186,7 @@ export function ClientScreen({ id }: { id: string | null }) {
       ) : null}
       <p className="kk-notice">{t('cw.sens.legend')}</p>
       <ErrorAlert error={write.error} />
-      <ErrorSummary errors={shown} />
+      <ErrorSummary errors={contactSummaryErrors(shown, t)} />
       <SavedNotice saved={saved} />
 
       <fieldset className="kk-panel kk-form-section">
@@ -215,6 +224,8 @@ export function ClientScreen({ id }: { id: string | null }) {
         </div>
         <TextField label={t('cw.client.verblijfadres')} name="verblijfadres" value={form.verblijfadres} onChange={set('verblijfadres')} hint={t('cw.opvang.locatieHint')} sensitivity={s.verblijfadres} optional />
       </fieldset>
+
+      <ContactPersonsFields rows={form.contactpersonen} onChange={changeContacts} errors={shown} />
 
       <fieldset className="kk-panel kk-form-section">
         <legend className="kk-form-section__legend">{t('cw.client.language')}</legend>

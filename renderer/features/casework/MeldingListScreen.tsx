@@ -1,33 +1,114 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
-import { useCallback, useEffect } from 'react';
-import { MeldConclusie, type MeldingSummary } from '../../../shared/casework/melding.schema';
+import { useCallback, useEffect, useState } from 'react';
+import { MeldConclusie, MeldingVorm, type MeldingSummary } from '../../../shared/casework/melding.schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
-import { selectCaseActions, selectMeldingFilter, selectMeldingList, selectMeldingListError } from './caseSelectors';
+import { selectCaseActions, selectMeldingFilter, selectMeldingList, selectMeldingListError, selectRegios } from './caseSelectors';
 import { Badge, formatDate, OpenButton, Pseudonym } from './dataBits';
-import { CheckboxField, SelectField } from './formBits';
-import type { MeldingListFilter } from './meldingen.slice';
-import { gemeenteLabel } from './options';
+import { CheckboxField, SelectField, TextField } from './formBits';
+import { dateRangeProblem, type MeldingListFilter } from './meldingen.slice';
+import { gemeenteLabel, gemeenteOptions, optionLists } from './options';
 import { rowAt } from './pagedList';
+import { SavedViews } from './SavedViews';
 import { useScreenFocus } from './useScreenFocus';
 import { VirtualTable, type Column } from './VirtualTable';
 
-/** All meldingen, newest first, in a virtualised list with a few filters. */
-export function MeldingListScreen() {
-  const { t, language } = useT();
-  const headingRef = useScreenFocus<HTMLHeadingElement>();
-  const list = useAppStore(selectMeldingList);
-  const error = useAppStore(selectMeldingListError);
+/** Yes / no / either, for a filter on a true-or-false field. */
+function yesNoValue(value: boolean | undefined): string {
+  return value === undefined ? '' : value ? 'ja' : 'nee';
+}
+
+/**
+ * The filters of the meldingen list. Each change reads the list again, except a date range that
+ * cannot be right (vanaf after tot): that gets a message and the list keeps its last filter.
+ */
+function MeldingFilters() {
+  const { t } = useT();
   const filter = useAppStore(selectMeldingFilter);
-  const { loadMeldingRows, setMeldingFilter, openCase, refreshMeldingList } = useAppStoreShallow(selectCaseActions);
-  useEffect(() => refreshMeldingList(), [refreshMeldingList]);
-  const onRange = useCallback((first: number, last: number) => void loadMeldingRows(first, last), [loadMeldingRows]);
+  const regios = useAppStore(selectRegios);
+  const { setMeldingFilter, loadGemeenten } = useAppStoreShallow(selectCaseActions);
+  const [dates, setDates] = useState({ vanaf: filter.vanaf ?? '', tot: filter.tot ?? '' });
+  useEffect(() => {
+    void loadGemeenten();
+  }, [loadGemeenten]);
+  // A saved view (or any other change of the filter) brings its own dates.
+  useEffect(() => setDates({ vanaf: filter.vanaf ?? '', tot: filter.tot ?? '' }), [filter.vanaf, filter.tot]);
+
   const change = (patch: Partial<MeldingListFilter>) => {
     const next: MeldingListFilter = { ...filter, ...patch };
     for (const key of Object.keys(next) as (keyof MeldingListFilter)[]) if (next[key] === undefined) delete next[key];
     setMeldingFilter(next);
   };
+  const changeDate = (key: 'vanaf' | 'tot') => (value: string) => {
+    const next = { ...dates, [key]: value };
+    setDates(next);
+    if (dateRangeProblem(next.vanaf, next.tot) !== null) return;
+    if ((filter.vanaf ?? '') === next.vanaf && (filter.tot ?? '') === next.tot) return;
+    change({ vanaf: next.vanaf || undefined, tot: next.tot || undefined });
+  };
+  const problem = dateRangeProblem(dates.vanaf, dates.tot);
+  const vanafError = problem === 'vanafInvalid' ? t('cw.client.invalidDate') : undefined;
+  const totError = problem === 'totInvalid' ? t('cw.client.invalidDate') : problem === 'order' ? t('cw.mlist.dateOrder') : undefined;
+
+  return (
+    <fieldset className="kk-filters">
+      <legend className="kk-visually-hidden">{t('cw.list.filters')}</legend>
+      <SelectField
+        label={t('cw.mlist.conclusie')}
+        name="conclusie"
+        value={filter.conclusie ?? ''}
+        onChange={(v) => change({ conclusie: v === '' ? undefined : v === 'open' ? 'open' : MeldConclusie.parse(v) })}
+        options={[{ value: '', label: t('cw.all') }, { value: 'open', label: t('cw.conclusie.open') }, ...MeldConclusie.options.map((c) => ({ value: c, label: t(`cw.conclusie.${c}`) }))]}
+      />
+      <SelectField
+        label={t('cw.mlist.vorm')}
+        name="vorm"
+        value={filter.vorm ?? ''}
+        onChange={(v) => change({ vorm: v ? MeldingVorm.parse(v) : undefined })}
+        options={[{ value: '', label: t('cw.all') }, ...optionLists.meldingVorm(t)]}
+      />
+      <SelectField
+        label={t('cw.mlist.gemeente')}
+        name="gemeente"
+        value={filter.gemeente ?? ''}
+        onChange={(v) => change({ gemeente: v || undefined })}
+        options={[{ value: '', label: t('cw.all') }, ...gemeenteOptions(t, regios).slice(1)]}
+      />
+      <SelectField
+        label={t('cw.mlist.minderjarig')}
+        name="minderjarig"
+        value={yesNoValue(filter.minderjarig)}
+        onChange={(v) => change({ minderjarig: v === '' ? undefined : v === 'ja' })}
+        options={[
+          { value: '', label: t('cw.all') },
+          { value: 'ja', label: t('cw.yes') },
+          { value: 'nee', label: t('cw.no') },
+        ]}
+      />
+      <TextField label={t('cw.mlist.vanaf')} name="vanaf" type="date" value={dates.vanaf} onChange={changeDate('vanaf')} error={vanafError} />
+      <TextField label={t('cw.mlist.tot')} name="tot" type="date" value={dates.tot} onChange={changeDate('tot')} error={totError} />
+      <div className="kk-filters__checks">
+        <CheckboxField label={t('cw.mlist.zonderTerugkoppeling')} name="zonderTerugkoppeling" checked={filter.zonderTerugkoppeling === true} onChange={(on) => change({ zonderTerugkoppeling: on ? true : undefined })} />
+        <CheckboxField label={t('cw.mlist.acuutFilter')} name="acuut" checked={filter.acuut === true} onChange={(on) => change({ acuut: on ? true : undefined })} />
+      </div>
+      {/* Announced when a date problem appears; the message itself stands at its field. */}
+      <p className="kk-visually-hidden" role="status">
+        {problem ? `${vanafError ?? totError ?? ''} ${t('cw.mlist.listKept')}` : ''}
+      </p>
+    </fieldset>
+  );
+}
+
+/** All meldingen, newest first, in a virtualised list with filters and saved views. */
+export function MeldingListScreen() {
+  const { t, language } = useT();
+  const headingRef = useScreenFocus<HTMLHeadingElement>();
+  const list = useAppStore(selectMeldingList);
+  const error = useAppStore(selectMeldingListError);
+  const { loadMeldingRows, openCase, refreshMeldingList } = useAppStoreShallow(selectCaseActions);
+  useEffect(() => refreshMeldingList(), [refreshMeldingList]);
+  const onRange = useCallback((first: number, last: number) => void loadMeldingRows(first, last), [loadMeldingRows]);
 
   const columns: Column<MeldingSummary>[] = [
     {
@@ -61,18 +142,10 @@ export function MeldingListScreen() {
       <Heading level={2} ref={headingRef} tabIndex={-1}>
         {t('cw.mlist.title')}
       </Heading>
-      <fieldset className="kk-filters kk-panel">
-        <legend className="kk-visually-hidden">{t('cw.list.filters')}</legend>
-        <SelectField
-          label={t('cw.mlist.conclusie')}
-          name="conclusie"
-          value={filter.conclusie ?? ''}
-          onChange={(v) => change({ conclusie: v === '' ? undefined : v === 'open' ? 'open' : MeldConclusie.parse(v) })}
-          options={[{ value: '', label: t('cw.all') }, { value: 'open', label: t('cw.conclusie.open') }, ...MeldConclusie.options.map((c) => ({ value: c, label: t(`cw.conclusie.${c}`) }))]}
-        />
-        <CheckboxField label={t('cw.mlist.zonderTerugkoppeling')} name="zonderTerugkoppeling" checked={filter.zonderTerugkoppeling === true} onChange={(on) => change({ zonderTerugkoppeling: on ? true : undefined })} />
-        <CheckboxField label={t('cw.mlist.acuutFilter')} name="acuut" checked={filter.acuut === true} onChange={(on) => change({ acuut: on ? true : undefined })} />
-      </fieldset>
+      <div className="kk-panel">
+        <MeldingFilters />
+        <SavedViews lijst="meldingen" />
+      </div>
       <ErrorAlert error={error} />
       <Paragraph role="status" className="kk-count">
         {list.total === null ? t('cw.loading') : t('cw.mlist.count', { n: list.total.toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB') })}

@@ -1,15 +1,16 @@
-import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
+import { useCallback, useEffect } from 'react';
 import { Uitbuitingsvorm } from '../../../shared/casework/common.schema';
 import { Fase, type TrajectSummary } from '../../../shared/casework/traject.schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
-import { selectCaseActions, selectRegios, selectSavedViews, selectTrajectFilter, selectTrajectList, selectTrajectListError } from './caseSelectors';
+import { selectCaseActions, selectRegios, selectTrajectFilter, selectTrajectList, selectTrajectListError } from './caseSelectors';
 import { Badge, formatDate, OpenButton, Pseudonym } from './dataBits';
 import { SelectField, TextField } from './formBits';
 import { gemeenteLabel, gemeenteOptions } from './options';
 import { rowAt } from './pagedList';
+import { SavedViews } from './SavedViews';
 import type { TrajectListFilter } from './trajecten.slice';
 import { useScreenFocus } from './useScreenFocus';
 import { VirtualTable, type Column } from './VirtualTable';
@@ -101,57 +102,6 @@ function Filters() {
   );
 }
 
-function SavedViews() {
-  const { t } = useT();
-  const views = useAppStore(selectSavedViews);
-  const { loadViews, saveView, deleteView, setTrajectFilter } = useAppStoreShallow(selectCaseActions);
-  const [name, setName] = useState('');
-  const [tried, setTried] = useState(false);
-  useEffect(() => {
-    void loadViews();
-  }, [loadViews]);
-  const mine = views.filter((v) => v.definitie.lijst === 'trajecten');
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setTried(true);
-    if (!name.trim()) return;
-    if (await saveView(name.trim())) {
-      setName('');
-      setTried(false);
-    }
-  }
-
-  return (
-    <section className="kk-views" aria-labelledby="kk-views-title">
-      <Heading level={3} id="kk-views-title" className="kk-h4">
-        {t('cw.views.title')}
-      </Heading>
-      {mine.length === 0 ? <Paragraph className="kk-muted">{t('cw.views.none')}</Paragraph> : null}
-      <ul className="kk-chips">
-        {mine.map((v) => (
-          <li key={v.id} className="kk-chip">
-            <button type="button" className="kk-chip__main" onClick={() => v.definitie.lijst === 'trajecten' && setTrajectFilter({ ...v.definitie.filter })} aria-label={t('cw.views.apply', { naam: v.naam })}>
-              {v.naam}
-            </button>
-            <button type="button" className="kk-chip__remove" onClick={() => void deleteView(v.id)} aria-label={t('cw.views.delete', { naam: v.naam })}>
-              ×
-            </button>
-          </li>
-        ))}
-      </ul>
-      <form className="kk-inline-form" onSubmit={submit} noValidate>
-        <TextField label={t('cw.views.name')} name="view-name" value={name} onChange={setName} error={tried && !name.trim() ? t('cw.views.nameMissing') : undefined} />
-        <ButtonGroup>
-          <Button type="submit" appearance="secondary-action-button">
-            {t('cw.views.save')}
-          </Button>
-        </ButtonGroup>
-      </form>
-    </section>
-  );
-}
-
 /** All trajecten in a virtualised list with filters and saved views. Pseudonyms only, never names. */
 export function TrajectListScreen() {
   const { t, language } = useT();
@@ -197,7 +147,7 @@ export function TrajectListScreen() {
       <Paragraph className="kk-muted">{t('cw.quickSwitchHint')}</Paragraph>
       <div className="kk-panel">
         <Filters />
-        <SavedViews />
+        <SavedViews lijst="trajecten" />
       </div>
       <ErrorAlert error={error} />
       <Paragraph role="status" className="kk-count">

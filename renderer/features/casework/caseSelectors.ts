@@ -8,6 +8,8 @@ export const selectTrajectFilter = (s: AppState) => s.trajectFilter;
 export const selectTrajectList = (s: AppState) => s.trajectList;
 export const selectTrajectListError = (s: AppState) => s.trajectListError;
 export const selectSavedViews = (s: AppState) => s.savedViews;
+export const selectViewsError = (s: AppState) => s.viewsError;
+export const selectJournalMore = (s: AppState) => s.journalMore;
 export const selectTrajectDetail = (s: AppState) => s.trajectDetail;
 export const selectTrajectDetailError = (s: AppState) => s.trajectDetailError;
 export const selectTrajectWrite = (s: AppState) => s.trajectWrite;
@@ -39,6 +41,7 @@ export const selectCaseActions = (s: AppState) => ({
   loadTrajectRows: s.loadTrajectRows,
   loadViews: s.loadViews,
   saveView: s.saveView,
+  applyView: s.applyView,
   deleteView: s.deleteView,
   openTraject: s.openTraject,
   transitionTraject: s.transitionTraject,
@@ -46,6 +49,7 @@ export const selectCaseActions = (s: AppState) => ({
   addJournal: s.addJournal,
   updateJournal: s.updateJournal,
   deleteJournal: s.deleteJournal,
+  loadOlderJournal: s.loadOlderJournal,
   addTask: s.addTask,
   completeTask: s.completeTask,
   addToestemming: s.addToestemming,

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { IsoDate } from '../../../shared/casework/common.schema';
 import type { Melding, MeldingFieldsInput, MeldingSummary } from '../../../shared/casework/melding.schema';
 import type { MeldingFilter } from '../../../shared/casework/query.schema';
 import type { Input, Output } from '../../../shared/ipc/contract';
@@ -9,6 +10,18 @@ import { idleWrite, type WriteState } from './trajecten.slice';
 
 /** The meldingen filter as the screen edits it. */
 export type MeldingListFilter = Partial<MeldingFilter> & Pick<MeldingFilter, 'sort' | 'richting'>;
+
+/** Why a vanaf/tot pair cannot filter the list, or null when it can (either may be empty). */
+export type DateRangeProblem = 'vanafInvalid' | 'totInvalid' | 'order' | null;
+
+/** Checks the date range of the meldingen filter before it is applied, so a wrong range never empties the list. */
+export function dateRangeProblem(vanaf: string, tot: string): DateRangeProblem {
+  if (vanaf !== '' && !IsoDate.safeParse(vanaf).success) return 'vanafInvalid';
+  if (tot !== '' && !IsoDate.safeParse(tot).success) return 'totInvalid';
+  // ISO dates compare correctly as text.
+  if (vanaf !== '' && tot !== '' && vanaf > tot) return 'order';
+  return null;
+}
 
 /** The regions with their gemeenten, for pick lists. */
 export type RegioList = Output<'gemeenten.list'>['regios'];

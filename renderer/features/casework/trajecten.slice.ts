@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Client, ClientFieldsInput } from '../../../shared/casework/client.schema';
 import type { TrajectFilter, SavedView } from '../../../shared/casework/query.schema';
-import type { TrajectDetail, TrajectFieldsInput, TrajectSummary } from '../../../shared/casework/traject.schema';
+import type { JournaalEntry, TrajectDetail, TrajectFieldsInput, TrajectSummary } from '../../../shared/casework/traject.schema';
 import type { Input } from '../../../shared/ipc/contract';
 import { toApiError, type ApiClient, type ApiError } from '../../platform/api';
 import type { AppState } from '../../store/appStore';
@@ -18,16 +18,26 @@ export interface WriteState {
 
 export const idleWrite: WriteState = { busy: false, error: null };
 
+/** The lists a saved view can belong to on these screens. */
+export type ViewList = 'trajecten' | 'meldingen';
+
+/** Journal entries a traject opens with, and how many more each "older" step loads. */
+export const JOURNAL_PAGE = 100;
+
 export interface TrajectenSlice {
   trajectFilter: TrajectListFilter;
   trajectList: PagedList<TrajectSummary>;
   trajectListError: ApiError | null;
   savedViews: SavedView[];
-  /** The traject that is open, as the core last returned it. */
+  /** The last refusal of a saved-view action (load, save, delete). */
+  viewsError: ApiError | null;
+  /** The traject that is open, as the core last returned it (its journal: the newest entries loaded so far). */
   trajectDetail: TrajectDetail | null;
   trajectDetailError: ApiError | null;
   /** The last write on the open traject (transition, journal, task, consent, fields). */
   trajectWrite: WriteState;
+  /** Loading older journal entries of the open traject. */
+  journalMore: WriteState;
   /** The cliënt being edited. */
   client: Client | null;
   /** The trajecten of the open cliënt (pseudonym rows). */
@@ -41,7 +51,10 @@ export interface TrajectenSlice {
   /** Makes sure the rows start..end are (being) loaded. */
   loadTrajectRows(start: number, end: number): Promise<void>;
   loadViews(): Promise<void>;
-  saveView(naam: string): Promise<boolean>;
+  /** Saves the current filter of `lijst` under a name. */
+  saveView(naam: string, lijst: ViewList): Promise<boolean>;
+  /** Makes a saved view's filter the filter of its own list. */
+  applyView(view: SavedView): void;
   deleteView(id: string): Promise<boolean>;
   openTraject(id: string): Promise<void>;
   transitionTraject(change: Omit<Input<'trajecten.transition'>, 'id' | 'version'>): Promise<boolean>;
@@ -51,6 +64,8 @@ export interface TrajectenSlice {
   updateJournal(change: Input<'trajecten.updateJournal'>): Promise<boolean>;
   /** Removes a journal entry (also from the search index). */
   deleteJournal(id: string, version: number): Promise<boolean>;
+  /** Loads the next page of older journal entries of the open traject (after those shown). */
+  loadOlderJournal(): Promise<boolean>;
   addTask(task: Omit<Input<'tasks.create'>, 'trajectId'>): Promise<boolean>;
   completeTask(id: string): Promise<boolean>;
   addToestemming(fields: Input<'toestemmingen.add'>['fields']): Promise<boolean>;
@@ -75,9 +90,11 @@ export function initialTrajecten() {
     trajectList: emptyList<TrajectSummary>(),
     trajectListError: null,
     savedViews: [] as SavedView[],
+    viewsError: null,
     trajectDetail: null,
     trajectDetailError: null,
     trajectWrite: idleWrite,
+    journalMore: idleWrite,
     client: null,
     clientTrajecten: [] as TrajectSummary[],
     clientError: null,
@@ -88,31 +105,57 @@ export function initialTrajecten() {
 /** Trajecten: the paged list, saved views, the open traject and its changes, cliënt forms. */
 export function createTrajectenSlice(client: ApiClient): StateCreator<AppState, [], [], TrajectenSlice> {
   return (set, get) => {
-    /** Runs a write on the open traject, then reloads it, so the screen always shows what the core stored. */
-    async function writeOnTraject(action: (detail: TrajectDetail) => Promise<unknown>): Promise<boolean> {
+    /**
+     * Runs a write on the open traject, then reloads it, so the screen always shows what the core
+     * stored. `journalDelta` is how the number of journal entries changes (+1 add, -1 delete), so
+     * older entries the person already loaded stay loaded.
+     */
+    async function writeOnTraject(action: (detail: TrajectDetail) => Promise<unknown>, journalDelta = 0): Promise<boolean> {
       const detail = get().trajectDetail;
       if (!detail || get().trajectWrite.busy) return false;
       set({ trajectWrite: { busy: true, error: null } });
       try {
         await action(detail);
-        await reloadDetail(detail.traject.id);
+        await reloadDetail(detail.traject.id, loadedJournal() + journalDelta);
         set({ trajectWrite: idleWrite, trajectList: emptyList(get().trajectList.generation + 1) });
         return true;
       } catch (error) {
         set({ trajectWrite: { busy: false, error: toApiError(error) } });
         // A conflict means our copy is old: load the current one so the next try can succeed.
-        if (toApiError(error).code === 'CONFLICT') await reloadDetail(detail.traject.id);
+        if (toApiError(error).code === 'CONFLICT') await reloadDetail(detail.traject.id, loadedJournal());
         return false;
       }
     }
 
-    async function reloadDetail(id: string): Promise<void> {
+    function loadedJournal(): number {
+      return get().trajectDetail?.journaal.length ?? 0;
+    }
+
+    /** Reads the traject with its newest `keepJournal` journal entries (at least one page). */
+    async function reloadDetail(id: string, keepJournal = JOURNAL_PAGE): Promise<void> {
       try {
-        const detail = await client.call('trajecten.get', { id, journaalLimit: 100 });
-        set({ trajectDetail: detail, trajectDetailError: null });
+        const detail = await client.call('trajecten.get', { id, journaalLimit: JOURNAL_PAGE });
+        let journaal = detail.journaal;
+        let total = detail.journaalTotaal;
+        // Older pages the person had loaded: read them again, so what is shown is one unbroken run of the newest entries.
+        while (journaal.length < Math.min(keepJournal, total)) {
+          const page = await client.call('trajecten.listJournal', { trajectId: id, page: { offset: journaal.length, limit: Math.min(500, keepJournal - journaal.length) } });
+          const before = journaal.length;
+          journaal = appendNew(journaal, page.items);
+          total = page.total;
+          if (journaal.length === before) break;
+        }
+        set({ trajectDetail: { ...detail, journaal, journaalTotaal: total }, trajectDetailError: null, journalMore: idleWrite });
       } catch (error) {
         set({ trajectDetailError: toApiError(error) });
       }
+    }
+
+    /** Sets the filter of the list a view belongs to. */
+    function setListFilter(view: SavedView): void {
+      const { definitie } = view;
+      if (definitie.lijst === 'trajecten') get().setTrajectFilter({ ...definitie.filter });
+      else if (definitie.lijst === 'meldingen') get().setMeldingFilter({ ...definitie.filter });
     }
 
     return {
@@ -152,21 +195,26 @@ export function createTrajectenSlice(client: ApiClient): StateCreator<AppState, 
       async loadViews() {
         try {
           const { views } = await client.call('views.list', {});
-          set({ savedViews: views });
+          set({ savedViews: views, viewsError: null });
         } catch (error) {
-          set({ trajectListError: toApiError(error) });
+          set({ viewsError: toApiError(error) });
         }
       },
 
-      async saveView(naam) {
+      async saveView(naam, lijst) {
         try {
-          await client.call('views.save', { naam, definitie: { lijst: 'trajecten', filter: get().trajectFilter } });
+          const definitie = lijst === 'trajecten' ? { lijst, filter: get().trajectFilter } : { lijst, filter: get().meldingFilter };
+          await client.call('views.save', { naam, definitie });
           await get().loadViews();
           return true;
         } catch (error) {
-          set({ trajectListError: toApiError(error) });
+          set({ viewsError: toApiError(error) });
           return false;
         }
+      },
+
+      applyView(view) {
+        setListFilter(view);
       },
 
       async deleteView(id) {
@@ -175,14 +223,14 @@ export function createTrajectenSlice(client: ApiClient): StateCreator<AppState, 
           await get().loadViews();
           return true;
         } catch (error) {
-          set({ trajectListError: toApiError(error) });
+          set({ viewsError: toApiError(error) });
           return false;
         }
       },
 
       async openTraject(id) {
         if (get().trajectDetail?.traject.id !== id) set({ trajectDetail: null });
-        set({ trajectDetailError: null, trajectWrite: idleWrite });
+        set({ trajectDetailError: null, trajectWrite: idleWrite, journalMore: idleWrite });
         await reloadDetail(id);
       },
 
@@ -193,13 +241,33 @@ export function createTrajectenSlice(client: ApiClient): StateCreator<AppState, 
         return writeOnTraject((d) => client.call('trajecten.update', { id: d.traject.id, version: d.traject.version, fields }));
       },
       addJournal(entry) {
-        return writeOnTraject((d) => client.call('trajecten.addJournal', { ...entry, trajectId: d.traject.id }));
+        return writeOnTraject((d) => client.call('trajecten.addJournal', { ...entry, trajectId: d.traject.id }), +1);
       },
       updateJournal(change) {
         return writeOnTraject(() => client.call('trajecten.updateJournal', change));
       },
       deleteJournal(id, version) {
-        return writeOnTraject(() => client.call('trajecten.deleteJournal', { id, version }));
+        return writeOnTraject(() => client.call('trajecten.deleteJournal', { id, version }), -1);
+      },
+
+      async loadOlderJournal() {
+        const detail = get().trajectDetail;
+        if (!detail || get().journalMore.busy || detail.journaal.length >= detail.journaalTotaal) return false;
+        set({ journalMore: { busy: true, error: null } });
+        try {
+          const page = await client.call('trajecten.listJournal', { trajectId: detail.traject.id, page: { offset: detail.journaal.length, limit: JOURNAL_PAGE } });
+          const now = get().trajectDetail;
+          // Another traject was opened, or a write reloaded this one meanwhile: that answer is the truth now.
+          if (now !== detail) {
+            set({ journalMore: idleWrite });
+            return false;
+          }
+          set({ trajectDetail: { ...now, journaal: appendNew(now.journaal, page.items), journaalTotaal: page.total }, journalMore: idleWrite });
+          return true;
+        } catch (error) {
+          set({ journalMore: { busy: false, error: toApiError(error) } });
+          return false;
+        }
       },
       addTask(task) {
         return writeOnTraject((d) => client.call('tasks.create', { ...task, trajectId: d.traject.id }));
@@ -278,4 +346,10 @@ export function createTrajectenSlice(client: ApiClient): StateCreator<AppState, 
       },
     };
   };
+}
+
+/** `more` after `shown`, without entries already shown (a page can overlap when entries were added meanwhile). */
+function appendNew(shown: JournaalEntry[], more: readonly JournaalEntry[]): JournaalEntry[] {
+  const ids = new Set(shown.map((j) => j.id));
+  return [...shown, ...more.filter((j) => !ids.has(j.id))];
 }

@@ -127,7 +127,7 @@ describe('the cliënt form', () => {
 });
 
 describe('editing a cliënt', () => {
-  it('changes the fields on the form and keeps what the form does not show (contact persons)', async () => {
+  it('changes the fields on the form and keeps the contact persons it shows unchanged', async () => {
     const created = (await env.api['clienten.create']({
       fields: { roepnaam: 'Eerstnaam', contactpersonen: [{ naam: 'Test Voogd', relatie: 'voogd', wettelijkVertegenwoordiger: true }] },
     })) as { ok: true; value: { id: string } };

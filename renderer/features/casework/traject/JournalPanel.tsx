@@ -1,10 +1,11 @@
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { TrajectDetail } from '../../../../shared/casework/traject.schema';
 import { caseworkMethods } from '../../../../shared/ipc/casework.contract';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useT } from '../../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
-import { selectCaseActions, selectTrajectWrite } from '../caseSelectors';
+import { selectCaseActions, selectJournalMore, selectTrajectWrite } from '../caseSelectors';
 import { Badge, formatDate } from '../dataBits';
 import { SelectField, TextareaField, TextField, todayIso, validateWith } from '../formBits';
 import { optionLists } from '../options';
@@ -14,7 +15,7 @@ import { useCheckedForm } from '../useCheckedForm';
 // What `trajecten.addJournal` takes, less the traject (the slice adds it).
 const JournalInput = caseworkMethods['trajecten.addJournal'].input.omit({ trajectId: true });
 
-function JournalEntryView({ entry }: { entry: TrajectDetail['journaal'][number] }) {
+function JournalEntryView({ entry, focusRef }: { entry: TrajectDetail['journaal'][number]; focusRef?: ((element: HTMLLIElement | null) => void) | undefined }) {
   const { t, language } = useT();
   const write = useAppStore(selectTrajectWrite);
   const { updateJournal, deleteJournal } = useAppStoreShallow(selectCaseActions);
@@ -33,7 +34,7 @@ function JournalEntryView({ entry }: { entry: TrajectDetail['journaal'][number] 
   }
 
   return (
-    <li className="kk-journal__entry">
+    <li className="kk-journal__entry" ref={focusRef} tabIndex={focusRef ? -1 : undefined}>
       <div className="kk-journal__meta">
         <Badge>{t(`cw.jsoort.${entry.soort}`)}</Badge> <span className="kk-muted">{formatDate(entry.datum, language)}</span>
         {mode === 'view' ? (
@@ -76,11 +77,28 @@ function JournalEntryView({ entry }: { entry: TrajectDetail['journaal'][number] 
   );
 }
 
-/** The traject's journal: write an entry, read, correct or remove the newest ones. */
+/**
+ * The traject's journal: write an entry, read, correct or remove entries. It opens with the
+ * newest; "older notes" loads the next page until every entry is shown.
+ */
 export function JournalPanel({ detail }: { detail: TrajectDetail }) {
   const { t } = useT();
   const write = useAppStore(selectTrajectWrite);
-  const { addJournal } = useAppStoreShallow(selectCaseActions);
+  const more = useAppStore(selectJournalMore);
+  const { addJournal, loadOlderJournal } = useAppStoreShallow(selectCaseActions);
+  // After loading older entries, focus goes to the first of them (the button may be gone).
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  const focusTarget = useRef<HTMLLIElement | null>(null);
+  useEffect(() => {
+    if (focusIndex !== null) focusTarget.current?.focus();
+  }, [focusIndex]);
+  const remaining = Math.max(0, detail.journaalTotaal - detail.journaal.length);
+
+  async function loadOlder() {
+    const firstNew = detail.journaal.length;
+    if (await loadOlderJournal()) setFocusIndex(firstNew);
+  }
+
   const { form, errors, set, submit } = useCheckedForm(
     { soort: 'notitie', datum: todayIso(), tekst: '' },
     {
@@ -109,10 +127,28 @@ export function JournalPanel({ detail }: { detail: TrajectDetail }) {
         <>
           <p className="kk-muted kk-small">{t('cw.journal.count', { shown: detail.journaal.length, total: detail.journaalTotaal })}</p>
           <ol className="kk-journal">
-            {detail.journaal.map((j) => (
-              <JournalEntryView key={`${j.id}-${j.version}`} entry={j} />
+            {detail.journaal.map((j, index) => (
+              <JournalEntryView
+                key={`${j.id}-${j.version}`}
+                entry={j}
+                focusRef={
+                  index === focusIndex
+                    ? (element) => {
+                        focusTarget.current = element;
+                      }
+                    : undefined
+                }
+              />
             ))}
           </ol>
+          <ErrorAlert error={more.error} />
+          {remaining > 0 ? (
+            <ButtonGroup>
+              <Button type="button" appearance="secondary-action-button" busy={more.busy} disabled={more.busy} onClick={() => void loadOlder()}>
+                {t('cw.journal.older')}
+              </Button>
+            </ButtonGroup>
+          ) : null}
         </>
       )}
     </Panel>
