@@ -4,7 +4,7 @@ import { gemeenten, regioGemeenten } from '../../../shared/casework/gemeenten';
 import { localToday, yearOf } from '../../../shared/casework/dates';
 import type { Session } from '../session';
 import { getClient, insertClient, listClienten, updateClient } from './clienten.repo';
-import { assertTraject, getTrajectDetail, insertTraject, listTrajecten, touchTraject, transitionTraject, updateTraject } from './trajecten.repo';
+import { assertTraject, clientRef, getTrajectDetail, insertTraject, listTrajecten, touchTraject, transitionTraject, updateTraject } from './trajecten.repo';
 import { deleteJournal, insertJournal, listJournal, updateJournal } from './journaal.repo';
 import { completeTask, insertTask, listOverdue, listReminders } from './taken.repo';
 import { insertToestemming, withdrawToestemming } from './toestemmingen.repo';
@@ -27,7 +27,7 @@ export const caseworkHandlers: Pick<Handlers<Session>, keyof typeof caseworkMeth
   'clienten.update': (input, s) => inTransaction(s.db(), () => updateClient(s.db(), ownerWrite(), input.id, input.version, input.fields)),
   'clienten.list': (input, s) => listClienten(s.db(), input.filter, input.page),
 
-  'trajecten.create': (input, s) => inTransaction(s.db(), () => insertTraject(s.db(), ownerWrite(), input.clientId, input.fields)),
+  'trajecten.create': (input, s) => inTransaction(s.db(), () => insertTraject(s.db(), ownerWrite(), clientRef(s.db(), input.clientId), input.fields)),
   'trajecten.get': (input, s) => getTrajectDetail(s.db(), input.id, input.journaalLimit, localToday()),
   'trajecten.update': (input, s) => inTransaction(s.db(), () => updateTraject(s.db(), ownerWrite(), input.id, input.version, input.fields, localToday())),
   'trajecten.transition': (input, s) =>

@@ -1,4 +1,5 @@
 import { stmt, type Db, type WriteContext } from './support';
+import { uuidFromBytes, uuidToBytes } from './ids';
 
 /** The kinds of records that change events name. */
 export type Entity = 'client' | 'traject' | 'journaal' | 'taak' | 'toestemming' | 'melding' | 'view';
@@ -16,31 +17,55 @@ export interface ChangeEvent {
   fields: string[];
 }
 
+// The compact form of migration 0030: time in ms, the record's UUID as 16 bytes, the field
+// names as a reference to a shared list in change_fieldsets.
+const ENSURE_FIELDSET = 'INSERT INTO change_fieldsets (fields) VALUES (?) ON CONFLICT (fields) DO NOTHING';
+const FIELDSET_ID = 'SELECT id FROM change_fieldsets WHERE fields = ?';
+const COLUMNS = '(at, actor, entity, entity_id, action, fieldset)';
+const INSERT_ONE = `INSERT INTO change_events ${COLUMNS} VALUES (?, ?, ?, ?, ?, ?)`;
+/** Rows per multi-row INSERT in a batch (6 parameters each, well under SQLite's limit). */
+const BATCH_ROWS = 200;
+const INSERT_BATCH = `INSERT INTO change_events ${COLUMNS} VALUES ${Array.from({ length: BATCH_ROWS }, () => '(?, ?, ?, ?, ?, ?)').join(', ')}`;
+
+/** A bulk write in progress: pending rows, and the field lists already stored in this transaction. */
+interface Batch {
+  rows: unknown[][];
+  fieldsets: Map<string, number>;
+}
+const batches = new WeakMap<Db, Batch>();
+
+/** The number of a field list, stored first if it is new. Runs in the caller's transaction. */
+function fieldsetId(db: Db, fields: string): number {
+  stmt(db, ENSURE_FIELDSET).run(fields);
+  return (stmt(db, FIELDSET_ID).get(fields) as { id: number }).id;
+}
+
 /**
  * Records that a record changed: who, when, which entity, which field names. Runs inside the
  * caller's transaction, so a change and its event are saved together or not at all.
  */
 export function recordChange(db: Db, ctx: WriteContext, entity: Entity, entityId: string, action: ChangeAction, fields: readonly string[]): void {
-  const row = [ctx.now, ctx.actor, entity, entityId, action, JSON.stringify([...fields].sort())];
+  const names = JSON.stringify([...fields].sort());
   const batch = batches.get(db);
+  // Only within one batch (one transaction) is a remembered number certain to exist.
+  let fieldset = batch?.fieldsets.get(names);
+  if (fieldset === undefined) {
+    fieldset = fieldsetId(db, names);
+    batch?.fieldsets.set(names, fieldset);
+  }
+  const row = [Date.parse(ctx.now), ctx.actor, entity, uuidToBytes(entityId), action, fieldset];
   if (!batch) {
     stmt(db, INSERT_ONE).run(row);
     return;
   }
-  batch.push(row);
-  if (batch.length === BATCH_ROWS) flush(db, batch);
+  batch.rows.push(row);
+  if (batch.rows.length === BATCH_ROWS) flush(db, batch.rows);
 }
 
-const INSERT_ONE = 'INSERT INTO change_events (at, actor, entity, entity_id, action, fields) VALUES (?, ?, ?, ?, ?, ?)';
-/** Rows per multi-row INSERT in a batch (6 parameters each, well under SQLite's limit). */
-const BATCH_ROWS = 200;
-const INSERT_BATCH = `INSERT INTO change_events (at, actor, entity, entity_id, action, fields) VALUES ${Array.from({ length: BATCH_ROWS }, () => '(?, ?, ?, ?, ?, ?)').join(', ')}`;
-const batches = new WeakMap<Db, unknown[][]>();
-
-function flush(db: Db, batch: unknown[][]): void {
-  if (batch.length === BATCH_ROWS) stmt(db, INSERT_BATCH).run(batch.flat());
-  else for (const row of batch) stmt(db, INSERT_ONE).run(row);
-  batch.length = 0;
+function flush(db: Db, rows: unknown[][]): void {
+  if (rows.length === BATCH_ROWS) stmt(db, INSERT_BATCH).run(rows.flat());
+  else for (const row of rows) stmt(db, INSERT_ONE).run(row);
+  rows.length = 0;
 }
 
 /**
@@ -52,11 +77,11 @@ function flush(db: Db, batch: unknown[][]): void {
 export function withBatchedChanges<T>(db: Db, fn: () => T): T {
   if (!db.inTransaction) throw new Error('withBatchedChanges needs a transaction');
   if (batches.has(db)) return fn();
-  const batch: unknown[][] = [];
+  const batch: Batch = { rows: [], fieldsets: new Map() };
   batches.set(db, batch);
   try {
     const result = fn();
-    flush(db, batch);
+    flush(db, batch.rows);
     return result;
   } finally {
     batches.delete(db);
@@ -66,7 +91,11 @@ export function withBatchedChanges<T>(db: Db, fn: () => T): T {
 /** The change events of one record, oldest first. */
 export function changesOf(db: Db, entity: Entity, entityId: string): ChangeEvent[] {
   const rows = db
-    .prepare('SELECT seq, at, actor, entity, entity_id AS entityId, action, fields FROM change_events WHERE entity = ? AND entity_id = ? ORDER BY seq')
-    .all(entity, entityId) as Array<Omit<ChangeEvent, 'fields'> & { fields: string }>;
-  return rows.map((r) => ({ ...r, fields: JSON.parse(r.fields) as string[] }));
+    .prepare(
+      `SELECT e.seq, e.at, e.actor, e.entity, e.entity_id AS entityId, e.action, f.fields
+         FROM change_events e JOIN change_fieldsets f ON f.id = e.fieldset
+        WHERE e.entity_id = ? AND e.entity = ? ORDER BY e.seq`,
+    )
+    .all(uuidToBytes(entityId), entity) as Array<{ seq: number; at: number; actor: string; entity: Entity; entityId: Uint8Array; action: ChangeAction; fields: string }>;
+  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), entityId: uuidFromBytes(r.entityId), fields: JSON.parse(r.fields) as string[] }));
 }

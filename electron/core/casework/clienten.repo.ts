@@ -4,7 +4,7 @@ import type { Page, PageRequest } from '../../../shared/casework/common.schema';
 import type { ClientFilter } from '../../../shared/casework/query.schema';
 import { makePseudonym } from '../../../shared/casework/pseudonym';
 import { recordChange } from './changeEvents.repo';
-import { clientNames, indexClientNames, indexRecord, joinText, reindexRecord } from './search.repo';
+import { addClientNames, clientNames, indexClientNames, indexRecord, joinText, reindexRecord } from './search.repo';
 import { applyPatch, assertVersion, changedFields, compact, found, pagePlan, parseOrInvalid, stmt, type Db, type WriteContext } from './support';
 
 type ClientRow = { id: string; pseudoniem: string; data: string; version: number; created_at: string; updated_at: string };
@@ -57,8 +57,8 @@ export function writeClient(db: Db, ctx: WriteContext, fields: ClientFields): { 
     ctx.now,
     ctx.now,
   );
-  indexRecord(db, 'client', id, clientIndexText(id, pseudoniem, fields));
-  indexClientNames(db, id, null, clientNames(fields.roepnaam, fields.achternaam));
+  const rowid = indexRecord(db, 'client', id, clientIndexText(id, pseudoniem, fields));
+  addClientNames(db, rowid, clientNames(fields.roepnaam, fields.achternaam));
   recordChange(db, ctx, 'client', id, 'create', Object.keys(data));
   return { id, pseudoniem };
 }

@@ -5,7 +5,7 @@ import type { ClientFields } from '../../../shared/casework/client.schema';
 import { TrajectFields } from '../../../shared/casework/traject.schema';
 import { insertClient } from './clienten.repo';
 import { getMelding, linkMeldingToTraject } from './meldingen.repo';
-import { insertTraject } from './trajecten.repo';
+import { clientRef, insertTraject } from './trajecten.repo';
 import { applyPatch, found, parseOrInvalid, stmt, type Db, type WriteContext } from './support';
 
 /**
@@ -34,7 +34,7 @@ export function convertMelding(
     procedures: [],
   };
   const fields = parseOrInvalid(TrajectFields, applyPatch(defaults, input.fields ?? {}), 'fields');
-  const { id } = insertTraject(db, ctx, clientId, fields, { meldingId: melding.id });
+  const { id } = insertTraject(db, ctx, clientRef(db, clientId), fields, { meldingId: melding.id });
   linkMeldingToTraject(db, ctx, melding.id, id);
   return { trajectId: id, clientId };
 }

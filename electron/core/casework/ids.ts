@@ -43,16 +43,26 @@ export function newRecordId(now: number = Date.now(), random: (n: number) => Uin
 
 /** Formats a v7 UUID from a millisecond time, a 12-bit sequence and 8 random bytes. */
 export function formatV7(ms: number, seq: number, rand: Uint8Array): string {
-  const b = new Uint8Array(16);
-  let t = ms;
-  for (let i = 5; i >= 0; i--) {
-    b[i] = t % 256;
-    t = Math.floor(t / 256);
-  }
+  const b = Buffer.allocUnsafe(16);
+  b.writeUIntBE(ms, 0, 6);
   b[6] = 0x70 | ((seq >> 8) & 0x0f);
   b[7] = seq & 0xff;
   b.set(rand.subarray(0, 8), 8);
   b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return uuidFromBytes(b);
+}
+
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The 16 bytes of a UUID given as text (how change events store record ids). */
+export function uuidToBytes(id: string): Buffer {
+  if (!UUID_TEXT.test(id)) throw new Error('Not a UUID');
+  return Buffer.from(id.replaceAll('-', ''), 'hex');
+}
+
+/** The lower-case text form of a UUID given as its 16 bytes. */
+export function uuidFromBytes(bytes: Uint8Array): string {
+  if (bytes.length !== 16) throw new Error('Not a UUID');
+  const h = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

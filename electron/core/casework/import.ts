@@ -145,17 +145,25 @@ function fileSource(path: string): RecordSource {
 }
 
 type Checked = { ok: true; count: Record<ListName, number> } | { ok: false; issues: FieldIssue[]; total: number };
+type Valid = { list: 'trajecten'; record: ImportTraject } | { list: 'meldingen'; record: MeldingFields };
 
 const RECORD_SCHEMA = { trajecten: ImportTraject, meldingen: MeldingFields } as const;
 
-/** Checks every record, then the envelope; nothing is kept but the reasons (capped). */
-function check(source: RecordSource): Checked {
+/**
+ * Checks every record, then the envelope; nothing is kept but the reasons (capped). Each record
+ * that passes is handed to `accept` while no problem has been found yet, so a caller can write
+ * in the same pass; after the first problem only the checking goes on, for the full list of reasons.
+ */
+function check(source: RecordSource, accept: (valid: Valid) => void = () => undefined): Checked {
   try {
     const issues: FieldIssue[] = [];
     let total = 0;
     const { envelope, count } = source.scan((list, i, record) => {
       const r = RECORD_SCHEMA[list].safeParse(record, DUTCH);
-      if (r.success) return;
+      if (r.success) {
+        if (total === 0) accept({ list, record: r.data } as Valid);
+        return;
+      }
       const found = dutchFieldIssues(r.error.issues, [list, i]);
       total += found.length;
       for (const issue of found) if (issues.length < MAX_IMPORT_ISSUES) issues.push(issue);
@@ -171,6 +179,11 @@ function check(source: RecordSource): Checked {
     if (error instanceof NotJson) return { ok: false, issues: [NOT_JSON], total: 1 };
     throw error;
   }
+}
+
+/** Throws the refusal of a file that did not pass the check. */
+function refuse(checked: Extract<Checked, { ok: false }>): never {
+  throw new KkError('INVALID_INPUT', `Import refused: ${checked.total} problem(s)`, { issues: checked.issues });
 }
 
 /** The total number of problems of a refused import (the issues list is capped at MAX_IMPORT_ISSUES). */
@@ -254,44 +267,44 @@ function withImportCache<T>(db: Db, fn: () => T): T {
 }
 
 function importChecked(db: Db, ctx: WriteContext, source: RecordSource, options: { dryRun: boolean; today: string }): ImportResult {
-  const checked = check(source);
-  if (!checked.ok) throw new KkError('INVALID_INPUT', `Import refused: ${checked.total} problem(s)`, { issues: checked.issues });
-  const result: ImportResult = { dryRun: options.dryRun, clienten: 0, trajecten: 0, meldingen: checked.count.meldingen, journaal: 0, taken: 0, toestemmingen: 0 };
-  const tally = (t: ImportTraject) => {
+  const result: ImportResult = { dryRun: options.dryRun, clienten: 0, trajecten: 0, meldingen: 0, journaal: 0, taken: 0, toestemmingen: 0 };
+  const tally = (valid: Valid) => {
+    if (valid.list === 'meldingen') {
+      result.meldingen++;
+      return;
+    }
+    const t = valid.record;
     result.clienten++;
     result.trajecten++;
     result.toestemmingen += t.toestemmingen.length;
     result.journaal += t.journaal.length;
     result.taken += t.taken.length;
   };
-  const write = (t: ImportTraject) => {
-    const { client, fase, afsluitReden, afsluitToelichting, afgeslotenOp, toestemmingen, journaal, taken, ...fields } = t;
+  if (options.dryRun) {
+    const checked = check(source, tally);
+    if (!checked.ok) refuse(checked);
+    return result;
+  }
+  const write = (valid: Valid) => {
+    tally(valid);
+    if (valid.list === 'meldingen') {
+      writeMelding(db, ctx, valid.record);
+      return;
+    }
+    const { client, fase, afsluitReden, afsluitToelichting, afgeslotenOp, toestemmingen, journaal, taken, ...fields } = valid.record;
     const c = writeClient(db, ctx, client);
-    const { id } = insertTraject(db, ctx, c.id, fields, { fase, afsluitReden: afsluitReden ?? null, afsluitToelichting: afsluitToelichting ?? null, afgeslotenOp: afgeslotenOp ?? null });
+    const { id } = insertTraject(db, ctx, c, fields, { fase, afsluitReden: afsluitReden ?? null, afsluitToelichting: afsluitToelichting ?? null, afgeslotenOp: afgeslotenOp ?? null });
     for (const s of toestemmingen) writeToestemming(db, ctx, id, s);
     for (const j of journaal) insertJournal(db, ctx, { trajectId: id, clientId: c.id, ...j });
     for (const k of taken) insertTask(db, ctx, { trajectId: id, ...k }, options.today);
   };
-  if (options.dryRun) {
-    source.scan((list, _i, record) => {
-      if (list === 'trajecten') tally(ImportTraject.parse(record));
-    });
-    return result;
-  }
+  // One pass: each record is checked and, while every record so far passed, written. A file with
+  // any problem is refused as a whole: the transaction rolls back, so nothing of it is stored.
   withImportSettings(db, () =>
     inTransaction(db, () => {
       const triggers = suspendCountTriggers(db);
-      withBatchedChanges(db, () =>
-        source.scan((list, _i, record) => {
-          if (list === 'meldingen') {
-            writeMelding(db, ctx, MeldingFields.parse(record));
-            return;
-          }
-          const t = ImportTraject.parse(record);
-          tally(t);
-          write(t);
-        }),
-      );
+      const checked = withBatchedChanges(db, () => check(source, write));
+      if (!checked.ok) refuse(checked);
       triggers.resume();
     }),
   );
@@ -299,18 +312,15 @@ function importChecked(db: Db, ctx: WriteContext, source: RecordSource, options:
 }
 
 /**
- * Imports a casework file: first every record is checked (nothing is written while checking),
- * then all records are written in ONE transaction — all of them, or on any error none.
- * Records are parsed again one at a time for the write, so the file is never held as a tree.
+ * Imports a casework file in ONE transaction: every record is checked against the shared schemas
+ * and written in the same pass, one record at a time (the file is never held as a tree). Any
+ * problem refuses the whole file with its reasons and rolls everything back: all, or none.
  */
 export function importJson(db: Db, ctx: WriteContext, text: string, options: { dryRun: boolean; today: string }): ImportResult {
   return importChecked(db, ctx, textSource(text), options);
 }
 
-/**
- * Imports a casework file from disk (kk). The file is streamed twice: once to check every
- * record, once to write them; only one record is in memory at a time.
- */
+/** Imports a casework file from disk (kk), streamed: only one record is in memory at a time. */
 export function importFile(db: Db, ctx: WriteContext, path: string, options: { dryRun: boolean; today: string }): ImportResult {
   return importChecked(db, ctx, fileSource(path), options);
 }

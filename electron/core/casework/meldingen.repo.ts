@@ -4,7 +4,7 @@ import type { MeldingFilter } from '../../../shared/casework/query.schema';
 import { routeringsAdvies } from '../../../shared/casework/meldroute';
 import { recordChange } from './changeEvents.repo';
 import { indexRecord, joinText, reindexRecord } from './search.repo';
-import { applyPatch, assertVersion, bool, changedFields, compact, found, int, pagePlan, parseOrInvalid, stmt, type Db, type WriteContext } from './support';
+import { applyPatch, assertVersion, bool, changedFields, compact, definedKeys, found, int, pagePlan, parseOrInvalid, stmt, type Db, type WriteContext } from './support';
 
 type Row = { id: string; data: string; traject_id: string | null; version: number; created_at: string; updated_at: string };
 
@@ -83,7 +83,7 @@ export function writeMelding(db: Db, ctx: WriteContext, fields: MeldingFields): 
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, ?, ?)`,
   ).run(...columns(fields), id, ctx.now, ctx.now);
   indexRecord(db, 'melding', id, meldingIndexText(id, fields, null));
-  recordChange(db, ctx, 'melding', id, 'create', Object.keys(compact(fields)));
+  recordChange(db, ctx, 'melding', id, 'create', definedKeys(fields));
   return id;
 }
 

@@ -27,13 +27,18 @@ export function clientNames(roepnaam: string, achternaam: string | null | undefi
   return joinText(roepnaam, achternaam);
 }
 
-/** Indexes or re-indexes a cliënt's names for the quick switcher (old names securely removed). */
-export function indexClientNames(db: Db, clientId: string, previous: string | null, next: string): void {
+/** Re-indexes a cliënt's names for the quick switcher (old names securely removed). */
+export function indexClientNames(db: Db, clientId: string, previous: string, next: string): void {
   const rowid = docRow(db, 'client', clientId);
   if (rowid === undefined) return;
   if (previous === next) return;
-  if (previous !== null) stmt(db, `INSERT INTO name_fts (name_fts, rowid, naam) VALUES ('delete', ?, ?)`).run(rowid, previous);
-  stmt(db, 'INSERT INTO name_fts (rowid, naam) VALUES (?, ?)').run(rowid, next);
+  stmt(db, `INSERT INTO name_fts (name_fts, rowid, naam) VALUES ('delete', ?, ?)`).run(rowid, previous);
+  addClientNames(db, rowid, next);
+}
+
+/** Indexes the names of a new cliënt under the index rowid its record got from `indexRecord`. */
+export function addClientNames(db: Db, rowid: number, names: string): void {
+  stmt(db, 'INSERT INTO name_fts (rowid, naam) VALUES (?, ?)').run(rowid, names);
 }
 
 function deleteTerms(db: Db, rowid: number, previous: IndexText): void {

@@ -68,7 +68,12 @@ export const bool = (value: unknown): boolean => value === 1 || value === 1n;
 /** To a SQLite boolean. */
 export const int = (value: boolean): number => (value ? 1 : 0);
 
-/** Strips `undefined` and nulls out of an object for JSON storage. */
+/** The names of the fields that have a value (what `compact` would keep at the top level). */
+export function definedKeys(value: object): string[] {
+  return Object.entries(value).flatMap(([key, v]) => (v === undefined ? [] : [key]));
+}
+
+/** Strips `undefined` out of an object (deeply) for JSON storage. */
 export function compact<T extends object>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }

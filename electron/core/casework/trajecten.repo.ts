@@ -21,7 +21,7 @@ import { indexRecord, joinText, reindexRecord } from './search.repo';
 import { listJournal } from './journaal.repo';
 import { listTakenOf } from './taken.repo';
 import { listToestemmingenOf } from './toestemmingen.repo';
-import { applyPatch, assertVersion, bool, changedFields, compact, found, int, pagePlan, parseOrInvalid, stmt, withoutNulls, type Db, type WriteContext } from './support';
+import { applyPatch, assertVersion, bool, changedFields, compact, definedKeys, found, int, pagePlan, parseOrInvalid, stmt, withoutNulls, type Db, type WriteContext } from './support';
 
 type TrajectRow = {
   id: string;
@@ -113,9 +113,24 @@ export interface NewTrajectOptions {
   afgeslotenOp?: IsoDate | null;
 }
 
-/** Stores a new traject for an existing cliënt. Call inside a transaction. */
-export function insertTraject(db: Db, ctx: WriteContext, clientId: string, fields: TrajectFields, options: NewTrajectOptions = {}): { id: string; version: number } {
-  const client = found(stmt(db, 'SELECT pseudoniem FROM clienten WHERE id = ?').get(clientId) as { pseudoniem: string } | undefined, 'client');
+/** A stored cliënt as a new traject needs it: its id and its pseudonym code (copied into the traject). */
+export interface ClientRef {
+  id: string;
+  pseudoniem: string;
+}
+
+/** The cliënt with this id, as a reference for a new traject; NOT_FOUND when there is none. */
+export function clientRef(db: Db, clientId: string): ClientRef {
+  const row = found(stmt(db, 'SELECT pseudoniem FROM clienten WHERE id = ?').get(clientId) as { pseudoniem: string } | undefined, 'client');
+  return { id: clientId, pseudoniem: row.pseudoniem };
+}
+
+/**
+ * Stores a new traject for an existing cliënt. Call inside a transaction. Bulk writers pass the
+ * reference `writeClient` returned (no read-back per traject); others use `clientRef`.
+ */
+export function insertTraject(db: Db, ctx: WriteContext, client: ClientRef, fields: TrajectFields, options: NewTrajectOptions = {}): { id: string; version: number } {
+  const clientId = client.id;
   const id = ctx.newId();
   const fase = options.fase ?? 'aanmelding';
   stmt(
@@ -147,7 +162,7 @@ export function insertTraject(db: Db, ctx: WriteContext, clientId: string, field
   addFaseWissel(db, ctx, id, null, 'aanmelding', fields.aanmelddatum, null, 1);
   if (fase !== 'aanmelding') addFaseWissel(db, ctx, id, 'aanmelding', fase, options.afgeslotenOp ?? fields.aanmelddatum, options.afsluitReden ?? null, 2);
   indexRecord(db, 'traject', id, trajectIndexText({ id, clientId, pseudoniem: client.pseudoniem, notities: fields.notities, procedures: fields.procedures, afsluitToelichting: fase === 'afgesloten' ? (options.afsluitToelichting ?? null) : null }));
-  recordChange(db, ctx, 'traject', id, 'create', Object.keys(compact(fields)));
+  recordChange(db, ctx, 'traject', id, 'create', definedKeys(fields));
   return { id, version: 1 };
 }
 

@@ -87,7 +87,7 @@ export async function newTraject(v: TestVault, extra: Record<string, unknown> = 
 
 /** Row counts of every casework table plus the index and change events: "nothing changed" means these are equal. */
 export function snapshotCounts(db: Database.Database): Record<string, number> {
-  const tables = ['clienten', 'trajecten', 'traject_vormen', 'traject_opvang', 'traject_procedures', 'traject_fasen', 'toestemmingen', 'journaal', 'taken', 'meldingen', 'saved_views', 'change_events', 'search_docs'];
+  const tables = ['clienten', 'trajecten', 'traject_vormen', 'traject_opvang', 'traject_procedures', 'traject_fasen', 'toestemmingen', 'journaal', 'taken', 'meldingen', 'saved_views', 'change_events', 'change_fieldsets', 'search_docs'];
   return Object.fromEntries(tables.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
 }
 

@@ -44,10 +44,10 @@ describe('import.json', () => {
     expect(after.journaal).toBe(before.journaal! + r.journaal);
     expect(r.journaal).toBeGreaterThan(260);
     // Every new journal entry has exactly one index row and one change event.
-    const orphans = v.db.prepare(`SELECT count(*) AS n FROM journaal j WHERE (SELECT count(*) FROM search_docs d WHERE d.kind = 'journaal' AND d.entity_id = j.id) != 1 OR (SELECT count(*) FROM change_events e WHERE e.entity = 'journaal' AND e.entity_id = j.id) != 1`).get() as { n: number };
+    const orphans = v.db.prepare(`SELECT count(*) AS n FROM journaal j WHERE (SELECT count(*) FROM search_docs d WHERE d.kind = 'journaal' AND d.entity_id = j.id) != 1 OR (SELECT count(*) FROM change_events e WHERE e.entity = 'journaal' AND e.entity_id = unhex(replace(j.id, '-', ''))) != 1`).get() as { n: number };
     expect(orphans.n).toBe(0);
     // Change events keep the write order: a traject's event comes after its cliënt's.
-    const misordered = v.db.prepare(`SELECT count(*) AS n FROM trajecten t JOIN change_events ct ON ct.entity = 'traject' AND ct.entity_id = t.id JOIN change_events cc ON cc.entity = 'client' AND cc.entity_id = t.client_id WHERE ct.seq < cc.seq`).get() as { n: number };
+    const misordered = v.db.prepare(`SELECT count(*) AS n FROM trajecten t JOIN change_events ct ON ct.entity = 'traject' AND ct.entity_id = unhex(replace(t.id, '-', '')) JOIN change_events cc ON cc.entity = 'client' AND cc.entity_id = unhex(replace(t.client_id, '-', '')) WHERE ct.seq < cc.seq`).get() as { n: number };
     expect(misordered.n).toBe(0);
     const last = file.trajecten.at(-1)!.journaal.at(-1)!.tekst.split(' ')[0]!;
     expect((await v.call('search.query', { q: last })).hits.length).toBeGreaterThan(0);

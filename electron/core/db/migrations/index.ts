@@ -1,6 +1,7 @@
 import type { Migration } from '../migration';
 import { foundation } from './0010_foundation';
 import { casework } from './0020_casework';
+import { compactChangeEvents } from './0030_compact_change_events';
 
 /**
  * Every migration, in order. Add a migration as a new numbered file and one line here.
@@ -9,4 +10,5 @@ import { casework } from './0020_casework';
 export const migrations: readonly Migration[] = [
   foundation, // 0010
   casework, // 0020
+  compactChangeEvents, // 0030
 ];

@@ -1,0 +1,110 @@
+// Change events in their compact form (migration 0030): who, when, which record, which field
+// NAMES — on a real encrypted vault, through the real repositories and the 0020 → 0030 migration.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { changesOf, recordChange, withBatchedChanges } from '../../../electron/core/casework/changeEvents.repo';
+import { inTransaction, type WriteContext } from '../../../electron/core/casework/support';
+import { newRecordId } from '../../../electron/core/casework/ids';
+import { migrate } from '../../../electron/core/db/migrate';
+import { migrations } from '../../../electron/core/db/migrations';
+import { openEncryptedDatabase } from '../../../electron/core/vault/sqlcipher';
+import { clientFields, openTestVault, trajectFields, type TestVault } from './helpers';
+
+const ctx = (now: string): WriteContext => ({ actor: 'eigenaar', now, newId: () => newRecordId(), randomBytes: (n) => randomBytes(n) });
+
+describe('change events', () => {
+  let v: TestVault;
+  beforeEach(() => (v = openTestVault()));
+  afterEach(() => v.close());
+
+  it('give back who, when, what and which field names, in order, for one record only', () => {
+    const id = newRecordId();
+    const other = newRecordId();
+    inTransaction(v.db, () => {
+      recordChange(v.db, ctx('2026-03-01T08:15:30.123Z'), 'traject', id, 'create', ['vormen', 'gemeente']);
+      recordChange(v.db, ctx('2026-03-01T08:16:00.000Z'), 'traject', other, 'create', ['gemeente']);
+      recordChange(v.db, ctx('2026-03-02T10:00:00.000Z'), 'traject', id, 'transition', ['fase']);
+    });
+    expect(changesOf(v.db, 'traject', id).map(({ seq: _s, ...e }) => e)).toEqual([
+      { at: '2026-03-01T08:15:30.123Z', actor: 'eigenaar', entity: 'traject', entityId: id, action: 'create', fields: ['gemeente', 'vormen'] },
+      { at: '2026-03-02T10:00:00.000Z', actor: 'eigenaar', entity: 'traject', entityId: id, action: 'transition', fields: ['fase'] },
+    ]);
+    // The same record id under another kind is not this record's history.
+    expect(changesOf(v.db, 'client', id)).toEqual([]);
+  });
+
+  it('store each list of field names once, and never a stale reference after a rolled-back batch', () => {
+    const a = newRecordId();
+    const b = newRecordId();
+    // A batch that stores a new field list and then fails: the list goes with the rollback.
+    expect(() =>
+      inTransaction(v.db, () =>
+        withBatchedChanges(v.db, () => {
+          recordChange(v.db, ctx('2026-01-01T00:00:00.000Z'), 'taak', a, 'update', ['zzz-nieuw']);
+          throw new Error('simulated failure');
+        }),
+      ),
+    ).toThrow('simulated failure');
+    expect(v.db.prepare(`SELECT count(*) AS n FROM change_fieldsets WHERE fields = '["zzz-nieuw"]'`).get()).toEqual({ n: 0 });
+    // The next write of the same list stores it again and points at the stored row.
+    inTransaction(v.db, () =>
+      withBatchedChanges(v.db, () => {
+        for (const id of [a, b]) recordChange(v.db, ctx('2026-01-02T00:00:00.000Z'), 'taak', id, 'update', ['zzz-nieuw']);
+      }),
+    );
+    expect(changesOf(v.db, 'taak', b)[0]?.fields).toEqual(['zzz-nieuw']);
+    expect(v.db.prepare(`SELECT count(*) AS n FROM change_fieldsets WHERE fields = '["zzz-nieuw"]'`).get()).toEqual({ n: 1 });
+    expect(v.db.pragma('foreign_key_check(change_events)')).toEqual([]);
+  });
+
+  it('hold no value of a record, only names (a cliënt written through the app)', async () => {
+    const c = await v.call('clienten.create', { fields: clientFields({ roepnaam: 'Geheimnaam', telefoon: '0612345678' }) });
+    await v.call('trajecten.create', { clientId: c.id, fields: trajectFields({ notities: 'Vertrouwelijke notitie' }) });
+    const stored = JSON.stringify([...v.db.prepare('SELECT * FROM change_events').all(), ...v.db.prepare('SELECT * FROM change_fieldsets').all()]);
+    for (const value of ['Geheimnaam', '0612345678', 'Vertrouwelijke']) expect(stored).not.toContain(value);
+    expect(changesOf(v.db, 'client', c.id).map((e) => e.action)).toEqual(['create']);
+  });
+
+  it('refuse a record id that is not a UUID rather than store something unreadable', () => {
+    expect(() => inTransaction(v.db, () => recordChange(v.db, ctx('2026-01-01T00:00:00.000Z'), 'view', 'not-a-uuid', 'create', []))).toThrow();
+  });
+});
+
+describe('migration 0030 (compact change events)', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'kk-events-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps every 0020 event with its order, time, actor, record and field names', () => {
+    const db = openEncryptedDatabase(join(dir, 'v.db'), randomBytes(32), { create: true, cacheKiB: 4096 });
+    try {
+      migrate(db, migrations.filter((m) => m.version <= 20));
+      const ids = [newRecordId(), newRecordId(), newRecordId()];
+      const old = [
+        ['2025-12-31T23:59:59.999Z', 'eigenaar', 'client', ids[0], 'create', '["achternaam","roepnaam"]'],
+        ['2026-01-01T00:00:00.000Z', 'import', 'traject', ids[1], 'create', '["gemeente","vormen"]'],
+        ['2026-01-01T00:00:00.001Z', 'seed', 'client', ids[2], 'create', '["achternaam","roepnaam"]'],
+        ['2026-02-03T04:05:06.007Z', 'eigenaar', 'client', ids[0], 'update', '["telefoon"]'],
+        ['2026-02-03T04:05:07.000Z', 'eigenaar', 'client', ids[0], 'delete', '[]'],
+      ] as const;
+      const insert = db.prepare('INSERT INTO change_events (at, actor, entity, entity_id, action, fields) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const row of old) insert.run(...row);
+
+      migrate(db, migrations);
+      expect(changesOf(db, 'client', ids[0]!).map(({ seq: _s, ...e }) => e)).toEqual(
+        [old[0], old[3], old[4]].map(([at, actor, entity, entityId, action, fields]) => ({ at, actor, entity, entityId, action, fields: JSON.parse(fields) as string[] })),
+      );
+      expect(changesOf(db, 'traject', ids[1]!)[0]).toMatchObject({ at: '2026-01-01T00:00:00.000Z', actor: 'import', fields: ['gemeente', 'vormen'] });
+      expect((db.prepare('SELECT seq FROM change_events ORDER BY seq').all() as Array<{ seq: number }>).map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
+      // Two events shared one list of names: it is stored once.
+      expect(db.prepare('SELECT count(*) AS n FROM change_fieldsets').get()).toEqual({ n: 4 });
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      db.close();
+    }
+  });
+});
