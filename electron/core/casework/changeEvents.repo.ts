@@ -22,10 +22,13 @@ export interface ChangeEvent {
 const ENSURE_FIELDSET = 'INSERT INTO change_fieldsets (fields) VALUES (?) ON CONFLICT (fields) DO NOTHING';
 const FIELDSET_ID = 'SELECT id FROM change_fieldsets WHERE fields = ?';
 const COLUMNS = '(at, actor, entity, entity_id, action, fieldset)';
-const INSERT_ONE = `INSERT INTO change_events ${COLUMNS} VALUES (?, ?, ?, ?, ?, ?)`;
+// The record id is bound as its UUID text and stored as its 16 bytes (unhex skips the dashes);
+// the table's CHECK refuses anything that is not 16 bytes.
+const ROW = '(?, ?, ?, unhex(?, \'-\'), ?, ?)';
+const INSERT_ONE = `INSERT INTO change_events ${COLUMNS} VALUES ${ROW}`;
 /** Rows per multi-row INSERT in a batch (6 parameters each, well under SQLite's limit). */
 const BATCH_ROWS = 200;
-const INSERT_BATCH = `INSERT INTO change_events ${COLUMNS} VALUES ${Array.from({ length: BATCH_ROWS }, () => '(?, ?, ?, ?, ?, ?)').join(', ')}`;
+const INSERT_BATCH = `INSERT INTO change_events ${COLUMNS} VALUES ${Array.from({ length: BATCH_ROWS }, () => ROW).join(', ')}`;
 
 /** A bulk write in progress: pending rows, and the field lists already stored in this transaction. */
 interface Batch {
@@ -33,6 +36,14 @@ interface Batch {
   fieldsets: Map<string, number>;
 }
 const batches = new WeakMap<Db, Batch>();
+
+let lastTime = { iso: '', ms: 0 };
+/** Milliseconds since 1970 of an ISO time; a bulk write gives the same time thousands of times. */
+function epochMs(iso: string): number {
+  if (iso !== lastTime.iso) lastTime = { iso, ms: Date.parse(iso) };
+  if (!Number.isFinite(lastTime.ms)) throw new Error('Not a time');
+  return lastTime.ms;
+}
 
 /** The number of a field list, stored first if it is new. Runs in the caller's transaction. */
 function fieldsetId(db: Db, fields: string): number {
@@ -53,7 +64,7 @@ export function recordChange(db: Db, ctx: WriteContext, entity: Entity, entityId
     fieldset = fieldsetId(db, names);
     batch?.fieldsets.set(names, fieldset);
   }
-  const row = [Date.parse(ctx.now), ctx.actor, entity, uuidToBytes(entityId), action, fieldset];
+  const row = [epochMs(ctx.now), ctx.actor, entity, entityId, action, fieldset];
   if (!batch) {
     stmt(db, INSERT_ONE).run(row);
     return;

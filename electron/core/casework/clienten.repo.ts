@@ -5,7 +5,7 @@ import type { ClientFilter } from '../../../shared/casework/query.schema';
 import { makePseudonym } from '../../../shared/casework/pseudonym';
 import { recordChange } from './changeEvents.repo';
 import { addClientNames, clientNames, indexClientNames, indexRecord, joinText, reindexRecord } from './search.repo';
-import { applyPatch, assertVersion, changedFields, compact, found, pagePlan, parseOrInvalid, stmt, type Db, type WriteContext } from './support';
+import { applyPatch, assertVersion, changedFields, compact, definedKeys, found, pagePlan, parseOrInvalid, stmt, type Db, type WriteContext } from './support';
 
 type ClientRow = { id: string; pseudoniem: string; data: string; version: number; created_at: string; updated_at: string };
 
@@ -47,19 +47,19 @@ export function insertClient(db: Db, ctx: WriteContext, fields: ClientFields): C
 export function writeClient(db: Db, ctx: WriteContext, fields: ClientFields): { id: string; pseudoniem: string } {
   const id = ctx.newId();
   const pseudoniem = freshPseudonym(db, ctx);
-  const data = compact(fields);
   stmt(db, 'INSERT INTO clienten (id, pseudoniem, roepnaam, achternaam, data, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)').run(
     id,
     pseudoniem,
     fields.roepnaam,
     fields.achternaam ?? null,
-    JSON.stringify(data),
+    // JSON leaves out undefined fields, as `compact` would.
+    JSON.stringify(fields),
     ctx.now,
     ctx.now,
   );
   const rowid = indexRecord(db, 'client', id, clientIndexText(id, pseudoniem, fields));
   addClientNames(db, rowid, clientNames(fields.roepnaam, fields.achternaam));
-  recordChange(db, ctx, 'client', id, 'create', Object.keys(data));
+  recordChange(db, ctx, 'client', id, 'create', definedKeys(fields));
   return { id, pseudoniem };
 }
 

@@ -3,7 +3,7 @@ import type { IsoDate } from '../../../shared/casework/common.schema';
 import type { Toestemming, ToestemmingFields } from '../../../shared/casework/traject.schema';
 import { toestemmingStatus } from '../../../shared/casework/consent';
 import { recordChange } from './changeEvents.repo';
-import { bool, found, int, stmt, withoutNulls, type Db, type WriteContext } from './support';
+import { bool, definedKeys, found, int, stmt, withoutNulls, type Db, type WriteContext } from './support';
 
 type Row = {
   id: string;
@@ -52,7 +52,7 @@ export function writeToestemming(db: Db, ctx: WriteContext, trajectId: string, f
     fields.ingetrokkenOp ?? null,
     ctx.now,
   );
-  recordChange(db, ctx, 'toestemming', id, 'create', Object.keys(fields).filter((k) => fields[k as keyof typeof fields] !== undefined));
+  recordChange(db, ctx, 'toestemming', id, 'create', definedKeys(fields));
   return id;
 }
 

@@ -27,7 +27,7 @@ export const compactChangeEvents: Migration = {
         at         INTEGER NOT NULL,    -- milliseconds since 1970-01-01 UTC
         actor      TEXT NOT NULL,
         entity     TEXT NOT NULL,
-        entity_id  BLOB NOT NULL,       -- the 16 bytes of the record's UUID
+        entity_id  BLOB NOT NULL CHECK (length(entity_id) = 16), -- the 16 bytes of the record's UUID
         action     TEXT NOT NULL,
         fieldset   INTEGER NOT NULL REFERENCES change_fieldsets (id)
       ) STRICT;
