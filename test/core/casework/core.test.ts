@@ -47,7 +47,9 @@ describe('migration 0020', () => {
     const db = openEncryptedDatabase(join(dir, 'm.db'), randomBytes(32), { create: true });
     try {
       migrate(db, migrations.filter((m) => m.version <= casework.version));
-      expect(Object.keys(snapshotCounts(db))).toHaveLength(13);
+      const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as Array<{ name: string }>).map((t) => t.name);
+      const of0020 = ['clienten', 'trajecten', 'traject_vormen', 'traject_opvang', 'traject_procedures', 'traject_fasen', 'toestemmingen', 'journaal', 'taken', 'meldingen', 'saved_views', 'change_events', 'search_docs', 'search_fts', 'name_fts'];
+      expect(tables).toEqual(expect.arrayContaining(of0020));
       expect(db.prepare(`SELECT v FROM search_fts_config WHERE k = 'secure-delete'`).get()).toEqual({ v: 1 });
       expect(db.pragma('user_version', { simple: true })).toBe(casework.version);
     } finally {
