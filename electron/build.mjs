@@ -1,4 +1,5 @@
-// `npm run build:electron`: bundles main, preload and the core host into dist/electron/*.cjs.
+// `npm run build:electron`: bundles main, preload, the core host and its import-checking thread
+// into dist/electron/*.cjs.
 // The sandboxed preload must be one self-contained CommonJS file; the core keeps its native
 // and data-file dependencies external (they ship in node_modules, .node files unpacked).
 // Fails when any bundle pulls in the test-only development bridge.
@@ -25,7 +26,9 @@ const common = {
   metafile: true,
   logLevel: 'warning',
   absWorkingDir: root,
-  define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+  // import.meta.url is only read when the core runs from source (checkInWorker.ts); a CommonJS
+  // bundle has none, and says so with `undefined` instead of a build warning.
+  define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development'), 'import.meta.url': 'undefined' },
 };
 
 const targets = [
@@ -39,6 +42,8 @@ const targets = [
     target: 'node22',
     external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit'],
   },
+  // The import's checking thread, loaded by the core from next to core.cjs (checkInWorker.ts).
+  { entry: 'electron/core/casework/importWorker.ts', out: 'importWorker.cjs', platform: 'node', target: 'node22', external: ['electron'] },
 ];
 
 // Remove only our own outputs (never a whole folder someone passed by mistake).

@@ -86,4 +86,39 @@ describe('electron bundles', () => {
     expect(byId[1]).toEqual({ ok: true, value: { exists: false, locked: true } });
     expect(byId[2]).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
   });
+
+  it('the core bundle checks an import on its second thread (importWorker.cjs next to core.cjs)', () => {
+    const vaultDir = path.join(out, 'vault-import');
+    const file = { format: 'ketenkluis.casework', versie: 1, trajecten: [], meldingen: [{ datum: '2026-01-05', kanaal: 'telefoon', anoniem: true, melderType: 'burger', gemeente: 'Rotterdam', vorm: 'arbeidsuitbuiting', minderjarig: false, preventiefGesprek: false }] };
+    // Test-only passphrase, generated per run.
+    const passphrase = `bundle test ${Math.random().toString(36).slice(2)} passphrase`;
+    const driver = `
+      const { EventEmitter } = require('node:events');
+      const port = new EventEmitter();
+      const replies = [];
+      const next = [
+        { kind: 'invoke', id: 2, method: 'import.json', input: { text: ${JSON.stringify(JSON.stringify(file))} } },
+        { kind: 'shutdown' },
+      ];
+      port.postMessage = (m) => { replies.push(m); const n = next.shift(); if (n) setImmediate(() => port.emit('message', { data: n })); };
+      process.parentPort = port;
+      process.on('exit', (code) => { process.stdout.write(JSON.stringify({ code, replies })); });
+      require(${JSON.stringify(path.join(out, 'core.cjs'))});
+      port.emit('message', { data: { kind: 'init', vaultDir: ${JSON.stringify(vaultDir)} } });
+      port.emit('message', { data: { kind: 'invoke', id: 1, method: 'vault.create', input: { passphrase: ${JSON.stringify(passphrase)} } } });
+    `;
+    const result = spawnSync(process.execPath, ['-e', driver], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, NODE_PATH: path.join(root, 'node_modules'), KK_LOG: '1' },
+    });
+    const { code, replies } = JSON.parse(result.stdout) as { code: number; replies: Array<{ id: number; result: { ok: boolean; value?: unknown } }> };
+    expect(code).toBe(0);
+    const byId = Object.fromEntries(replies.map((r) => [r.id, r.result]));
+    expect(byId[1]?.ok).toBe(true);
+    expect(byId[2]).toMatchObject({ ok: true, value: { meldingen: 1, dryRun: false } });
+    const events = result.stderr.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { event: string; thread?: string });
+    expect(events.filter((e) => e.event === 'import.checked')).toEqual([expect.objectContaining({ thread: 'second' })]);
+    expect(events.map((e) => e.event)).not.toContain('import.checker.unavailable');
+  });
 });

@@ -1,22 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { KkError, type FieldIssue } from '../../../shared/errors';
-import { ImportFile, ImportTraject, type ImportResult } from '../../../shared/casework/import.schema';
-import { MeldingFields } from '../../../shared/casework/melding.schema';
-import { dutchFieldIssues, dutchIssueText } from '../../../shared/casework/issueText';
+import { KkError } from '../../../shared/errors';
+import type { ImportResult } from '../../../shared/casework/import.schema';
 import { writeClient } from './clienten.repo';
 import { insertTraject } from './trajecten.repo';
 import { insertJournal } from './journaal.repo';
 import { insertTask } from './taken.repo';
 import { writeToestemming } from './toestemmingen.repo';
 import { writeMelding } from './meldingen.repo';
-import { scanJsonLayout } from './jsonRecords';
-import { JsonStreamShapeError, streamJsonRecords } from './jsonStream';
+import { check, fileSource, textSource, type Checked, type Valid } from './importSource';
+import { checkInWorker } from './checkInWorker';
+import { log } from '../log';
 import { withBatchedChanges } from './changeEvents.repo';
 import { inTransaction, type Db, type WriteContext } from './support';
-
-/** At most this many reasons are returned; more would not help a person fix the file. */
-export const MAX_IMPORT_ISSUES = 200;
 
 /**
  * Page cache during an import, in KiB. A 100,000-traject import dirties ~500 MB of pages, more
@@ -27,160 +21,6 @@ export const MAX_IMPORT_ISSUES = 200;
  */
 export const IMPORT_CACHE_KIB = 48 * 1024;
 
-/** The outer shape of an import file; the records are checked one by one after it (same rules as ImportFile). */
-const ImportEnvelope = z.strictObject({
-  format: ImportFile.shape.format,
-  versie: ImportFile.shape.versie,
-  trajecten: z.array(z.unknown()).max(250_000).default([]),
-  meldingen: z.array(z.unknown()).max(500_000).default([]),
-});
-
-const NOT_JSON: FieldIssue = { path: '(bestand)', message: 'Dit is geen geldig JSON-bestand' };
-class NotJson extends Error {}
-
-/** Dutch messages for every schema problem (schema-set messages, already Dutch, take precedence). */
-const DUTCH = { error: dutchIssueText } as const;
-
-type ListName = 'trajecten' | 'meldingen';
-const LISTS: readonly ListName[] = ['trajecten', 'meldingen'];
-type Visit = (list: ListName, index: number, record: unknown) => void;
-
-/**
- * An import file that can be walked record by record, as often as needed, without holding the
- * parsed file: `scan` calls `visit` for every record (parsed on its own) and returns the other
- * top-level values with placeholder lists of the right length, for the envelope check.
- */
-interface RecordSource {
-  scan(visit: Visit): { envelope: unknown; count: Record<ListName, number> };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new NotJson();
-  }
-}
-
-/** A placeholder of the right length, so the envelope check sees the count (not the records). */
-const placeholder = (n: number) => new Array<null>(n).fill(null);
-
-/** An import file given as text (the app sends the file's text); opened on the first scan. */
-function textSource(text: string): RecordSource {
-  let opened: RecordSource | undefined;
-  return { scan: (visit) => (opened ??= openText(text)).scan(visit) };
-}
-
-function openText(text: string): RecordSource {
-  const layout = scanJsonLayout(text, LISTS);
-  if (!layout) {
-    // Not the plain shape the scanner knows: parse it whole (still checked the same way).
-    const json = parseJson(text);
-    const lists = (json ?? {}) as Record<ListName, unknown>;
-    return {
-      scan(visit) {
-        const count = { trajecten: 0, meldingen: 0 };
-        for (const list of LISTS) {
-          const records = lists[list];
-          if (!Array.isArray(records)) continue;
-          count[list] = records.length;
-          records.forEach((r, i) => visit(list, i, r));
-        }
-        return { envelope: json, count };
-      },
-    };
-  }
-  return {
-    scan(visit) {
-      const envelope: Record<string, unknown> = {};
-      for (const [key, [start, end]] of layout.values) Object.defineProperty(envelope, key, { value: parseJson(text.slice(start, end)), enumerable: true, writable: true, configurable: true });
-      const count = { trajecten: 0, meldingen: 0 };
-      for (const list of LISTS) {
-        const elements = layout.arrays.get(list);
-        if (!elements) continue;
-        envelope[list] = placeholder(elements.length);
-        count[list] = elements.length;
-        elements.forEach(([start, end], i) => visit(list, i, parseJson(text.slice(start, end))));
-      }
-      return { envelope, count };
-    },
-  };
-}
-
-/**
- * An import file on disk (kk): streamed in chunks on every scan, so neither the text nor the
- * records are ever held whole. A file of another shape falls back to reading it as text.
- */
-function fileSource(path: string): RecordSource {
-  let fallback: RecordSource | undefined;
-  return {
-    scan(visit) {
-      if (fallback) return fallback.scan(visit);
-      const envelope: Record<string, unknown> = {};
-      const count = { trajecten: 0, meldingen: 0 };
-      const lists = new Set<ListName>();
-      let visited = 0;
-      try {
-        for (const item of streamJsonRecords(path, LISTS)) {
-          // An own property even for "__proto__", so the strict envelope check refuses it.
-          if (item.kind === 'value') Object.defineProperty(envelope, item.key, { value: parseJson(item.json), enumerable: true, writable: true, configurable: true });
-          else if (item.kind === 'list') lists.add(item.list as ListName);
-          else {
-            const list = item.list as ListName;
-            visited++;
-            visit(list, count[list]++, parseJson(item.json));
-          }
-        }
-      } catch (error) {
-        if (!(error instanceof JsonStreamShapeError)) throw error;
-        // Broken after records were seen: not valid JSON. Before any: maybe another valid shape.
-        if (visited > 0) throw new NotJson();
-        fallback = textSource(readFileSync(path, 'utf8'));
-        return fallback.scan(visit);
-      }
-      for (const list of lists) envelope[list] = placeholder(count[list]);
-      return { envelope, count };
-    },
-  };
-}
-
-type Checked = { ok: true; count: Record<ListName, number> } | { ok: false; issues: FieldIssue[]; total: number };
-type Valid = { list: 'trajecten'; record: ImportTraject } | { list: 'meldingen'; record: MeldingFields };
-
-const RECORD_SCHEMA = { trajecten: ImportTraject, meldingen: MeldingFields } as const;
-
-/**
- * Checks every record, then the envelope; nothing is kept but the reasons (capped). Each record
- * that passes is handed to `accept` while no problem has been found yet, so a caller can write
- * in the same pass; after the first problem only the checking goes on, for the full list of reasons.
- */
-function check(source: RecordSource, accept: (valid: Valid) => void = () => undefined): Checked {
-  try {
-    const issues: FieldIssue[] = [];
-    let total = 0;
-    const { envelope, count } = source.scan((list, i, record) => {
-      const r = RECORD_SCHEMA[list].safeParse(record, DUTCH);
-      if (r.success) {
-        if (total === 0) accept({ list, record: r.data } as Valid);
-        return;
-      }
-      const found = dutchFieldIssues(r.error.issues, [list, i]);
-      total += found.length;
-      for (const issue of found) if (issues.length < MAX_IMPORT_ISSUES) issues.push(issue);
-    });
-    const outer = ImportEnvelope.safeParse(envelope, DUTCH);
-    if (!outer.success) {
-      // The wrong kind of file: its records' reasons would only be noise.
-      const reasons = dutchFieldIssues(outer.error.issues, []);
-      return { ok: false, issues: reasons.slice(0, MAX_IMPORT_ISSUES), total: reasons.length };
-    }
-    return total > 0 ? { ok: false, issues, total } : { ok: true, count };
-  } catch (error) {
-    if (error instanceof NotJson) return { ok: false, issues: [NOT_JSON], total: 1 };
-    throw error;
-  }
-}
-
 /** Throws the refusal of a file that did not pass the check. */
 function refuse(checked: Extract<Checked, { ok: false }>): never {
   throw new KkError('INVALID_INPUT', `Import refused: ${checked.total} problem(s)`, { issues: checked.issues });
@@ -190,15 +30,6 @@ function refuse(checked: Extract<Checked, { ok: false }>): never {
 export function refusedTotal(error: KkError): number | undefined {
   const m = /^Import refused: (\d+) problem/.exec(error.message);
   return m ? Number(m[1]) : undefined;
-}
-
-/**
- * Checks a whole import file against the shared schemas, record by record. Every problem is
- * reported by record (index and field path) with a Dutch message that never repeats the value.
- */
-export function validateImport(text: string): { ok: true; trajecten: number; meldingen: number } | { ok: false; issues: FieldIssue[]; total: number } {
-  const r = check(textSource(text));
-  return r.ok ? { ok: true, ...r.count } : r;
 }
 
 /**
@@ -266,7 +97,21 @@ function withImportCache<T>(db: Db, fn: () => T): T {
   }
 }
 
-function importChecked(db: Db, ctx: WriteContext, source: RecordSource, options: { dryRun: boolean; today: string }): ImportResult {
+/** Where an import file comes from: a file on disk (kk) or its text (the app sends the text). */
+type ImportInput = { path: string } | { text: string };
+
+/**
+ * Checks every record of the file and hands each one that passed to `accept`, in file order,
+ * while none failed. The checking runs on a second thread when it can start (the import then
+ * uses both cores), otherwise here; both use the same `check`, so the outcome is the same.
+ */
+function checkRecords(input: ImportInput, accept: (valid: Valid) => void): Checked {
+  const inWorker = process.env.KK_IMPORT_ONE_THREAD === '1' ? undefined : checkInWorker(input, accept);
+  log.info('import.checked', { thread: inWorker ? 'second' : 'core' });
+  return inWorker ?? check('path' in input ? fileSource(input.path) : textSource(input.text), accept);
+}
+
+function importChecked(db: Db, ctx: WriteContext, input: ImportInput, options: { dryRun: boolean; today: string }): ImportResult {
   const result: ImportResult = { dryRun: options.dryRun, clienten: 0, trajecten: 0, meldingen: 0, journaal: 0, taken: 0, toestemmingen: 0 };
   const tally = (valid: Valid) => {
     if (valid.list === 'meldingen') {
@@ -281,7 +126,7 @@ function importChecked(db: Db, ctx: WriteContext, source: RecordSource, options:
     result.taken += t.taken.length;
   };
   if (options.dryRun) {
-    const checked = check(source, tally);
+    const checked = checkRecords(input, tally);
     if (!checked.ok) refuse(checked);
     return result;
   }
@@ -303,7 +148,7 @@ function importChecked(db: Db, ctx: WriteContext, source: RecordSource, options:
   withImportSettings(db, () =>
     inTransaction(db, () => {
       const triggers = suspendCountTriggers(db);
-      const checked = withBatchedChanges(db, () => check(source, write));
+      const checked = withBatchedChanges(db, () => checkRecords(input, write));
       if (!checked.ok) refuse(checked);
       triggers.resume();
     }),
@@ -317,10 +162,10 @@ function importChecked(db: Db, ctx: WriteContext, source: RecordSource, options:
  * problem refuses the whole file with its reasons and rolls everything back: all, or none.
  */
 export function importJson(db: Db, ctx: WriteContext, text: string, options: { dryRun: boolean; today: string }): ImportResult {
-  return importChecked(db, ctx, textSource(text), options);
+  return importChecked(db, ctx, { text }, options);
 }
 
 /** Imports a casework file from disk (kk), streamed: only one record is in memory at a time. */
 export function importFile(db: Db, ctx: WriteContext, path: string, options: { dryRun: boolean; today: string }): ImportResult {
-  return importChecked(db, ctx, fileSource(path), options);
+  return importChecked(db, ctx, { path }, options);
 }

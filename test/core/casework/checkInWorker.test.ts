@@ -1,0 +1,96 @@
+// The import's second thread: it must hand over exactly what checking on the core's own thread
+// would, in the same order, and the import must come out the same either way. Real files, real
+// worker threads, real encrypted vaults.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkInWorker } from '../../../electron/core/casework/checkInWorker';
+import { check, fileSource, textSource, type Valid } from '../../../electron/core/casework/importSource';
+import { seedItems } from '../../../electron/core/casework/seedData';
+import { countDrift, openTestVault, snapshotCounts, today } from './helpers';
+
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'kk-checker-'))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function seedFile(n: number, seed: number) {
+  const items = [...seedItems({ trajecten: n, seed, today, meldingenPerTraject: 1, journaalPerTraject: 2 })];
+  return { format: 'ketenkluis.casework', versie: 1, trajecten: items.map((i) => i.traject), meldingen: items.flatMap((i) => i.meldingen) };
+}
+
+function both(source: { path: string } | { text: string }) {
+  const inWorker: Valid[] = [];
+  const here: Valid[] = [];
+  const viaWorker = checkInWorker(source, (v) => inWorker.push(v));
+  const viaCore = check('path' in source ? fileSource(source.path) : textSource(source.text), (v) => here.push(v));
+  return { viaWorker, viaCore, inWorker, here };
+}
+
+describe('checking an import on a second thread', () => {
+  it('hands over the same records, in the same order, as checking on the core thread (file and text)', () => {
+    const file = seedFile(700, 3);
+    const text = JSON.stringify(file);
+    const path = join(dir, 'ok.json');
+    writeFileSync(path, text);
+    for (const source of [{ path }, { text }]) {
+      const r = both(source);
+      expect(r.viaWorker).toEqual({ ok: true, count: { trajecten: 700, meldingen: file.meldingen.length } });
+      expect(r.viaWorker).toEqual(r.viaCore);
+      expect(r.inWorker).toHaveLength(700 + file.meldingen.length);
+      // Deep equality: what crossed the threads is exactly what the schema gave back here.
+      expect(r.inWorker).toEqual(r.here);
+    }
+  });
+
+  it('stops handing over at the first bad record and reports the same reasons', () => {
+    const file = seedFile(400, 4);
+    (file.trajecten[250] as Record<string, unknown>).gemeente = 'Atlantis';
+    (file.trajecten[390]!.client as Record<string, unknown>).onbekendVeld = 'x';
+    const r = both({ text: JSON.stringify(file) });
+    expect(r.viaWorker).toEqual(r.viaCore);
+    expect(r.viaWorker?.ok).toBe(false);
+    expect(r.inWorker).toEqual(r.here);
+    expect(r.inWorker.filter((v) => v.list === 'trajecten')).toHaveLength(250);
+  });
+
+  it('says "not JSON" for a broken file, as the core thread does', () => {
+    const path = join(dir, 'broken.json');
+    writeFileSync(path, '{"format": "ketenkluis.casework", "versie": 1, "trajecten": [{"a": 1}, {"b": ');
+    const r = both({ path });
+    expect(r.viaWorker).toEqual(r.viaCore);
+    expect(r.viaWorker).toMatchObject({ ok: false, issues: [{ path: '(bestand)' }] });
+  });
+
+  it('gives up quickly when the thread cannot start, having handed over nothing', () => {
+    const accepted: Valid[] = [];
+    const started = Date.now();
+    const r = checkInWorker({ text: JSON.stringify(seedFile(5, 5)) }, (v) => accepted.push(v), { script: { file: join(dir, 'missing.cjs'), execArgv: [] }, startMs: 1500 });
+    expect(r).toBeUndefined();
+    expect(accepted).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe('an import with or without the second thread', () => {
+  it('writes the same records and counts either way', async () => {
+    const text = JSON.stringify(seedFile(120, 6));
+    const results = [];
+    for (const oneThread of [false, true]) {
+      const v = openTestVault();
+      try {
+        if (oneThread) process.env.KK_IMPORT_ONE_THREAD = '1';
+        const r = await v.call('import.json', { text });
+        const d = await v.call('dashboard.get', {});
+        results.push({ r, counts: snapshotCounts(v.db), drift: countDrift(v.db), open: d.openPerFaseEnVorm, monitor: d.monitor });
+      } finally {
+        delete process.env.KK_IMPORT_ONE_THREAD;
+        v.close();
+      }
+    }
+    expect(results[0]?.r.trajecten).toBe(120);
+    expect(results[0]).toEqual(results[1]);
+    expect(results[0]?.drift).toEqual([]);
+    expect(results[0]?.open.length).toBeGreaterThan(0);
+  });
+});
