@@ -14,6 +14,7 @@ import { TrajectListScreen } from '../../../renderer/features/casework/TrajectLi
 import type { AppStore } from '../../../renderer/store/appStore';
 import { StoreProvider, useAppStore } from '../../../renderer/store/StoreProvider';
 import type { InProcessApi } from '../inProcessApi';
+import { useVirtualScrollHeight } from './layoutShim';
 import { unlockedStore } from './unlockedStore';
 
 let env: InProcessApi;
@@ -69,20 +70,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.dispose());
 
-// happy-dom has no layout engine: give the list's scroll area the height a browser would measure.
-const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.dataset.testid === 'virtual-scroll' ? 480 : 0;
-    },
-  });
-});
-afterAll(() => {
-  if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
-  else Reflect.deleteProperty(HTMLElement.prototype, 'clientHeight');
-});
+useVirtualScrollHeight();
 afterEach(() => cleanup());
 
 function withStore(ui: React.ReactNode) {

@@ -8,6 +8,7 @@ import { isQuickSwitchShortcut, QuickSwitcher } from '../../../renderer/features
 import { VirtualTable } from '../../../renderer/features/casework/VirtualTable';
 import type { AppStore } from '../../../renderer/store/appStore';
 import { StoreProvider } from '../../../renderer/store/StoreProvider';
+import { useVirtualScrollHeight } from './layoutShim';
 import type { InProcessApi } from '../inProcessApi';
 import { unlockedStore } from './unlockedStore';
 
@@ -19,20 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.dispose());
 
-// happy-dom has no layout engine: give the list's scroll area the height a browser would measure.
-const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.dataset.testid === 'virtual-scroll' ? 480 : 0;
-    },
-  });
-});
-afterAll(() => {
-  if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
-  else Reflect.deleteProperty(HTMLElement.prototype, 'clientHeight');
-});
+useVirtualScrollHeight();
 afterEach(() => cleanup());
 
 function withStore(ui: React.ReactNode) {
