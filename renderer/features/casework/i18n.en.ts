@@ -528,7 +528,7 @@ export const caseworkEn: Record<keyof typeof caseworkNl, string> = {
   'cw.mlist.tot': 'Date up to and including',
   'cw.mlist.dateOrder': 'The "from" date is after the "up to" date. Choose an earlier "from" or a later "up to".',
   'cw.mlist.listKept': 'The list still shows the reports of the previous filter.',
-  'cw.journal.older': 'Load older notes',
+  'cw.journal.older': 'Load older notes ({n} more)',
   'cw.contact.title': 'Contact persons',
   'cw.contact.intro': 'For example a parent, guardian, lawyer or mentor. Changes are kept only when you save the client.',
   'cw.contact.none': 'There are no contact persons yet.',

@@ -527,7 +527,7 @@ export const caseworkNl = {
   'cw.mlist.tot': 'Datum tot en met',
   'cw.mlist.dateOrder': 'De datum "vanaf" ligt na de datum "tot en met". Kies een eerdere "vanaf" of een latere "tot en met".',
   'cw.mlist.listKept': 'De lijst toont nog de meldingen van het vorige filter.',
-  'cw.journal.older': 'Oudere notities laden',
+  'cw.journal.older': 'Oudere notities laden (nog {n})',
   'cw.contact.title': 'Contactpersonen',
   'cw.contact.intro': 'Bijvoorbeeld een ouder, voogd, advocaat of mentor. Wijzigingen worden pas bewaard als u de cliënt opslaat.',
   'cw.contact.none': 'Er zijn nog geen contactpersonen.',

@@ -145,7 +145,7 @@ export function JournalPanel({ detail }: { detail: TrajectDetail }) {
           {remaining > 0 ? (
             <ButtonGroup>
               <Button type="button" appearance="secondary-action-button" busy={more.busy} disabled={more.busy} onClick={() => void loadOlder()}>
-                {t('cw.journal.older')}
+                {t('cw.journal.older', { n: remaining })}
               </Button>
             </ButtonGroup>
           ) : null}
