@@ -136,6 +136,9 @@ export async function run(): Promise<BenchReport> {
       return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Imported;
     };
     const imported = await runImport('import', {});
+    // Same start for the second run: the first one's vault removed and written back.
+    rmSync(join(root, 'import'), { recursive: true, force: true });
+    spawnSync('sync');
     const oneThread = await runImport('import-one-thread', { KK_IMPORT_ONE_THREAD: '1' });
     const r = imported.result;
     report(`import of ${r.trajecten} trajecten`, imported.seconds, 's', 20, `with ${r.clienten} cliënten, ${r.journaal} journal, ${r.taken} tasks, ${r.toestemmingen} consents; ${imported.fileMB} MB JSON`);
