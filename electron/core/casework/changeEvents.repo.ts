@@ -36,6 +36,8 @@ const INSERT_BATCH = `INSERT OR FAIL INTO change_events ${COLUMNS} VALUES ${Arra
 interface Batch {
   rows: unknown[][];
   fieldsets: Map<string, number>;
+  /** The record ids of the pending rows, 16 bytes each (reused after every flush; binding copies). */
+  ids: Buffer;
 }
 const batches = new WeakMap<Db, Batch>();
 
@@ -66,7 +68,8 @@ export function recordChange(db: Db, ctx: WriteContext, entity: Entity, entityId
     fieldset = fieldsetId(db, names);
     batch?.fieldsets.set(names, fieldset);
   }
-  const row = [epochMs(ctx.now), ctx.actor, entity, uuidToBytes(entityId), action, fieldset];
+  const id = batch ? uuidToBytes(entityId, batch.ids, batch.rows.length * 16) : uuidToBytes(entityId);
+  const row = [epochMs(ctx.now), ctx.actor, entity, id, action, fieldset];
   if (!batch) {
     stmt(db, INSERT_ONE).run(row);
     return;
@@ -90,7 +93,7 @@ function flush(db: Db, rows: unknown[][]): void {
 export function withBatchedChanges<T>(db: Db, fn: () => T): T {
   if (!db.inTransaction) throw new Error('withBatchedChanges needs a transaction');
   if (batches.has(db)) return fn();
-  const batch: Batch = { rows: [], fieldsets: new Map() };
+  const batch: Batch = { rows: [], fieldsets: new Map(), ids: Buffer.alloc(16 * BATCH_ROWS) };
   batches.set(db, batch);
   try {
     const result = fn();

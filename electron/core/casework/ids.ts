@@ -54,10 +54,14 @@ export function formatV7(ms: number, seq: number, rand: Uint8Array): string {
 
 const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The 16 bytes of a UUID given as text (how change events store record ids). */
-export function uuidToBytes(id: string): Buffer {
+/**
+ * The 16 bytes of a UUID given as text (how change events store record ids), written into
+ * `into` at `offset` when given (bulk writes reuse one buffer instead of allocating per row).
+ */
+export function uuidToBytes(id: string, into: Buffer = Buffer.alloc(16), offset = 0): Buffer {
   if (!UUID_TEXT.test(id)) throw new Error('Not a UUID');
-  return Buffer.from(id.replaceAll('-', ''), 'hex');
+  into.write(id.replaceAll('-', ''), offset, 16, 'hex');
+  return into.subarray(offset, offset + 16);
 }
 
 /** The lower-case text form of a UUID given as its 16 bytes. */
