@@ -1,17 +1,21 @@
 // Child process of casework.bench.ts: unlocks a vault and imports one JSON file the way
-// `kk import` does, so its peak memory is the core's own (not the bench's data generator).
+// `kk import` does (streamed from disk), or with `text` as fourth argument the way the app does
+// (the file's whole text in one `import.json` call), so its peak memory is the core's own.
 // Prints one JSON line. Test-only: the passphrase comes from the bench through the environment.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { closeVault, unlockVault } from '../../electron/core/vault/vault';
-import { importFile } from '../../electron/core/casework/import';
+import { importFile, importJson } from '../../electron/core/casework/import';
 import { ownerWrite } from '../../electron/core/casework/support';
 
-const [dir, file, today] = process.argv.slice(2) as [string, string, string];
+const [dir, file, today, mode] = process.argv.slice(2) as [string, string, string, string | undefined];
 const vault = await unlockVault(dir, process.env.KK_BENCH_PASSPHRASE ?? '');
+// The app's core receives the text in one message before the import starts.
+const text = mode === 'text' ? readFileSync(file, 'utf8') : undefined;
 const rssBefore = process.memoryUsage().rss;
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
-const result = importFile(vault.db, ownerWrite('import'), file, { dryRun: false, today });
+const options = { dryRun: false, today };
+const result = text === undefined ? importFile(vault.db, ownerWrite('import'), file, options) : importJson(vault.db, ownerWrite('import'), text, options);
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
