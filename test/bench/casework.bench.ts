@@ -126,7 +126,7 @@ export async function run(): Promise<BenchReport> {
     report('  kk import in total (import + closing the vault)', imported.seconds + imported.closeSeconds, 's', undefined, 'what a person waits for before kk prints its done line');
     report('core memory during that import (peak RSS)', imported.maxRssMB, 'MB', 300, `separate process: unlock, read file, check, write (one thread: ${oneThread.maxRssMB} MB)`);
     report('the same file imported as the app does (its text in one call)', inApp.seconds, 's', 20, 'import.json with the whole text, as the Importeren screen sends it');
-    report('core memory during the app import (peak RSS)', inApp.maxRssMB, 'MB', 300, `the core holds the ${inApp.fileMB} MB text (${inApp.rssBeforeMB} MB before the import starts) and its second thread a copy`);
+    report('core memory during the app import (peak RSS)', inApp.maxRssMB, 'MB', 300, `the core holds the ${inApp.fileMB} MB text (${inApp.rssBeforeMB} MB before the import starts) and its UTF-8 bytes in shared memory for the second thread`);
   }
 }
 

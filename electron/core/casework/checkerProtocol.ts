@@ -2,7 +2,8 @@ import type { Checked } from './importSource';
 
 /** What the core gives the import's checking thread. */
 export interface CheckerInput {
-  source: { path: string } | { text: string };
+  /** A file to stream, or a file's UTF-8 bytes in shared memory (the app's text, not copied again). */
+  source: { path: string } | { bytes: Uint8Array };
   /** Two Int32 counters: messages posted by the checker, messages read by the core. */
   signal: SharedArrayBuffer;
 }

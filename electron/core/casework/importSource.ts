@@ -99,6 +99,18 @@ function openText(text: string): RecordSource {
  * records are ever held whole. A file of another shape falls back to reading it as text.
  */
 export function fileSource(path: string): RecordSource {
+  return streamSource(path, () => readFileSync(path, 'utf8'));
+}
+
+/**
+ * An import file's bytes in memory (the app's text, handed to the checking thread as UTF-8 in
+ * shared memory): streamed like a file, so the thread never makes a string of the whole file.
+ */
+export function bytesSource(bytes: Uint8Array): RecordSource {
+  return streamSource(bytes, () => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+}
+
+function streamSource(source: string | Uint8Array, wholeText: () => string): RecordSource {
   let fallback: RecordSource | undefined;
   return {
     scan(visit) {
@@ -108,7 +120,7 @@ export function fileSource(path: string): RecordSource {
       const lists = new Set<ListName>();
       let visited = 0;
       try {
-        for (const item of streamJsonRecords(path, LISTS)) {
+        for (const item of streamJsonRecords(source, LISTS)) {
           // An own property even for "__proto__", so the strict envelope check refuses it.
           if (item.kind === 'value') Object.defineProperty(envelope, item.key, { value: parseJson(item.json), enumerable: true, writable: true, configurable: true });
           else if (item.kind === 'list') lists.add(item.list as ListName);
@@ -122,7 +134,7 @@ export function fileSource(path: string): RecordSource {
         if (!(error instanceof JsonStreamShapeError)) throw error;
         // Broken after records were seen: not valid JSON. Before any: maybe another valid shape.
         if (visited > 0) throw new NotJson();
-        fallback = textSource(readFileSync(path, 'utf8'));
+        fallback = textSource(wholeText());
         return fallback.scan(visit);
       }
       for (const list of lists) envelope[list] = placeholder(count[list]);

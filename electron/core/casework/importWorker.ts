@@ -4,7 +4,7 @@
 // control: see checkInWorker.ts. Nothing personal leaves this thread except the records
 // themselves; errors are reported by kind only.
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { check, fileSource, textSource, type Checked } from './importSource';
+import { bytesSource, check, fileSource, type Checked } from './importSource';
 import { CHECKED_AHEAD, POSTED, READ, type FromChecker, type CheckerInput } from './checkerProtocol';
 
 const { source, port, signal } = workerData as CheckerInput & { port: MessagePort };
@@ -27,7 +27,7 @@ function send(message: FromChecker): void {
 send({ t: 'ready' });
 let batch: string[] = [];
 try {
-  const checked: Checked = check('path' in source ? fileSource(source.path) : textSource(source.text), (valid) => {
+  const checked: Checked = check('path' in source ? fileSource(source.path) : bytesSource(source.bytes), (valid) => {
     batch.push(JSON.stringify(valid));
     if (batch.length === 256) {
       send({ t: 'valid', items: batch });

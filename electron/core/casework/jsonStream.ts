@@ -24,28 +24,49 @@ const enum S {
   Done,
 }
 
+/** A file's bytes in chunks of `chunkBytes`, a fresh buffer per read (captured pieces keep pointing into old ones). */
+function* fileChunks(path: string, chunkBytes: number): Generator<Buffer<ArrayBufferLike>> {
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(chunkBytes);
+      const n = readSync(fd, chunk, 0, chunkBytes, null);
+      if (n === 0) return;
+      yield chunk.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Bytes already in memory, as views of `chunkBytes` (no copy). */
+function* byteChunks(bytes: Uint8Array, chunkBytes: number): Generator<Buffer<ArrayBufferLike>> {
+  const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 0; at < all.length; at += chunkBytes) yield all.subarray(at, Math.min(at + chunkBytes, all.length));
+}
+
 /**
- * Reads a JSON file of the shape `{ "key": value, "list": [record, …], … }` in 1 MiB chunks and
+ * Reads a JSON file (or the same bytes in memory) of the shape `{ "key": value, "list": [record, …], … }` in 1 MiB chunks and
  * yields each top-level value and each element of the `lists` arrays as its own JSON text. Only
- * one record (plus one chunk) is in memory at a time, so a 100 MB file costs about 1 MB. It only
+ * one record (plus one chunk) is in memory at a time, so a 100 MB file costs about 1 MB. `source` is a
+ * file path, or the file's bytes when they are in memory already (viewed, not copied). It only
  * finds boundaries; every text it yields still goes through JSON.parse. Throws
  * JsonStreamShapeError when the file does not have that shape (then parse it another way).
  */
-export function* streamJsonRecords(path: string, lists: readonly string[], chunkBytes = CHUNK_BYTES): Generator<JsonStreamItem> {
-  const fd = openSync(path, 'r');
-  try {
+export function* streamJsonRecords(source: string | Uint8Array, lists: readonly string[], chunkBytes = CHUNK_BYTES): Generator<JsonStreamItem> {
+  {
     let state = S.Start as S;
     let first = false;
     let key = '';
     let inList = false;
     // The value being captured: finished chunk pieces plus where it starts in the current chunk.
-    let pieces: Buffer[] = [];
+    let pieces: Buffer<ArrayBufferLike>[] = [];
     let captureFrom = -1;
     let depth = 0;
     let inString = false;
     let escaped = false;
     let primitive = false;
-    let chunk = Buffer.alloc(0);
+    let chunk: Buffer<ArrayBufferLike> = Buffer.alloc(0);
     const seen = new Set<string>();
     const take = (end: number): string => {
       pieces.push(chunk.subarray(captureFrom, end));
@@ -62,12 +83,8 @@ export function* streamJsonRecords(path: string, lists: readonly string[], chunk
       primitive = c !== 0x22 && c !== 0x7b && c !== 0x5b;
       if (c === 0x7b || c === 0x5b) depth = 1;
     };
-    for (;;) {
-      // A fresh buffer per read: captured pieces keep pointing into the old one.
-      chunk = Buffer.allocUnsafe(chunkBytes);
-      const n = readSync(fd, chunk, 0, chunkBytes, null);
-      if (n === 0) break;
-      chunk = chunk.subarray(0, n);
+    for (chunk of typeof source === 'string' ? fileChunks(source, chunkBytes) : byteChunks(source, chunkBytes)) {
+      const n = chunk.length;
       for (let i = 0; i < n; i++) {
         const c = chunk[i]!;
         switch (state) {
@@ -180,7 +197,5 @@ export function* streamJsonRecords(path: string, lists: readonly string[], chunk
       }
     }
     if (state !== S.Done) throw new JsonStreamShapeError();
-  } finally {
-    closeSync(fd);
   }
 }
