@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { KkError } from '../../shared/errors';
 import { isEventName } from '../../shared/ipc/events';
+import { fromWireJson } from '../../shared/ipc/wireJson';
 import { contentSecurityPolicy } from '../../shared/security/csp';
 import { createCore, type Core } from '../core/core';
 
@@ -208,7 +209,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only');
         let body: unknown;
         try {
-          body = JSON.parse(await readBody(req));
+          body = fromWireJson(await readBody(req));
         } catch (error) {
           const tooLarge = error instanceof KkError;
           const body = JSON.stringify({

@@ -23,6 +23,8 @@ import { Regio } from '../casework/gemeenten.schema';
 const Ref = z.strictObject({ id: Id });
 const Created = z.object({ id: Id });
 const Versioned = z.object({ id: Id, version: Version });
+/** The largest import file the app hands to the core (kk streams files of any size). */
+const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 /** The page a list shows first when the caller names none. */
 const FirstPage = PageRequest.default({ offset: 0, limit: 100 });
 
@@ -181,8 +183,18 @@ export const caseworkMethods = {
     output: z.object({ regios: z.array(z.object({ regio: Regio, naam: z.string(), centrumgemeente: z.string(), gemeenten: z.array(z.string()) })) }),
   }),
   'import.json': method({
-    doc: 'Imports a casework JSON file: every record is checked first; one invalid record refuses the whole file and nothing is written.',
-    input: z.strictObject({ text: z.string().min(1).max(512 * 1024 * 1024), dryRun: z.boolean().default(false) }),
+    doc: 'Imports a casework JSON file, given as its bytes (UTF-8, as read from disk) or as text: every record is checked; one invalid record refuses the whole file and nothing is written.',
+    input: z
+      .strictObject({
+        /** The file as read from disk: the core streams these bytes and never makes one string of them. */
+        bytes: z
+          .instanceof(Uint8Array)
+          .refine((b) => b.byteLength >= 1 && b.byteLength <= MAX_IMPORT_BYTES, { message: 'Het bestand is leeg of te groot' })
+          .optional(),
+        text: z.string().min(1).max(MAX_IMPORT_BYTES).optional(),
+        dryRun: z.boolean().default(false),
+      })
+      .refine((i) => (i.bytes === undefined) !== (i.text === undefined), { message: 'Geef het bestand één keer: als bytes of als tekst' }),
     output: ImportResult,
   }),
 } as const;

@@ -87,5 +87,5 @@ export const caseworkHandlers: Pick<Handlers<Session>, keyof typeof caseworkMeth
     return getDashboard(s.db(), today, input.jaar ?? yearOf(today), regioGemeenten(input.regio));
   },
   'gemeenten.list': () => ({ regios: gemeenten.regios.map((r) => ({ regio: r.regio, naam: r.naam, centrumgemeente: r.centrumgemeente, gemeenten: r.gemeenten })) }),
-  'import.json': (input, s) => importJson(s.db(), ownerWrite('import'), input.text, { dryRun: input.dryRun, today: localToday() }),
+  'import.json': (input, s) => importJson(s.db(), ownerWrite('import'), input.bytes ?? input.text ?? '', { dryRun: input.dryRun, today: localToday() }),
 };

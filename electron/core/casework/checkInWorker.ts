@@ -40,16 +40,27 @@ function heapLimits(fileBytes: number): { maxOldGenerationSizeMb: number; maxYou
   return { maxOldGenerationSizeMb: 64 + Math.ceil((4 * fileBytes) / 1048576), maxYoungGenerationSizeMb: 4 };
 }
 
+/** Where an import comes from: a file (kk), the file's bytes (the app), or its text. */
+export type CheckerFile = { path: string } | { bytes: Uint8Array } | { text: string };
+
 /**
- * What the checking thread reads: the file itself, or the app's text as UTF-8 in shared memory
- * (one copy, which the thread streams, instead of a copied string it would parse whole).
+ * What the checking thread reads, and what to hand over with it. A file it streams itself. The
+ * app's bytes are handed over, not copied (the core thread does not need them again): that
+ * empties the caller's array, so only after the thread has started. A text goes as UTF-8 in
+ * shared memory (one copy, streamed there, instead of a copied string parsed whole).
  */
-function checkerSource(input: { path: string } | { text: string }): { source: CheckerInput['source']; bytes: number } {
-  if ('path' in input) return { source: input, bytes: statSync(input.path).size };
+function checkerSource(input: CheckerFile): { source: CheckerInput['source']; size: number; transfer: ArrayBuffer[] } {
+  if ('path' in input) return { source: input, size: statSync(input.path).size, transfer: [] };
+  if ('bytes' in input) {
+    const { bytes } = input;
+    // Only a whole, plain ArrayBuffer can be handed over; a view into a larger or shared one is copied first.
+    const own = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    return { source: { bytes: own }, size: own.byteLength, transfer: [own.buffer as ArrayBuffer] };
+  }
   const length = Buffer.byteLength(input.text, 'utf8');
   const shared = new Uint8Array(new SharedArrayBuffer(length));
   Buffer.from(shared.buffer, 0, length).write(input.text, 'utf8');
-  return { source: { bytes: shared }, bytes: length };
+  return { source: { bytes: shared }, size: length, transfer: [] };
 }
 
 /** Receives the next message, waiting (blocking this thread) at most `ms`; undefined on time-out. */
@@ -78,7 +89,7 @@ function receive(port: MessagePort, counters: Int32Array, ms: number): FromCheck
  * could not start (nothing was accepted then), so the caller can check on its own thread.
  */
 export function checkInWorker(
-  input: { path: string } | { text: string },
+  input: CheckerFile,
   accept: (valid: Valid) => void,
   options: { script?: CheckerScript; startMs?: number } = {},
 ): Checked | undefined {
@@ -87,13 +98,14 @@ export function checkInWorker(
   const counters = new Int32Array(signal);
   const script = options.script ?? checkerScript();
   let worker: Worker;
+  let file: ReturnType<typeof checkerSource>;
   try {
-    const { source, bytes } = checkerSource(input);
+    file = checkerSource(input);
     worker = new Worker(script.file, {
-      workerData: { source, signal, port: port2 },
+      workerData: { signal, port: port2 },
       transferList: [port2],
       execArgv: script.execArgv,
-      resourceLimits: heapLimits(bytes),
+      resourceLimits: heapLimits(file.size),
     });
   } catch {
     log.warn('import.checker.unavailable', {});
@@ -107,6 +119,7 @@ export function checkInWorker(
       log.warn('import.checker.unavailable', {});
       return undefined;
     }
+    port1.postMessage({ source: file.source }, file.transfer);
     for (;;) {
       const message = receive(port1, counters, STALL_MS);
       if (!message) throw new KkError('INTERNAL', 'Import checker stalled');

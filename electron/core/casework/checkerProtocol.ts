@@ -1,8 +1,8 @@
 import type { Checked } from './importSource';
 
-/** What the core gives the import's checking thread. */
+/** What the core gives the import's checking thread (the source in a message after "ready"). */
 export interface CheckerInput {
-  /** A file to stream, or a file's UTF-8 bytes in shared memory (the app's text, not copied again). */
+  /** A file to stream, or a file's UTF-8 bytes (handed over, or in shared memory for a text). */
   source: { path: string } | { bytes: Uint8Array };
   /** Two Int32 counters: messages posted by the checker, messages read by the core. */
   signal: SharedArrayBuffer;

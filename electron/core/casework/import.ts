@@ -6,8 +6,8 @@ import { insertJournal } from './journaal.repo';
 import { insertTask } from './taken.repo';
 import { writeToestemming } from './toestemmingen.repo';
 import { writeMelding } from './meldingen.repo';
-import { check, fileSource, textSource, type Checked, type Valid } from './importSource';
-import { checkInWorker } from './checkInWorker';
+import { bytesSource, check, fileSource, textSource, type Checked, type Valid } from './importSource';
+import { checkInWorker, type CheckerFile } from './checkInWorker';
 import { log } from '../log';
 import { withBatchedChanges } from './changeEvents.repo';
 import { inTransaction, type Db, type WriteContext } from './support';
@@ -97,21 +97,19 @@ function withImportCache<T>(db: Db, fn: () => T): T {
   }
 }
 
-/** Where an import file comes from: a file on disk (kk) or its text (the app sends the text). */
-type ImportInput = { path: string } | { text: string };
 
 /**
  * Checks every record of the file and hands each one that passed to `accept`, in file order,
  * while none failed. The checking runs on a second thread when it can start (the import then
  * uses both cores), otherwise here; both use the same `check`, so the outcome is the same.
  */
-function checkRecords(input: ImportInput, accept: (valid: Valid) => void): Checked {
+function checkRecords(input: CheckerFile, accept: (valid: Valid) => void): Checked {
   const inWorker = process.env.KK_IMPORT_ONE_THREAD === '1' ? undefined : checkInWorker(input, accept);
   log.info('import.checked', { thread: inWorker ? 'second' : 'core' });
-  return inWorker ?? check('path' in input ? fileSource(input.path) : textSource(input.text), accept);
+  return inWorker ?? check('path' in input ? fileSource(input.path) : 'bytes' in input ? bytesSource(input.bytes) : textSource(input.text), accept);
 }
 
-function importChecked(db: Db, ctx: WriteContext, input: ImportInput, options: { dryRun: boolean; today: string }): ImportResult {
+function importChecked(db: Db, ctx: WriteContext, input: CheckerFile, options: { dryRun: boolean; today: string }): ImportResult {
   const result: ImportResult = { dryRun: options.dryRun, clienten: 0, trajecten: 0, meldingen: 0, journaal: 0, taken: 0, toestemmingen: 0 };
   const tally = (valid: Valid) => {
     if (valid.list === 'meldingen') {
@@ -160,9 +158,11 @@ function importChecked(db: Db, ctx: WriteContext, input: ImportInput, options: {
  * Imports a casework file in ONE transaction: every record is checked against the shared schemas
  * and written in the same pass, one record at a time (the file is never held as a tree). Any
  * problem refuses the whole file with its reasons and rolls everything back: all, or none.
+ * `file` is the file's UTF-8 bytes (the app sends these; they are handed to the checking thread
+ * and emptied here) or its text.
  */
-export function importJson(db: Db, ctx: WriteContext, text: string, options: { dryRun: boolean; today: string }): ImportResult {
-  return importChecked(db, ctx, { text }, options);
+export function importJson(db: Db, ctx: WriteContext, file: string | Uint8Array, options: { dryRun: boolean; today: string }): ImportResult {
+  return importChecked(db, ctx, typeof file === 'string' ? { text: file } : { bytes: file }, options);
 }
 
 /** Imports a casework file from disk (kk), streamed: only one record is in memory at a time. */

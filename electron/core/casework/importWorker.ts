@@ -7,7 +7,7 @@ import { workerData, type MessagePort } from 'node:worker_threads';
 import { bytesSource, check, fileSource, type Checked } from './importSource';
 import { CHECKED_AHEAD, POSTED, READ, type FromChecker, type CheckerInput } from './checkerProtocol';
 
-const { source, port, signal } = workerData as CheckerInput & { port: MessagePort };
+const { port, signal } = workerData as Pick<CheckerInput, 'signal'> & { port: MessagePort };
 const counters = new Int32Array(signal);
 let posted = 0;
 
@@ -24,19 +24,24 @@ function send(message: FromChecker): void {
   Atomics.notify(counters, POSTED);
 }
 
-send({ t: 'ready' });
-let batch: string[] = [];
-try {
-  const checked: Checked = check('path' in source ? fileSource(source.path) : bytesSource(source.bytes), (valid) => {
-    batch.push(JSON.stringify(valid));
-    if (batch.length === 256) {
-      send({ t: 'valid', items: batch });
-      batch = [];
-    }
-  });
-  if (batch.length > 0) send({ t: 'valid', items: batch });
-  send({ t: 'end', checked });
-} catch (error) {
-  // The kind only: a message could quote the file.
-  send({ t: 'failed', kind: error instanceof Error ? error.name : 'unknown' });
+function run(source: CheckerInput['source']): void {
+  let batch: string[] = [];
+  try {
+    const checked: Checked = check('path' in source ? fileSource(source.path) : bytesSource(source.bytes), (valid) => {
+      batch.push(JSON.stringify(valid));
+      if (batch.length === 256) {
+        send({ t: 'valid', items: batch });
+        batch = [];
+      }
+    });
+    if (batch.length > 0) send({ t: 'valid', items: batch });
+    send({ t: 'end', checked });
+  } catch (error) {
+    // The kind only: a message could quote the file.
+    send({ t: 'failed', kind: error instanceof Error ? error.name : 'unknown' });
+  }
 }
+
+// The file comes after "ready": bytes are handed over (not copied) only to a thread that runs.
+port.once('message', (message: { source: CheckerInput['source'] }) => run(message.source));
+send({ t: 'ready' });

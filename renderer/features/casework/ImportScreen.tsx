@@ -46,8 +46,10 @@ export function ImportScreen() {
     setProblem(null);
     setLocalIssues(null);
     setMode(dryRun ? 'check' : 'run');
-    const text = await file.text();
+    // The bytes as on disk: the core streams them and never needs one big string of the file.
+    const bytes = new Uint8Array(await file.arrayBuffer());
     if (file.size <= LOCAL_CHECK_BYTES) {
+      const text = new TextDecoder().decode(bytes);
       // The same shared schema as the core, for messages only: a file the window refuses would be
       // refused by the core too, and then nothing is sent. A file that passes, the core checks again.
       let json: unknown;
@@ -64,7 +66,7 @@ export function ImportScreen() {
         return;
       }
     }
-    await importJson(text, dryRun);
+    await importJson(bytes, dryRun);
   }
 
   function submit(event: FormEvent) {

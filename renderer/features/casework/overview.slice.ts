@@ -26,7 +26,8 @@ export interface OverviewSlice {
   runSearch(q: string): Promise<void>;
   runQuickSwitch(q: string): Promise<void>;
   /** Checks (dryRun) or imports a casework JSON file's text. */
-  importJson(text: string, dryRun: boolean): Promise<boolean>;
+  /** Imports a file given as its bytes (as read from disk; the core streams them). */
+  importJson(bytes: Uint8Array<ArrayBuffer>, dryRun: boolean): Promise<boolean>;
   resetImport(): void;
 }
 
@@ -103,11 +104,11 @@ export function createOverviewSlice(client: ApiClient): StateCreator<AppState, [
       }
     },
 
-    async importJson(text, dryRun) {
+    async importJson(bytes, dryRun) {
       if (get().importState.busy) return false;
       set({ importState: { busy: true, result: null, error: null } });
       try {
-        const result = await client.call('import.json', { text, dryRun });
+        const result = await client.call('import.json', { bytes, dryRun });
         set({ importState: { busy: false, result, error: null } });
         // New records: every list and the dashboard must be read again.
         if (!dryRun) set({ trajectList: emptyList(get().trajectList.generation + 1), meldingList: emptyList(get().meldingList.generation + 1), dashboard: null });

@@ -43,6 +43,22 @@ describe('checking an import on a second thread', () => {
     }
   });
 
+  it("takes the app's bytes over without a copy, and only once the thread runs", () => {
+    const text = JSON.stringify(seedFile(300, 7));
+    const bytes = new TextEncoder().encode(text);
+    const inWorker: Valid[] = [];
+    const here: Valid[] = [];
+    const viaWorker = checkInWorker({ bytes }, (v) => inWorker.push(v));
+    expect(viaWorker).toEqual(check(textSource(text), (v) => here.push(v)));
+    expect(inWorker).toEqual(here);
+    // Handed over: the caller's array is empty now (its memory belongs to the thread).
+    expect(bytes.byteLength).toBe(0);
+    // A thread that does not start gets nothing: the bytes stay, so the core can check them itself.
+    const kept = new TextEncoder().encode(text);
+    expect(checkInWorker({ bytes: kept }, () => undefined, { script: { file: join(dir, 'missing.cjs'), execArgv: [] }, startMs: 1000 })).toBeUndefined();
+    expect(kept.byteLength).toBe(Buffer.byteLength(text));
+  });
+
   it('stops handing over at the first bad record and reports the same reasons', () => {
     const file = seedFile(400, 4);
     (file.trajecten[250] as Record<string, unknown>).gemeente = 'Atlantis';
@@ -73,14 +89,14 @@ describe('checking an import on a second thread', () => {
 });
 
 describe('an import with or without the second thread', () => {
-  it('writes the same records and counts either way', async () => {
+  it('writes the same records and counts either way, from bytes or from text', async () => {
     const text = JSON.stringify(seedFile(120, 6));
     const results = [];
-    for (const oneThread of [false, true]) {
+    for (const [oneThread, asBytes] of [[false, true], [true, true], [false, false]] as const) {
       const v = openTestVault();
       try {
         if (oneThread) process.env.KK_IMPORT_ONE_THREAD = '1';
-        const r = await v.call('import.json', { text });
+        const r = await v.call('import.json', asBytes ? { bytes: new TextEncoder().encode(text) } : { text });
         const d = await v.call('dashboard.get', {});
         results.push({ r, counts: snapshotCounts(v.db), drift: countDrift(v.db), open: d.openPerFaseEnVorm, monitor: d.monitor });
       } finally {
@@ -90,6 +106,7 @@ describe('an import with or without the second thread', () => {
     }
     expect(results[0]?.r.trajecten).toBe(120);
     expect(results[0]).toEqual(results[1]);
+    expect(results[0]).toEqual(results[2]);
     expect(results[0]?.drift).toEqual([]);
     expect(results[0]?.open.length).toBeGreaterThan(0);
   });

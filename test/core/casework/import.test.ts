@@ -76,6 +76,16 @@ describe('import.json', () => {
     for (const value of [secret, 'Atlantis', 'diefstal']) expect(text).not.toContain(value);
     expect(snapshotCounts(v.db)).toEqual(before);
   });
+  it('takes the file as bytes or as text, never both or neither, and bytes that are not UTF-8 JSON are "not JSON"', async () => {
+    const before = snapshotCounts(v.db);
+    const text = JSON.stringify(importFile(2, 8));
+    expect((await v.fail('import.json', { text, bytes: new TextEncoder().encode(text) } as never)).code).toBe('INVALID_INPUT');
+    expect((await v.fail('import.json', { dryRun: true } as never)).code).toBe('INVALID_INPUT');
+    expect((await v.fail('import.json', { bytes: new Uint8Array(0) })).code).toBe('INVALID_INPUT');
+    expect((await v.fail('import.json', { bytes: new Uint8Array([0xff, 0xfe, 0x00, 0x7b]) })).issues).toEqual([{ path: '(bestand)', message: 'Dit is geen geldig JSON-bestand' }]);
+    expect(snapshotCounts(v.db)).toEqual(before);
+    expect(await v.call('import.json', { bytes: new TextEncoder().encode(text) })).toMatchObject({ trajecten: 2, dryRun: false });
+  });
   it('refuses what is not JSON or not our format, writing nothing', async () => {
     const before = snapshotCounts(v.db);
     expect((await v.fail('import.json', { text: '{"format": ' })).issues).toEqual([{ path: '(bestand)', message: 'Dit is geen geldig JSON-bestand' }]);

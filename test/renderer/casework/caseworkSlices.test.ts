@@ -21,7 +21,7 @@ function syntheticTraject(i: number) {
 beforeAll(async () => {
   ({ env, store } = await unlockedStore());
   const file = { format: 'ketenkluis.casework', versie: 1, trajecten: Array.from({ length: 250 }, (_, i) => syntheticTraject(i)) };
-  expect(await store.getState().importJson(JSON.stringify(file), false)).toBe(true);
+  expect(await store.getState().importJson(new TextEncoder().encode(JSON.stringify(file)), false)).toBe(true);
   expect(store.getState().importState.result).toMatchObject({ trajecten: 250, clienten: 250 });
 });
 afterAll(() => env.dispose());
@@ -163,7 +163,7 @@ describe('search, quick switch, import refusal', () => {
   it('an invalid import file is refused whole with reasons per record; nothing is written', async () => {
     const before = (await env.api['trajecten.list']({ filter: {} })) as { ok: true; value: { total: number } };
     const file = { format: 'ketenkluis.casework', versie: 1, trajecten: [syntheticTraject(1), { ...syntheticTraject(2), gemeente: 'Nergenshuizen' }] };
-    expect(await store.getState().importJson(JSON.stringify(file), false)).toBe(false);
+    expect(await store.getState().importJson(new TextEncoder().encode(JSON.stringify(file)), false)).toBe(false);
     const error = store.getState().importState.error;
     expect(error?.code).toBe('INVALID_INPUT');
     expect(error?.issues?.map((i) => i.path)).toContain('trajecten.1.gemeente');
