@@ -15,16 +15,16 @@ const START_MS = 20_000;
  */
 const STALL_MS = 30_000;
 
-/**
- * Where the checking thread's code is: next to the bundled core (`importWorker.cjs`), or, when
- * the core runs from source (kk, tests, the development bridge), the TypeScript file under tsx.
- */
 /** Where a checking thread's code is, and how to start it. */
 export interface CheckerScript {
   file: string | URL;
   execArgv: string[];
 }
 
+/**
+ * Where the checking thread's code is: next to the bundled core (`importWorker.cjs`), or, when
+ * the core runs from source (kk, tests, the development bridge), the TypeScript file under tsx.
+ */
 function checkerScript(): CheckerScript {
   if (typeof __filename === 'string' && __filename.endsWith('.cjs')) return { file: join(__dirname, 'importWorker.cjs'), execArgv: [] };
   return { file: new URL('./importWorker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
