@@ -4,11 +4,12 @@ import { MeldConclusie, MeldingVorm, type MeldingSummary } from '../../../shared
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
-import { selectCaseActions, selectMeldingFilter, selectMeldingList, selectMeldingListError, selectRegios } from './caseSelectors';
+import { selectCaseActions, selectMeldingFilter, selectMeldingList, selectMeldingListError } from './caseSelectors';
 import { Badge, formatDate, OpenButton, Pseudonym } from './dataBits';
 import { CheckboxField, SelectField, TextField } from './formBits';
 import { dateRangeProblem, type MeldingListFilter } from './meldingen.slice';
-import { gemeenteLabel, gemeenteOptions, optionLists } from './options';
+import { GemeenteFilter, patchedFilter } from './GemeenteFilter';
+import { gemeenteLabel, optionLists } from './options';
 import { rowAt } from './pagedList';
 import { SavedViews } from './SavedViews';
 import { useScreenFocus } from './useScreenFocus';
@@ -26,20 +27,12 @@ function yesNoValue(value: boolean | undefined): string {
 function MeldingFilters() {
   const { t } = useT();
   const filter = useAppStore(selectMeldingFilter);
-  const regios = useAppStore(selectRegios);
-  const { setMeldingFilter, loadGemeenten } = useAppStoreShallow(selectCaseActions);
+  const { setMeldingFilter } = useAppStoreShallow(selectCaseActions);
   const [dates, setDates] = useState({ vanaf: filter.vanaf ?? '', tot: filter.tot ?? '' });
-  useEffect(() => {
-    void loadGemeenten();
-  }, [loadGemeenten]);
   // A saved view (or any other change of the filter) brings its own dates.
   useEffect(() => setDates({ vanaf: filter.vanaf ?? '', tot: filter.tot ?? '' }), [filter.vanaf, filter.tot]);
 
-  const change = (patch: Partial<MeldingListFilter>) => {
-    const next: MeldingListFilter = { ...filter, ...patch };
-    for (const key of Object.keys(next) as (keyof MeldingListFilter)[]) if (next[key] === undefined) delete next[key];
-    setMeldingFilter(next);
-  };
+  const change = (patch: Partial<MeldingListFilter>) => setMeldingFilter(patchedFilter(filter, patch));
   const changeDate = (key: 'vanaf' | 'tot') => (value: string) => {
     const next = { ...dates, [key]: value };
     setDates(next);
@@ -68,13 +61,7 @@ function MeldingFilters() {
         onChange={(v) => change({ vorm: v ? MeldingVorm.parse(v) : undefined })}
         options={[{ value: '', label: t('cw.all') }, ...optionLists.meldingVorm(t)]}
       />
-      <SelectField
-        label={t('cw.mlist.gemeente')}
-        name="gemeente"
-        value={filter.gemeente ?? ''}
-        onChange={(v) => change({ gemeente: v || undefined })}
-        options={[{ value: '', label: t('cw.all') }, ...gemeenteOptions(t, regios).slice(1)]}
-      />
+      <GemeenteFilter label={t('cw.mlist.gemeente')} value={filter.gemeente} onChange={(gemeente) => change({ gemeente })} />
       <SelectField
         label={t('cw.mlist.minderjarig')}
         name="minderjarig"

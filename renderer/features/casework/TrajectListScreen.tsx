@@ -5,10 +5,11 @@ import { Fase, type TrajectSummary } from '../../../shared/casework/traject.sche
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
-import { selectCaseActions, selectRegios, selectTrajectFilter, selectTrajectList, selectTrajectListError } from './caseSelectors';
+import { selectCaseActions, selectTrajectFilter, selectTrajectList, selectTrajectListError } from './caseSelectors';
 import { Badge, formatDate, OpenButton, Pseudonym } from './dataBits';
 import { SelectField, TextField } from './formBits';
-import { gemeenteLabel, gemeenteOptions } from './options';
+import { GemeenteFilter, patchedFilter } from './GemeenteFilter';
+import { gemeenteLabel } from './options';
 import { rowAt } from './pagedList';
 import { SavedViews } from './SavedViews';
 import type { TrajectListFilter } from './trajecten.slice';
@@ -18,16 +19,8 @@ import { VirtualTable, type Column } from './VirtualTable';
 function Filters() {
   const { t } = useT();
   const filter = useAppStore(selectTrajectFilter);
-  const regios = useAppStore(selectRegios);
-  const { setTrajectFilter, loadGemeenten } = useAppStoreShallow(selectCaseActions);
-  useEffect(() => {
-    void loadGemeenten();
-  }, [loadGemeenten]);
-  const change = (patch: Partial<TrajectListFilter>) => {
-    const next: TrajectListFilter = { ...filter, ...patch };
-    for (const key of Object.keys(next) as (keyof TrajectListFilter)[]) if (next[key] === undefined) delete next[key];
-    setTrajectFilter(next);
-  };
+  const { setTrajectFilter } = useAppStoreShallow(selectCaseActions);
+  const change = (patch: Partial<TrajectListFilter>) => setTrajectFilter(patchedFilter(filter, patch));
   const status = filter.open === undefined ? 'all' : filter.open ? 'open' : 'closed';
   const soort = filter.preventief === undefined ? '' : filter.preventief ? 'preventief' : 'hulp';
   return (
@@ -69,13 +62,7 @@ function Filters() {
           { value: 'preventief', label: t('cw.list.soort.preventief') },
         ]}
       />
-      <SelectField
-        label={t('cw.traject.gemeente')}
-        name="gemeente"
-        value={filter.gemeente ?? ''}
-        onChange={(v) => change({ gemeente: v || undefined })}
-        options={[{ value: '', label: t('cw.all') }, ...gemeenteOptions(t, regios).slice(1)]}
-      />
+      <GemeenteFilter label={t('cw.traject.gemeente')} value={filter.gemeente} onChange={(gemeente) => change({ gemeente })} />
       <SelectField
         label={t('cw.list.minorFilter')}
         name="minderjarig"

@@ -1,11 +1,11 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
-import { useEffect } from 'react';
 import type { Uitbuitingsvorm } from '../../../shared/casework/common.schema';
 import { TrajectFields, trajectFieldSensitivity, type TrajectFieldsInput } from '../../../shared/casework/traject.schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
-import { selectCaseActions, selectClient, selectClientWrite, selectRegios } from './caseSelectors';
+import { selectCaseActions, selectClient, selectClientWrite } from './caseSelectors';
+import { useRegios } from './GemeenteFilter';
 import { Pseudonym } from './dataBits';
 import { CheckboxField, CheckboxGroup, ErrorSummary, SelectField, serverErrors, TextField, todayIso, validateWith, type FieldErrors } from './formBits';
 import { gemeenteOptions, optionLists } from './options';
@@ -31,11 +31,7 @@ export function emptyTrajectStart(): TrajectStart {
 /** The fields of a new traject: gemeente, referrer, date, forms, preventive, minor. */
 export function TrajectStartFields({ value, onChange, errors }: { value: TrajectStart; onChange(value: TrajectStart): void; errors: FieldErrors }) {
   const { t } = useT();
-  const regios = useAppStore(selectRegios);
-  const { loadGemeenten } = useAppStoreShallow(selectCaseActions);
-  useEffect(() => {
-    void loadGemeenten();
-  }, [loadGemeenten]);
+  const regios = useRegios();
   return (
     <>
       <div className="kk-form-row">
