@@ -17,7 +17,7 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parser: tseslint.parser },
     plugins: { '@typescript-eslint': tseslint.plugin },
-    rules: { '@typescript-eslint/no-explicit-any': 'error' },
+    rules: { '@typescript-eslint/no-explicit-any': 'error', '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' }] },
   },
   { files: ['shared/**/*.ts'], rules: restrict(node, electron, sqlite, react, core, renderer, devbridge) },
   { files: ['electron/core/**/*.ts'], rules: restrict(electron, react, renderer) },

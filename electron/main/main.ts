@@ -7,7 +7,6 @@ import { createAutoLock, createVaultLocker, DEFAULT_AUTO_LOCK_MINUTES, wirePower
 import { startCoreProcess } from './coreProcess';
 import { createCoreSupervisor } from './coreSupervisor';
 import { createEventForwarder, registerIpcRelay } from './ipcRelay';
-import { log } from './mainLog';
 import { guardAllWebContents } from './navigationGuards';
 import { hardenSession } from './permissions';
 import { createMainWindow } from './windowOptions';

@@ -21,7 +21,6 @@ import { ImportResult } from '../casework/import.schema';
 import { Regio } from '../casework/gemeenten.schema';
 
 const Ref = z.strictObject({ id: Id });
-const Created = z.object({ id: Id });
 const Versioned = z.object({ id: Id, version: Version });
 /** The largest import file the app hands to the core (kk streams files of any size). */
 const MAX_IMPORT_BYTES = 512 * 1024 * 1024;

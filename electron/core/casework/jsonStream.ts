@@ -54,148 +54,145 @@ function* byteChunks(bytes: Uint8Array, chunkBytes: number): Generator<Buffer<Ar
  * JsonStreamShapeError when the file does not have that shape (then parse it another way).
  */
 export function* streamJsonRecords(source: string | Uint8Array, lists: readonly string[], chunkBytes = CHUNK_BYTES): Generator<JsonStreamItem> {
-  {
-    let state = S.Start as S;
-    let first = false;
-    let key = '';
-    let inList = false;
-    // The value being captured: finished chunk pieces plus where it starts in the current chunk.
-    let pieces: Buffer<ArrayBufferLike>[] = [];
-    let captureFrom = -1;
-    let depth = 0;
-    let inString = false;
-    let escaped = false;
-    let primitive = false;
-    let chunk: Buffer<ArrayBufferLike> = Buffer.alloc(0);
-    const seen = new Set<string>();
-    const take = (end: number): string => {
-      pieces.push(chunk.subarray(captureFrom, end));
-      const text = (pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces)).toString('utf8');
-      pieces = [];
-      captureFrom = -1;
-      return text;
-    };
-    const startCapture = (i: number, c: number) => {
-      captureFrom = i;
-      depth = 0;
-      inString = c === 0x22;
-      escaped = false;
-      primitive = c !== 0x22 && c !== 0x7b && c !== 0x5b;
-      if (c === 0x7b || c === 0x5b) depth = 1;
-    };
-    for (chunk of typeof source === 'string' ? fileChunks(source, chunkBytes) : byteChunks(source, chunkBytes)) {
-      const n = chunk.length;
-      for (let i = 0; i < n; i++) {
-        const c = chunk[i]!;
-        switch (state) {
-          case S.Start:
-            if (isWs(c)) continue;
-            if (c !== 0x7b) throw new JsonStreamShapeError();
-            state = S.KeyOrEnd;
+  let state = S.Start as S;
+  let key = '';
+  let inList = false;
+  // The value being captured: finished chunk pieces plus where it starts in the current chunk.
+  let pieces: Buffer<ArrayBufferLike>[] = [];
+  let captureFrom = -1;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let primitive = false;
+  let chunk: Buffer<ArrayBufferLike> = Buffer.alloc(0);
+  const seen = new Set<string>();
+  const take = (end: number): string => {
+    pieces.push(chunk.subarray(captureFrom, end));
+    const text = (pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces)).toString('utf8');
+    pieces = [];
+    captureFrom = -1;
+    return text;
+  };
+  const startCapture = (i: number, c: number) => {
+    captureFrom = i;
+    depth = 0;
+    inString = c === 0x22;
+    escaped = false;
+    primitive = c !== 0x22 && c !== 0x7b && c !== 0x5b;
+    if (c === 0x7b || c === 0x5b) depth = 1;
+  };
+  for (chunk of typeof source === 'string' ? fileChunks(source, chunkBytes) : byteChunks(source, chunkBytes)) {
+    const n = chunk.length;
+    for (let i = 0; i < n; i++) {
+      const c = chunk[i]!;
+      switch (state) {
+        case S.Start:
+          if (isWs(c)) continue;
+          if (c !== 0x7b) throw new JsonStreamShapeError();
+          state = S.KeyOrEnd;
+          continue;
+        case S.KeyOrEnd:
+        case S.Key:
+          if (isWs(c)) continue;
+          if (c === 0x7d && state === S.KeyOrEnd) {
+            state = S.Done;
             continue;
-          case S.KeyOrEnd:
-          case S.Key:
-            if (isWs(c)) continue;
-            if (c === 0x7d && state === S.KeyOrEnd) {
-              state = S.Done;
-              continue;
+          }
+          if (c !== 0x22) throw new JsonStreamShapeError();
+          startCapture(i, c);
+          state = S.InKey;
+          continue;
+        case S.InKey:
+          if (escaped) escaped = false;
+          else if (c === 0x5c) escaped = true;
+          else if (c === 0x22) {
+            try {
+              key = JSON.parse(take(i + 1)) as string;
+            } catch {
+              throw new JsonStreamShapeError();
             }
-            if (c !== 0x22) throw new JsonStreamShapeError();
-            startCapture(i, c);
-            state = S.InKey;
+            if (seen.has(key)) throw new JsonStreamShapeError();
+            seen.add(key);
+            state = S.Colon;
+          }
+          continue;
+        case S.Colon:
+          if (isWs(c)) continue;
+          if (c !== 0x3a) throw new JsonStreamShapeError();
+          state = S.Value;
+          continue;
+        case S.Value:
+          if (isWs(c)) continue;
+          if (c === 0x5b && lists.includes(key)) {
+            yield { kind: 'list', list: key };
+            inList = true;
+            state = S.ElemOrEnd;
             continue;
-          case S.InKey:
+          }
+          inList = false;
+          startCapture(i, c);
+          state = S.InValue;
+          continue;
+        case S.ElemOrEnd:
+        case S.Elem:
+          if (isWs(c)) continue;
+          if (c === 0x5d && state === S.ElemOrEnd) {
+            state = S.AfterTop;
+            continue;
+          }
+          startCapture(i, c);
+          state = S.InValue;
+          continue;
+        case S.InValue: {
+          let end = -1;
+          if (primitive) {
+            if (c === 0x2c || c === 0x7d || c === 0x5d || isWs(c)) {
+              end = i;
+              i--; // the terminator belongs to the next state
+            }
+          } else if (inString) {
             if (escaped) escaped = false;
             else if (c === 0x5c) escaped = true;
             else if (c === 0x22) {
-              try {
-                key = JSON.parse(take(i + 1)) as string;
-              } catch {
-                throw new JsonStreamShapeError();
-              }
-              if (seen.has(key)) throw new JsonStreamShapeError();
-              seen.add(key);
-              state = S.Colon;
-            }
-            continue;
-          case S.Colon:
-            if (isWs(c)) continue;
-            if (c !== 0x3a) throw new JsonStreamShapeError();
-            state = S.Value;
-            continue;
-          case S.Value:
-            if (isWs(c)) continue;
-            if (c === 0x5b && lists.includes(key)) {
-              yield { kind: 'list', list: key };
-              inList = true;
-              state = S.ElemOrEnd;
-              continue;
-            }
-            inList = false;
-            startCapture(i, c);
-            state = S.InValue;
-            continue;
-          case S.ElemOrEnd:
-          case S.Elem:
-            if (isWs(c)) continue;
-            if (c === 0x5d && state === S.ElemOrEnd) {
-              state = S.AfterTop;
-              continue;
-            }
-            startCapture(i, c);
-            state = S.InValue;
-            continue;
-          case S.InValue: {
-            let end = -1;
-            if (primitive) {
-              if (c === 0x2c || c === 0x7d || c === 0x5d || isWs(c)) {
-                end = i;
-                i--; // the terminator belongs to the next state
-              }
-            } else if (inString) {
-              if (escaped) escaped = false;
-              else if (c === 0x5c) escaped = true;
-              else if (c === 0x22) {
-                inString = false;
-                if (depth === 0) end = i + 1;
-              }
-            } else if (c === 0x22) inString = true;
-            else if (c === 0x7b || c === 0x5b) depth++;
-            else if (c === 0x7d || c === 0x5d) {
-              depth--;
+              inString = false;
               if (depth === 0) end = i + 1;
             }
-            if (end >= 0) {
-              const json = take(end);
-              yield inList ? { kind: 'record', list: key, json } : { kind: 'value', key, json };
-              state = inList ? S.AfterElem : S.AfterTop;
-            }
-            continue;
+          } else if (c === 0x22) inString = true;
+          else if (c === 0x7b || c === 0x5b) depth++;
+          else if (c === 0x7d || c === 0x5d) {
+            depth--;
+            if (depth === 0) end = i + 1;
           }
-          case S.AfterElem:
-            if (isWs(c)) continue;
-            if (c === 0x2c) state = S.Elem;
-            else if (c === 0x5d) {
-              inList = false;
-              state = S.AfterTop;
-            } else throw new JsonStreamShapeError();
-            continue;
-          case S.AfterTop:
-            if (isWs(c)) continue;
-            if (c === 0x2c) state = S.Key;
-            else if (c === 0x7d) state = S.Done;
-            else throw new JsonStreamShapeError();
-            continue;
-          case S.Done:
-            if (!isWs(c)) throw new JsonStreamShapeError();
-            continue;
+          if (end >= 0) {
+            const json = take(end);
+            yield inList ? { kind: 'record', list: key, json } : { kind: 'value', key, json };
+            state = inList ? S.AfterElem : S.AfterTop;
+          }
+          continue;
         }
-      }
-      if (captureFrom >= 0) {
-        pieces.push(chunk.subarray(captureFrom));
-        captureFrom = 0;
+        case S.AfterElem:
+          if (isWs(c)) continue;
+          if (c === 0x2c) state = S.Elem;
+          else if (c === 0x5d) {
+            inList = false;
+            state = S.AfterTop;
+          } else throw new JsonStreamShapeError();
+          continue;
+        case S.AfterTop:
+          if (isWs(c)) continue;
+          if (c === 0x2c) state = S.Key;
+          else if (c === 0x7d) state = S.Done;
+          else throw new JsonStreamShapeError();
+          continue;
+        case S.Done:
+          if (!isWs(c)) throw new JsonStreamShapeError();
+          continue;
       }
     }
-    if (state !== S.Done) throw new JsonStreamShapeError();
+    if (captureFrom >= 0) {
+      pieces.push(chunk.subarray(captureFrom));
+      captureFrom = 0;
+    }
   }
+  if (state !== S.Done) throw new JsonStreamShapeError();
 }

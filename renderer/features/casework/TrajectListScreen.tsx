@@ -7,7 +7,7 @@ import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectTrajectFilter, selectTrajectList, selectTrajectListError } from './caseSelectors';
 import { Badge, formatDate, OpenButton, Pseudonym } from './dataBits';
-import { SelectField, TextField } from './formBits';
+import { SelectField } from './formBits';
 import { GemeenteFilter, patchedFilter } from './GemeenteFilter';
 import { gemeenteLabel } from './options';
 import { rowAt } from './pagedList';
