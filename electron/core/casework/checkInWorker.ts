@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { KkError } from '../../../shared/errors';
 import { log } from '../log';
 import type { Checked, Valid } from './importSource';
-import { POSTED, READ, type CheckerInput, type FromChecker } from './checkerProtocol';
+import { POSTED, READ, type CheckerSource, type FromChecker } from './checkerProtocol';
 
 /** How long the checking thread may take to start before the import checks on its own thread. */
 const START_MS = 20_000;
@@ -40,27 +40,21 @@ function heapLimits(fileBytes: number): { maxOldGenerationSizeMb: number; maxYou
   return { maxOldGenerationSizeMb: 64 + Math.ceil((4 * fileBytes) / 1048576), maxYoungGenerationSizeMb: 4 };
 }
 
-/** Where an import comes from: a file (kk), the file's bytes (the app), or its text. */
-export type CheckerFile = { path: string } | { bytes: Uint8Array } | { text: string };
+/** Where an import comes from: a file on disk (kk) or the file's bytes (the app). */
+export type CheckerFile = { path: string } | { bytes: Uint8Array };
 
 /**
  * What the checking thread reads, and what to hand over with it. A file it streams itself. The
  * app's bytes are handed over, not copied (the core thread does not need them again): that
- * empties the caller's array, so only after the thread has started. A text goes as UTF-8 in
- * shared memory (one copy, streamed there, instead of a copied string parsed whole).
+ * empties the caller's array, so only after the thread has started.
  */
-function checkerSource(input: CheckerFile): { source: CheckerInput['source']; size: number; transfer: ArrayBuffer[] } {
+function checkerSource(input: CheckerFile): { source: CheckerSource; size: number; transfer: ArrayBuffer[] } {
   if ('path' in input) return { source: input, size: statSync(input.path).size, transfer: [] };
-  if ('bytes' in input) {
-    const { bytes } = input;
-    // Only a whole, plain ArrayBuffer can be handed over; a view into a larger or shared one is copied first.
-    const own = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-    return { source: { bytes: own }, size: own.byteLength, transfer: [own.buffer as ArrayBuffer] };
-  }
-  const length = Buffer.byteLength(input.text, 'utf8');
-  const shared = new Uint8Array(new SharedArrayBuffer(length));
-  Buffer.from(shared.buffer, 0, length).write(input.text, 'utf8');
-  return { source: { bytes: shared }, size: length, transfer: [] };
+  const { bytes } = input;
+  // Only a whole, plain ArrayBuffer can be handed over; a view into a larger or shared one (a
+  // pooled Buffer, say) is copied first. new Uint8Array(view) copies; Buffer#slice would not.
+  const own = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+  return { source: { bytes: own }, size: own.byteLength, transfer: [own.buffer as ArrayBuffer] };
 }
 
 /** Receives the next message, waiting (blocking this thread) at most `ms`; undefined on time-out. */

@@ -1,9 +1,12 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { Checked } from './importSource';
 
-/** What the core gives the import's checking thread (the source in a message after "ready"). */
-export interface CheckerInput {
-  /** A file to stream, or a file's UTF-8 bytes (handed over, or in shared memory for a text). */
-  source: { path: string } | { bytes: Uint8Array };
+/** What the checking thread reads: a file to stream, or the file's UTF-8 bytes (handed over). */
+export type CheckerSource = { path: string } | { bytes: Uint8Array };
+
+/** What the checking thread starts with; the source follows in a message once it reports "ready". */
+export interface CheckerStart {
+  port: MessagePort;
   /** Two Int32 counters: messages posted by the checker, messages read by the core. */
   signal: SharedArrayBuffer;
 }

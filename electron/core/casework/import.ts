@@ -6,7 +6,7 @@ import { insertJournal } from './journaal.repo';
 import { insertTask } from './taken.repo';
 import { writeToestemming } from './toestemmingen.repo';
 import { writeMelding } from './meldingen.repo';
-import { bytesSource, check, fileSource, textSource, type Checked, type Valid } from './importSource';
+import { bytesSource, check, fileSource, type Checked, type Valid } from './importSource';
 import { checkInWorker, type CheckerFile } from './checkInWorker';
 import { log } from '../log';
 import { withBatchedChanges } from './changeEvents.repo';
@@ -106,7 +106,7 @@ function withImportCache<T>(db: Db, fn: () => T): T {
 function checkRecords(input: CheckerFile, accept: (valid: Valid) => void): Checked {
   const inWorker = process.env.KK_IMPORT_ONE_THREAD === '1' ? undefined : checkInWorker(input, accept);
   log.info('import.checked', { thread: inWorker ? 'second' : 'core' });
-  return inWorker ?? check('path' in input ? fileSource(input.path) : 'bytes' in input ? bytesSource(input.bytes) : textSource(input.text), accept);
+  return inWorker ?? check('path' in input ? fileSource(input.path) : bytesSource(input.bytes), accept);
 }
 
 function importChecked(db: Db, ctx: WriteContext, input: CheckerFile, options: { dryRun: boolean; today: string }): ImportResult {
@@ -159,10 +159,10 @@ function importChecked(db: Db, ctx: WriteContext, input: CheckerFile, options: {
  * and written in the same pass, one record at a time (the file is never held as a tree). Any
  * problem refuses the whole file with its reasons and rolls everything back: all, or none.
  * `file` is the file's UTF-8 bytes (the app sends these; they are handed to the checking thread
- * and emptied here) or its text.
+ * and emptied here) or its text (encoded once, so both take the same path).
  */
 export function importJson(db: Db, ctx: WriteContext, file: string | Uint8Array, options: { dryRun: boolean; today: string }): ImportResult {
-  return importChecked(db, ctx, typeof file === 'string' ? { text: file } : { bytes: file }, options);
+  return importChecked(db, ctx, { bytes: typeof file === 'string' ? new TextEncoder().encode(file) : file }, options);
 }
 
 /** Imports a casework file from disk (kk), streamed: only one record is in memory at a time. */

@@ -3,11 +3,11 @@
 // writes. Two cores then share an import instead of one doing all of it. Protocol and flow
 // control: see checkInWorker.ts. Nothing personal leaves this thread except the records
 // themselves; errors are reported by kind only.
-import { workerData, type MessagePort } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { bytesSource, check, fileSource, type Checked } from './importSource';
-import { CHECKED_AHEAD, POSTED, READ, type FromChecker, type CheckerInput } from './checkerProtocol';
+import { CHECKED_AHEAD, POSTED, READ, type CheckerSource, type CheckerStart, type FromChecker } from './checkerProtocol';
 
-const { port, signal } = workerData as Pick<CheckerInput, 'signal'> & { port: MessagePort };
+const { port, signal } = workerData as CheckerStart;
 const counters = new Int32Array(signal);
 let posted = 0;
 
@@ -24,7 +24,7 @@ function send(message: FromChecker): void {
   Atomics.notify(counters, POSTED);
 }
 
-function run(source: CheckerInput['source']): void {
+function run(source: CheckerSource): void {
   let batch: string[] = [];
   try {
     const checked: Checked = check('path' in source ? fileSource(source.path) : bytesSource(source.bytes), (valid) => {
@@ -43,5 +43,5 @@ function run(source: CheckerInput['source']): void {
 }
 
 // The file comes after "ready": bytes are handed over (not copied) only to a thread that runs.
-port.once('message', (message: { source: CheckerInput['source'] }) => run(message.source));
+port.once('message', (message: { source: CheckerSource }) => run(message.source));
 send({ t: 'ready' });

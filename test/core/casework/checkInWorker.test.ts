@@ -19,16 +19,17 @@ function seedFile(n: number, seed: number) {
   return { format: 'ketenkluis.casework', versie: 1, trajecten: items.map((i) => i.traject), meldingen: items.flatMap((i) => i.meldingen) };
 }
 
+/** The same file checked on the second thread (from disk, or as the bytes of `text`) and on this thread (from its text). */
 function both(source: { path: string } | { text: string }) {
   const inWorker: Valid[] = [];
   const here: Valid[] = [];
-  const viaWorker = checkInWorker(source, (v) => inWorker.push(v));
+  const viaWorker = checkInWorker('path' in source ? source : { bytes: new TextEncoder().encode(source.text) }, (v) => inWorker.push(v));
   const viaCore = check('path' in source ? fileSource(source.path) : textSource(source.text), (v) => here.push(v));
   return { viaWorker, viaCore, inWorker, here };
 }
 
 describe('checking an import on a second thread', () => {
-  it('hands over the same records, in the same order, as checking on the core thread (file and text)', () => {
+  it('hands over the same records, in the same order, as checking on the core thread (file and bytes)', () => {
     const file = seedFile(700, 3);
     const text = JSON.stringify(file);
     const path = join(dir, 'ok.json');
@@ -59,6 +60,17 @@ describe('checking an import on a second thread', () => {
     expect(kept.byteLength).toBe(Buffer.byteLength(text));
   });
 
+  it('copies a view into a larger buffer before handing it over, so the larger buffer stays intact', () => {
+    const encoded = new TextEncoder().encode(JSON.stringify(seedFile(4, 9)));
+    // A Buffer: its slice() is a view, not a copy, so only a real copy keeps it whole.
+    const larger = Buffer.alloc(encoded.byteLength + 10, 7);
+    larger.set(encoded, 5);
+    const r = checkInWorker({ bytes: larger.subarray(5, 5 + encoded.byteLength) }, () => undefined);
+    expect(r).toMatchObject({ ok: true, count: { trajecten: 4 } });
+    expect(larger.byteLength).toBe(encoded.byteLength + 10);
+    expect([larger[0], larger.at(-1)]).toEqual([7, 7]);
+  });
+
   it('stops handing over at the first bad record and reports the same reasons', () => {
     const file = seedFile(400, 4);
     (file.trajecten[250] as Record<string, unknown>).gemeente = 'Atlantis';
@@ -81,7 +93,7 @@ describe('checking an import on a second thread', () => {
   it('gives up quickly when the thread cannot start, having handed over nothing', () => {
     const accepted: Valid[] = [];
     const started = Date.now();
-    const r = checkInWorker({ text: JSON.stringify(seedFile(5, 5)) }, (v) => accepted.push(v), { script: { file: join(dir, 'missing.cjs'), execArgv: [] }, startMs: 1500 });
+    const r = checkInWorker({ bytes: new TextEncoder().encode(JSON.stringify(seedFile(5, 5))) }, (v) => accepted.push(v), { script: { file: join(dir, 'missing.cjs'), execArgv: [] }, startMs: 1500 });
     expect(r).toBeUndefined();
     expect(accepted).toEqual([]);
     expect(Date.now() - started).toBeLessThan(10_000);
