@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { closeVault, createVault } from '../../electron/core/vault/vault';
+import { openEncryptedDatabase } from '../../electron/core/vault/sqlcipher';
+import { migrate } from '../../electron/core/db/migrate';
+import { migrations } from '../../electron/core/db/migrations';
 import { seedVault } from '../../electron/core/casework/seed';
 import { seedItems } from '../../electron/core/casework/seedData';
 import type { BenchReport, BenchRow } from './benchReport';
@@ -49,6 +52,7 @@ export async function run(): Promise<BenchReport> {
       // as a person would run it, and not against this bench's own setup (measured: +2–3 s).
       rmSync(join(root, 'vault'), { recursive: true, force: true });
       spawnSync('sync');
+      migrationBench();
     }
     await importBench();
     return { name: importOnly ? 'casework import (issue 4)' : 'casework (issue 4)', rows, context };
@@ -85,6 +89,34 @@ export async function run(): Promise<BenchReport> {
     report('trajecten list page (worst offset)', Math.max(...q.listDeep), 'ms', 50);
     report('meldingen list page (worst offset)', Math.max(...q.meldDeep), 'ms', 50);
     report('core memory after the queries (RSS)', q.rssMB, 'MB', 300, `the core alone (a separate process): unlock, then every query above; peak ${q.maxRssMB} MB`);
+  }
+
+  /**
+   * 4. Migration 0030 (compact change events) on a vault with as many 0020 events as the seeded
+   * one holds (about 14 per traject): what the first unlock after the update adds, once.
+   */
+  function migrationBench(): void {
+    const events = Math.round(trajecten * 14);
+    const key = randomBytes(32);
+    const db = openEncryptedDatabase(join(root, 'migration.db'), key, { create: true });
+    key.fill(0);
+    try {
+      migrate(db, migrations.filter((m) => m.version <= 20));
+      const entity = `CASE i % 3 WHEN 0 THEN 'journaal' WHEN 1 THEN 'client' ELSE 'traject' END`;
+      const fields = `CASE i % 3 WHEN 0 THEN '["datum","soort","tekst"]' WHEN 1 THEN '["achternaam","roepnaam"]' ELSE '["gemeente","vormen"]' END`;
+      db.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${events})
+        INSERT INTO change_events (at, actor, entity, entity_id, action, fields)
+        SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 1700000000 + i, 'unixepoch'), 'seed', ${entity},
+               lower(printf('%08x-%04x-7%03x-8%03x-%012x', i, i % 65536, i % 4096, i % 4096, i)), 'create', ${fields}
+          FROM n`);
+      const t = performance.now();
+      migrate(db, migrations);
+      report(`migration 0030 of ${events.toLocaleString('en')} change events`, (performance.now() - t) / 1000, 's', undefined, 'once, at the first unlock after the update (plus the verified backup made before it)');
+    } finally {
+      db.close();
+      rmSync(join(root, 'migration.db'), { force: true });
+      for (const suffix of ['-wal', '-shm']) rmSync(join(root, `migration.db${suffix}`), { force: true });
+    }
   }
 
   async function importBench(): Promise<void> {
