@@ -1,9 +1,12 @@
 // DEVELOPMENT AND TEST ONLY. Child-process entry for browser tests:
 //   tsx electron/devbridge/host.ts --dir <vaultDir> [--static <dir>] [--port <n>]
 // Prints one line `{"url":"http://127.0.0.1:<port>/#token=…"}` when ready; stops on SIGTERM,
-// SIGINT or when stdin closes (so a killed parent never leaves it running).
+// SIGINT or when stdin closes (so a killed parent never leaves it running). Lines on stdin
+// answer the file dialog (scriptedDialog.ts).
 import { existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { createScriptedDialog } from './scriptedDialog';
 import { defaultStaticDir, parsePort, startBridge } from './server';
 
 function argument(name: string): string | undefined {
@@ -39,7 +42,8 @@ async function main(): Promise<void> {
     process.stderr.write('De ontwikkelweergave is niet gebouwd. Voer eerst uit: npm run build:renderer:bridge\n');
     process.exit(2);
   }
-  const bridge = await startBridge({ vaultDir, staticDir, port });
+  const dialog = createScriptedDialog();
+  const bridge = await startBridge({ vaultDir, staticDir, port, showOpenDialog: dialog.showOpenDialog });
   process.stdout.write(`${JSON.stringify({ url: bridge.url })}\n`);
 
   let stopping = false;
@@ -52,7 +56,11 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.stdin.on('end', stop);
   process.stdin.on('close', stop);
-  process.stdin.resume();
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    // Acknowledged on stdout, so a test knows the answer is in place before it clicks.
+    if (dialog.take(line)) process.stdout.write(`${JSON.stringify({ chooseFile: 'taken' })}\n`);
+    else process.stderr.write('Regel op stdin genegeerd: verwacht {"chooseFile": "/absoluut/pad"} of {"chooseFile": null}.\n');
+  });
 }
 
 main().catch((error: unknown) => {

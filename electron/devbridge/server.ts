@@ -4,16 +4,18 @@
 // Serves the bridge build of the renderer and relays contract calls to a real core in this
 // process, over loopback, behind a one-time random token. The page plays the part the preload
 // plays in Electron; the core validates every call exactly as it does there.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { KkError } from '../../shared/errors';
 import { isEventName } from '../../shared/ipc/events';
-import { fromWireJson } from '../../shared/ipc/wireJson';
 import { contentSecurityPolicy } from '../../shared/security/csp';
 import { createCore, type Core } from '../core/core';
+import { createImportChoice, type ShowOpenDialog } from '../main/importChoice';
+import { tokensMatch } from '../main/tokens';
+import { createWindowCalls } from '../main/windowCalls';
 
 /** Largest accepted request body; contract inputs are small (passphrases are capped at 4096). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -31,6 +33,11 @@ export interface BridgeOptions {
   port?: number;
   /** Lifetime of a launch address (default LAUNCH_LINK_TTL_MS; shorter in tests). */
   launchLinkTtlMs?: number;
+  /**
+   * Plays main's file dialog (there is no native one here). Default: nothing is chosen. The
+   * host answers it from its stdin, so only the process that started the bridge can pick a file.
+   */
+  showOpenDialog?: ShowOpenDialog;
 }
 
 export interface Bridge {
@@ -79,12 +86,6 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 }
 
-/** Digest both sides first so the comparison takes the same time whatever the lengths. */
-export function tokensMatch(expected: string, given: string): boolean {
-  const a = createHash('sha256').update(expected).digest();
-  const b = createHash('sha256').update(given).digest();
-  return timingSafeEqual(a, b);
-}
 
 function bearer(req: IncomingMessage): string {
   const header = req.headers.authorization ?? '';
@@ -157,6 +158,20 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     },
   });
 
+  // The window's calls take the same way as in the app (windowCalls.ts): contract first, then
+  // main's own answer or the core's. The import file is chosen "in main", never by the page.
+  const importChoice = createImportChoice({
+    showOpenDialog: options.showOpenDialog ?? (async () => null),
+    forward: (method, input) => core.dispatch(method, input),
+  });
+  const windowCall = createWindowCalls({
+    forward: async (method, input) => {
+      if (method === 'vault.lock') importChoice.forget();
+      return core.dispatch(method, input);
+    },
+    mainHandlers: importChoice.handlers,
+  });
+
   let port = 0;
   // Each unused launch address is forgotten when it expires (its timer), not kept until the end.
   const launchNonces = new Map<string, { expires: number; timer: ReturnType<typeof setTimeout> }>();
@@ -209,7 +224,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only');
         let body: unknown;
         try {
-          body = fromWireJson(await readBody(req));
+          body = JSON.parse(await readBody(req));
         } catch (error) {
           const tooLarge = error instanceof KkError;
           const body = JSON.stringify({
@@ -223,8 +238,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
           return;
         }
         const call = (body && typeof body === 'object' ? body : {}) as { method?: unknown; input?: unknown };
-        // dispatch validates method and input against the contract and never throws.
-        return sendJson(res, 200, await core.dispatch(call.method, call.input));
+        // windowCall validates method and input against the window's contract and never throws.
+        return sendJson(res, 200, await windowCall(call.method, call.input));
       }
       if (pathname === '/api/events') {
         if (req.method !== 'GET') return send(res, 405, 'Method not allowed', undefined, { allow: 'GET' });

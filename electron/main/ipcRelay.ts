@@ -1,15 +1,12 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
 import { KkError } from '../../shared/errors';
 import { EVENT_CHANNEL, invokeChannel, type EventMessage } from '../../shared/ipc/channels';
-import { contract, methodNames, type MethodName } from '../../shared/ipc/contract';
-import { resultSchema, type Result } from '../../shared/ipc/define';
+import { methodNames } from '../../shared/ipc/contract';
+import type { Result } from '../../shared/ipc/define';
 import { events, isEventName, type EventName } from '../../shared/ipc/events';
-import { validateCall } from '../../shared/ipc/validate';
 import { isAppUrl } from './appOrigin';
 import { log } from './mainLog';
-
-/** Sends a validated call on to the core and returns its result envelope. */
-export type Forward = (method: MethodName, input: unknown) => Promise<Result<unknown>>;
+import type { WindowCall } from './windowCalls';
 
 /** The window whose main frame may call the core; null while there is none. */
 export type TrustedWindow = { readonly webContents: Pick<WebContents, 'mainFrame' | 'send' | 'isDestroyed'> } | null;
@@ -36,16 +33,16 @@ function failure(error: KkError): Result<never> {
   return { ok: false, error: error.toInfo() };
 }
 
-/** What the relay needs: the trusted window and the way to the core. */
+/** What the relay needs: the trusted window and main's way in for its calls (windowCalls.ts). */
 export interface RelayDependencies {
   getWindow(): TrustedWindow;
-  forward: Forward;
+  call: WindowCall;
 }
 
 /**
  * Handles one invoke for `method` (bound per channel at registration; `unknown` here so the
- * fuzz tests can throw anything at it). Order matters: sender first, then the contract, and
- * only a parsed input is forwarded. Never throws; every outcome is a result envelope.
+ * fuzz tests can throw anything at it). Order matters: sender first, then one argument, then
+ * the contract (in `call`). Never throws; every outcome is a result envelope.
  */
 export async function relayCall(method: unknown, event: RelayEvent, args: unknown[], deps: RelayDependencies): Promise<Result<unknown>> {
   try {
@@ -54,16 +51,7 @@ export async function relayCall(method: unknown, event: RelayEvent, args: unknow
       return failure(new KkError('FORBIDDEN_SENDER', 'Sender is not the app window'));
     }
     if (args.length > 1) return failure(new KkError('INVALID_INPUT', 'Too many arguments'));
-    const call = validateCall(method, args[0]);
-    const result = await deps.forward(call.method, call.input);
-    // The core checks its output already; check the envelope again so a broken or hostile
-    // core process cannot hand the page something the contract does not declare.
-    const checked = resultSchema(contract[call.method].output).safeParse(result);
-    if (!checked.success) {
-      log.error('relay.result_invalid', { method: call.method });
-      return failure(new KkError('INTERNAL', 'Core result did not match the contract'));
-    }
-    return checked.data as Result<unknown>;
+    return await deps.call(method, args[0]);
   } catch (error) {
     if (error instanceof KkError) return failure(error);
     log.error('relay.unexpected', { kind: error instanceof Error ? error.name : typeof error });
@@ -72,8 +60,9 @@ export async function relayCall(method: unknown, event: RelayEvent, args: unknow
 }
 
 /**
- * Registers one `ipcMain.handle` per contract method and nothing else: a channel that is not
- * in the contract has no handler, so Electron itself rejects an invoke on it.
+ * Registers one `ipcMain.handle` per window method and nothing else: a channel that is not
+ * in the window's contract (a host-only method included) has no handler, so Electron itself
+ * rejects an invoke on it.
  * Returns a function that removes the handlers again.
  */
 export function registerIpcRelay(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, deps: RelayDependencies): () => void {

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session, shell, utilityProcess, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell, utilityProcess, type MenuItemConstructorOptions } from 'electron';
 import type { Settings } from '../../shared/ipc/vault.contract';
 import { APP_ENTRY_URL } from './appOrigin';
 import { bundlePaths, vaultDirFor } from './appPaths';
@@ -6,9 +6,12 @@ import { handleAppProtocol, registerAppScheme } from './appProtocol';
 import { createAutoLock, createVaultLocker, DEFAULT_AUTO_LOCK_MINUTES, wirePowerMonitor } from './autoLock';
 import { startCoreProcess } from './coreProcess';
 import { createCoreSupervisor } from './coreSupervisor';
+import { createImportChoice } from './importChoice';
+import { nativeOpenDialog } from './importDialog';
 import { createEventForwarder, registerIpcRelay } from './ipcRelay';
 import { guardAllWebContents } from './navigationGuards';
 import { hardenSession } from './permissions';
+import { createWindowCalls } from './windowCalls';
 import { createMainWindow } from './windowOptions';
 
 /*
@@ -30,7 +33,11 @@ if (!app.requestSingleInstanceLock()) {
   let quitting = false;
 
   const forwardEvent = createEventForwarder(() => mainWindow);
+  // The chosen import file is main's alone; its calls reach the core declared below.
+  const importChoice = createImportChoice({ showOpenDialog: nativeOpenDialog(dialog, () => mainWindow), forward: (method, input) => core.call(method, input) });
   const reloadWindow = async (): Promise<void> => {
+    // Every lock reloads the window, and a reloaded window has lost its token anyway.
+    importChoice.forget();
     if (mainWindow !== null && !mainWindow.isDestroyed()) await mainWindow.loadURL(APP_ENTRY_URL);
   };
 
@@ -70,13 +77,16 @@ if (!app.requestSingleInstanceLock()) {
     core.start();
     registerIpcRelay(ipcMain, {
       getWindow: () => mainWindow,
-      forward: async (method, input) => {
-        const result = await call(method, input);
-        // A lock from the lock button drops the renderer's memory too, as auto-lock does:
-        // the reply goes out first, then the page reloads onto the unlock screen.
-        if (method === 'vault.lock') setImmediate(() => void reloadWindow());
-        return result;
-      },
+      call: createWindowCalls({
+        forward: async (method, input) => {
+          const result = await call(method, input);
+          // A lock from the lock button drops the renderer's memory too, as auto-lock does:
+          // the reply goes out first, then the page reloads onto the unlock screen.
+          if (method === 'vault.lock') setImmediate(() => void reloadWindow());
+          return result;
+        },
+        mainHandlers: importChoice.handlers,
+      }),
     });
     createWindow();
 

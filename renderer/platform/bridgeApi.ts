@@ -4,7 +4,6 @@ import type { ErrorInfo } from '../../shared/errors';
 import { methodNames, type KetenkluisApi, type MethodName } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/define';
 import { events, isEventName, type EventApi, type EventName } from '../../shared/ipc/events';
-import { toWireJson } from '../../shared/ipc/wireJson';
 import type { RendererApi } from './api';
 
 /**
@@ -34,7 +33,7 @@ export function createBridgeApi(token: string | null, base = ''): RendererApi {
     if (!token) return failure('FORBIDDEN_SENDER', 'No bridge token: open the address the bridge printed');
     let response: Response;
     try {
-      response = await fetch(`${base}/api/invoke`, { method: 'POST', headers, body: toWireJson({ method, input }) });
+      response = await fetch(`${base}/api/invoke`, { method: 'POST', headers, body: JSON.stringify({ method, input }) });
     } catch {
       return failure('INTERNAL', 'The development bridge cannot be reached');
     }

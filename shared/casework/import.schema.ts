@@ -4,6 +4,9 @@ import { ClientFields } from './client.schema';
 import { AfsluitReden, Fase, JournaalSoort, ToestemmingFields, TrajectFields } from './traject.schema';
 import { MeldingFields } from './melding.schema';
 
+/** The largest import file, in the app and in kk (both stream it; the cap bounds how long the vault is busy). */
+export const MAX_IMPORT_FILE_BYTES = 512 * 1024 * 1024;
+
 /** One traject in an import file, with its cliënt and its history inline. */
 export const ImportTraject = TrajectFields.extend({
   client: ClientFields,

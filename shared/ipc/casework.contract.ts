@@ -22,8 +22,10 @@ import { Regio } from '../casework/gemeenten.schema';
 
 const Ref = z.strictObject({ id: Id });
 const Versioned = z.object({ id: Id, version: Version });
-/** The largest import file the app hands to the core (kk streams files of any size). */
-const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+/** The one-time token that stands for a file main's dialog chose (32 random bytes, base64url). */
+const ImportToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: 'Kies het bestand opnieuw' });
+/** What the window learns of a chosen import file: its name and size, never its path. */
+const ChosenImportFile = z.object({ token: ImportToken, name: z.string().min(1).max(255), size: z.number().int().nonnegative() });
 /** The page a list shows first when the caller names none. */
 const FirstPage = PageRequest.default({ offset: 0, limit: 100 });
 
@@ -181,19 +183,32 @@ export const caseworkMethods = {
     input: NoInput,
     output: z.object({ regios: z.array(z.object({ regio: Regio, naam: z.string(), centrumgemeente: z.string(), gemeenten: z.array(z.string()) })) }),
   }),
-  'import.json': method({
-    doc: 'Imports a casework JSON file, given as its bytes (UTF-8, as read from disk) or as text: every record is checked; one invalid record refuses the whole file and nothing is written.',
-    input: z
-      .strictObject({
-        /** The file as read from disk: the core streams these bytes and never makes one string of them. */
-        bytes: z
-          .instanceof(Uint8Array)
-          .refine((b) => b.byteLength >= 1 && b.byteLength <= MAX_IMPORT_BYTES, { message: 'Het bestand is leeg of te groot' })
-          .optional(),
-        text: z.string().min(1).max(MAX_IMPORT_BYTES).optional(),
-        dryRun: z.boolean().default(false),
-      })
-      .refine((i) => (i.bytes === undefined) !== (i.text === undefined), { message: 'Geef het bestand één keer: als bytes of als tekst' }),
+  'import.chooseFile': method({
+    doc: 'Shows the file dialog (main does this, not the core) and remembers the chosen file behind a one-time token; the window gets the name and size only, never the path. `file` is null when the person cancels.',
+    input: NoInput,
+    output: z.object({ file: ChosenImportFile.nullable() }),
+    answeredBy: 'main',
+  }),
+  'import.chosen': method({
+    doc: 'Checks (dryRun) or imports the file chosen with import.chooseFile; main hands its path to the core, which streams it. Every record is checked; one invalid record refuses the whole file and nothing is written.',
+    input: z.strictObject({ token: ImportToken, dryRun: z.boolean().default(false) }),
+    output: ImportResult,
+    answeredBy: 'main',
+  }),
+} as const;
+
+/** Casework methods only main calls (see `hostMethods` in contract.ts). */
+export const caseworkHostMethods = {
+  'import.file': method({
+    doc: 'Imports a casework JSON file from disk, streamed: only main calls this, with a path from its own file dialog (never one from the window).',
+    input: z.strictObject({
+      path: z
+        .string()
+        .min(2)
+        .max(4096)
+        .refine((p) => !p.includes('\0') && (p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p)), { message: 'Geen absoluut pad' }),
+      dryRun: z.boolean().default(false),
+    }),
     output: ImportResult,
   }),
 } as const;

@@ -295,6 +295,10 @@ test('casework: an invalid import file is refused with reasons per record and no
   const { page } = app;
   await createVault(page);
   await openTab(page, 'Trajecten', 'Importeren');
+  const chosen = page.getByTestId('import-chosen');
+  await expect(chosen).toHaveText('Nog geen bestand gekozen.');
+  await page.getByRole('button', { name: 'Bestand importeren' }).click();
+  await expect(page.getByText('Kies eerst een bestand.')).toBeVisible();
   const bad = {
     format: 'ketenkluis.casework',
     versie: 1,
@@ -303,26 +307,38 @@ test('casework: an invalid import file is refused with reasons per record and no
       { client: { roepnaam: '' }, minderjarigBijStart: false, gemeente: 'Nergenshuizen', verwijzer: 'politie', aanmelddatum: '2025-02-03' },
     ],
   };
-  const input = page.getByLabel('JSON-bestand');
-  await input.setInputFiles({ name: 'fout.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  // The file dialog is main's (native in the app); the test plays the person choosing a file.
+  const badPath = await app.chooseFile('fout.json', JSON.stringify(bad));
+  await page.getByRole('button', { name: 'Bestand kiezen…' }).click();
+  await expect(chosen).toHaveText(/^Gekozen: fout\.json \(\d+ bytes\)$/);
   await page.getByRole('button', { name: 'Bestand importeren' }).click();
   const refused = page.getByTestId('import-refused');
   await expect(refused).toContainText('Het bestand is geweigerd. Er is niets opgeslagen.');
   await expect(refused).toContainText('trajecten 2 · client.roepnaam');
   await expect(refused).toContainText('trajecten 2 · gemeente');
-  await expect(refused).toContainText('Vul dit veld in.');
+  await expect(refused).toContainText('Vul dit veld in');
+  // The page never learns where the file is.
+  expect(await page.content()).not.toContain(badPath);
   await checkScreen(page, 'casework-14-import-refused');
 
   const good = { ...bad, trajecten: [bad.trajecten[0]] };
-  await input.setInputFiles({ name: 'goed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+  await app.chooseFile('goed.json', JSON.stringify(good));
+  await page.getByRole('button', { name: 'Bestand kiezen…' }).click();
+  await expect(chosen).toContainText('goed.json');
+  // A cancelled dialog keeps the file chosen before.
+  await app.chooseFile('', null);
+  await page.getByRole('button', { name: 'Bestand kiezen…' }).click();
+  await expect(chosen).toContainText('goed.json');
   await page.getByRole('button', { name: 'Alleen controleren' }).click();
   await expect(page.getByTestId('import-result')).toContainText('Het bestand is goed');
   await openTab(page, 'Trajecten', 'Alle trajecten');
   await expect(page.getByText('Er zijn geen trajecten die bij dit filter passen.')).toBeVisible();
   await openTab(page, 'Trajecten', 'Importeren');
-  await page.getByLabel('JSON-bestand').setInputFiles({ name: 'goed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+  await app.chooseFile('goed.json', JSON.stringify(good));
+  await page.getByRole('button', { name: 'Bestand kiezen…' }).click();
   await page.getByRole('button', { name: 'Bestand importeren' }).click();
   await expect(page.getByTestId('import-result')).toContainText('cliënten: 1 · trajecten: 1');
+  await expect(chosen).toHaveText('Nog geen bestand gekozen.');
   await checkScreen(page, 'casework-15-import-done');
   await openTab(page, 'Trajecten', 'Alle trajecten');
   await expect(page.getByText('Aantal trajecten: 1')).toBeVisible();
@@ -333,26 +349,22 @@ test('casework: 100,000 trajecten — only the rows in view are in the page, rea
   const { page } = app;
   await createVault(page);
   const total = 100_000;
-  // 100,000 synthetic trajecten through the real contract (import.json over the bridge), in chunks under the body limit.
-  const imported = await page.evaluate(async (count) => {
-    const api = (window as unknown as { ketenkluis: Record<string, (input: unknown) => Promise<{ ok: boolean; value?: { trajecten: number } }>> }).ketenkluis;
-    let done = 0;
-    for (let start = 0; start < count; start += 2_500) {
-      const trajecten = Array.from({ length: Math.min(2_500, count - start) }, (_, i) => ({
-        client: { roepnaam: `Lijst${start + i}` },
-        minderjarigBijStart: false,
-        gemeente: 'Rotterdam',
-        verwijzer: 'zorg',
-        aanmelddatum: '2025-06-01',
-        vormen: ['arbeidsuitbuiting'],
-      }));
-      const result = await api['import.json']!({ text: JSON.stringify({ format: 'ketenkluis.casework', versie: 1, trajecten }), dryRun: false });
-      if (!result.ok) return -1;
-      done += result.value!.trajecten;
-    }
-    return done;
-  }, total);
-  expect(imported).toBe(total);
+  // 100,000 synthetic trajecten in one file, imported on the Importeren screen as a person would.
+  const trajecten = Array.from({ length: total }, (_, i) => ({
+    client: { roepnaam: `Lijst${i}` },
+    minderjarigBijStart: false,
+    gemeente: 'Rotterdam',
+    verwijzer: 'zorg',
+    aanmelddatum: '2025-06-01',
+    vormen: ['arbeidsuitbuiting'],
+  }));
+  await app.chooseFile('lijst.json', JSON.stringify({ format: 'ketenkluis.casework', versie: 1, trajecten }));
+  await openTab(page, 'Trajecten', 'Importeren');
+  await page.getByRole('button', { name: 'Bestand kiezen…' }).click();
+  await expect(page.getByTestId('import-chosen')).toHaveText(/^Gekozen: lijst\.json \(\d+(,\d)? MB\)$/);
+  await page.getByRole('button', { name: 'Bestand importeren' }).click();
+  await expect(page.getByTestId('import-result')).toContainText('cliënten: 100.000 · trajecten: 100.000', { timeout: 120_000 });
+
 
   await openTab(page, 'Trajecten', 'Alle trajecten');
   await expect(page.getByText('Aantal trajecten: 100.000')).toBeVisible();

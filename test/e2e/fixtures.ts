@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, _electron, type ElectronApplication, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +27,19 @@ export interface AppHandle {
   baseUrl?: string;
   /** The bridge token (bridge project only; used by the bridge security spec). */
   token?: string;
+  /**
+   * Writes a synthetic file into the test's temp folder and makes the app's next file dialog
+   * choose it (null content: the next dialog is cancelled). Returns the file's path.
+   */
+  chooseFile(name: string, content: string | null): Promise<string>;
+}
+
+/** Writes the file for `chooseFile` (or nothing for a cancel); the path the dialog answers. */
+function fileForDialog(root: string, name: string, content: string | null): string | null {
+  if (content === null) return null;
+  const path = join(root, name);
+  writeFileSync(path, content);
+  return path;
 }
 
 function electronBinary(): string | null {
@@ -38,7 +51,7 @@ function electronBinary(): string | null {
   }
 }
 
-async function startHost(vaultDir: string): Promise<{ child: ChildProcess; url: string }> {
+async function startHost(vaultDir: string): Promise<{ child: ChildProcess; url: string; answerDialog(path: string | null): Promise<void> }> {
   const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
   // stdin stays an open pipe: the host stops when it closes, so it never outlives the test run.
   const child = spawn(tsx, ['electron/devbridge/host.ts', '--dir', vaultDir], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -53,7 +66,13 @@ async function startHost(vaultDir: string): Promise<{ child: ChildProcess; url: 
     });
     child.once('exit', (code) => reject(new Error(`bridge host exited (${code}): ${stderr}`)));
   });
-  return { child, url };
+  // The host plays main's file dialog from stdin, and says on stdout when it has taken the answer.
+  const answerDialog = async (path: string | null): Promise<void> => {
+    const taken = new Promise<void>((resolve) => lines.once('line', () => resolve()));
+    child.stdin!.write(`${JSON.stringify({ chooseFile: path })}\n`);
+    await taken;
+  };
+  return { child, url, answerDialog };
 }
 
 export const test = base.extend<{ app: AppHandle }>({
@@ -76,6 +95,18 @@ export const test = base.extend<{ app: AppHandle }>({
         const handle: AppHandle = {
           page: await electronApp.firstWindow(),
           vaultDir,
+          async chooseFile(name, content) {
+            const path = fileForDialog(root, name, content);
+            // As a person choosing in the native dialog: main's dialog answers this once.
+            await electronApp.evaluate(({ dialog }, chosen) => {
+              const original = dialog.showOpenDialog;
+              dialog.showOpenDialog = (async () => {
+                dialog.showOpenDialog = original;
+                return chosen === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [chosen] };
+              }) as typeof dialog.showOpenDialog;
+            }, path);
+            return path ?? '';
+          },
           async reopen() {
             // A window reload: renderer memory is gone, the core (and its lock state) stays.
             await handle.page.reload();
@@ -92,7 +123,7 @@ export const test = base.extend<{ app: AppHandle }>({
       const browser = await playwright.chromium.launch(testInfo.project.use.launchOptions);
       const context = await browser.newContext({ viewport: testInfo.project.use.viewport ?? { width: 1200, height: 860 }, locale: 'nl-NL' });
       const page = await context.newPage();
-      const { child, url } = await startHost(vaultDir);
+      const { child, url, answerDialog } = await startHost(vaultDir);
       const baseUrl = url.split('/#')[0]!;
       const token = url.split('#token=')[1]!;
       const cspErrors: string[] = [];
@@ -106,6 +137,11 @@ export const test = base.extend<{ app: AppHandle }>({
           vaultDir,
           baseUrl,
           token,
+          async chooseFile(name, content) {
+            const path = fileForDialog(root, name, content);
+            await answerDialog(path);
+            return path ?? '';
+          },
           async reopen() {
             await page.goto('about:blank');
             await page.goto(url);

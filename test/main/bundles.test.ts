@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -90,6 +90,8 @@ describe('electron bundles', () => {
   it('the core bundle checks an import on its second thread (importWorker.cjs next to core.cjs)', () => {
     const vaultDir = path.join(out, 'vault-import');
     const file = { format: 'ketenkluis.casework', versie: 1, trajecten: [], meldingen: [{ datum: '2026-01-05', kanaal: 'telefoon', anoniem: true, melderType: 'burger', gemeente: 'Rotterdam', vorm: 'arbeidsuitbuiting', minderjarig: false, preventiefGesprek: false }] };
+    const importPath = path.join(out, 'bundle-import.json');
+    writeFileSync(importPath, JSON.stringify(file));
     // Test-only passphrase, generated per run.
     const passphrase = `bundle test ${Math.random().toString(36).slice(2)} passphrase`;
     const driver = `
@@ -97,7 +99,7 @@ describe('electron bundles', () => {
       const port = new EventEmitter();
       const replies = [];
       const next = [
-        { kind: 'invoke', id: 2, method: 'import.json', input: { text: ${JSON.stringify(JSON.stringify(file))} } },
+        { kind: 'invoke', id: 2, method: 'import.file', input: { path: ${JSON.stringify(importPath)} } },
         { kind: 'shutdown' },
       ];
       port.postMessage = (m) => { replies.push(m); const n = next.shift(); if (n) setImmediate(() => port.emit('message', { data: n })); };

@@ -2,19 +2,27 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { createEventForwarder, isTrustedSender, registerIpcRelay, relayCall, type RelayDependencies, type TrustedWindow } from '../../electron/main/ipcRelay';
 import { EVENT_CHANNEL, invokeChannel } from '../../shared/ipc/channels';
-import { contract, methodNames, type MethodName } from '../../shared/ipc/contract';
+import { contract, isMainMethod, methodNames, type CoreMethodName } from '../../shared/ipc/contract';
+import { createWindowCalls, type MainHandlers } from '../../electron/main/windowCalls';
 import type { Result } from '../../shared/ipc/define';
 import { validateCall } from '../../shared/ipc/validate';
 import { FakeIpcMain, fakeFrame, fakeWindow } from './fakes';
 
 const okEmpty: Result<unknown> = { ok: true, value: {} };
 
-function setup(forwardResult: (method: MethodName, input: unknown) => Result<unknown> = () => okEmpty) {
+const noImport = { dryRun: true, clienten: 0, trajecten: 0, meldingen: 0, journaal: 0, taken: 0, toestemmingen: 0 };
+
+function setup(forwardResult: (method: CoreMethodName, input: unknown) => Result<unknown> = () => okEmpty) {
   const window = fakeWindow();
-  const forward = vi.fn(async (method: MethodName, input: unknown) => forwardResult(method, input));
-  const deps: RelayDependencies = { getWindow: () => window as unknown as TrustedWindow, forward };
+  const forward = vi.fn(async (method: CoreMethodName, input: unknown) => forwardResult(method, input));
+  // Main's own answers (the file dialog); importChoice.test.ts tests the real ones.
+  const mainHandlers = {
+    'import.chooseFile': vi.fn(async (_input: unknown) => ({ ok: true as const, value: { file: null } })),
+    'import.chosen': vi.fn(async (_input: unknown) => ({ ok: true as const, value: noImport })),
+  } satisfies MainHandlers;
+  const deps: RelayDependencies = { getWindow: () => window as unknown as TrustedWindow, call: createWindowCalls({ forward, mainHandlers }) };
   const trusted = { sender: window.webContents, senderFrame: window.webContents.mainFrame } as never;
-  return { window, forward, deps, trusted };
+  return { window, forward, mainHandlers, deps, trusted };
 }
 
 describe('sender check', () => {
@@ -55,9 +63,10 @@ describe('sender check', () => {
 
   it('refuses every call while there is no window, or the window is destroyed', async () => {
     const { window, forward, trusted } = setup();
-    expect(await relayCall('vault.status', trusted, [{}], { getWindow: () => null, forward })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    const call = createWindowCalls({ forward, mainHandlers: setup().mainHandlers });
+    expect(await relayCall('vault.status', trusted, [{}], { getWindow: () => null, call })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     window.webContents.destroyed = true;
-    expect(await relayCall('vault.status', trusted, [{}], { getWindow: () => window as never, forward })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(await relayCall('vault.status', trusted, [{}], { getWindow: () => window as never, call })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(forward).not.toHaveBeenCalled();
   });
 
@@ -101,6 +110,31 @@ describe('relayCall', () => {
     const { deps, trusted } = setup();
     const result = await relayCall('vault.unlock', trusted, [{ passphrase: 42, note: 'Jansen, Piet (TEST-ONLY NAME)' }], deps);
     expect(JSON.stringify(result)).not.toContain('Jansen');
+  });
+
+  it('answers a main method in main: the core is not asked, and the window never names a path', async () => {
+    const { forward, mainHandlers, deps, trusted } = setup();
+    expect(await relayCall('import.chooseFile', trusted, [{}], deps)).toEqual({ ok: true, value: { file: null } });
+    const token = 'A'.repeat(43);
+    expect(await relayCall('import.chosen', trusted, [{ token, dryRun: true }], deps)).toEqual({ ok: true, value: noImport });
+    expect(mainHandlers['import.chosen']).toHaveBeenCalledWith({ token, dryRun: true });
+    expect(await relayCall('import.chosen', trusted, [{ token, path: '/etc/passwd' }], deps)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await relayCall('import.chosen', trusted, [{ token: '../../etc/passwd' }], deps)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(forward).not.toHaveBeenCalled();
+  });
+
+  it('refuses the host-only import.file from the window as an unknown method: a page cannot make the core read a path', async () => {
+    const { forward, deps, trusted } = setup();
+    expect(await relayCall('import.file', trusted, [{ path: '/etc/passwd' }], deps)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(forward).not.toHaveBeenCalled();
+  });
+
+  it('checks what main itself answers against the contract too', async () => {
+    const { mainHandlers, deps, trusted } = setup();
+    mainHandlers['import.chooseFile'].mockResolvedValueOnce({ ok: true, value: { file: { token: 'x', name: 'a.json', size: 1, path: '/home/someone/a.json' } } } as never);
+    const result = await relayCall('import.chooseFile', trusted, [{}], deps);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(result)).not.toContain('/home');
   });
 
   it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'vault', 'vault.status ', 'VAULT.STATUS', '', 'kk:invoke:vault.status'])(
@@ -173,7 +207,8 @@ describe('relay fuzz (fast-check)', () => {
     let forwarded = 0;
     await fc.assert(
       fc.asyncProperty(anyCall, fc.boolean(), async ([method, args], trustedSender) => {
-        const { window, forward, deps, trusted } = setup();
+        const { window, forward, mainHandlers, deps, trusted } = setup();
+        const answeredInMain = () => mainHandlers['import.chooseFile'].mock.calls.length + mainHandlers['import.chosen'].mock.calls.length;
         const event = trustedSender ? trusted : ({ sender: window.webContents, senderFrame: fakeFrame('https://evil.example/') } as never);
         const result = await relayCall(method, event, args, deps);
         expect(typeof result.ok).toBe('boolean');
@@ -189,12 +224,18 @@ describe('relay fuzz (fast-check)', () => {
         if (expected === null) {
           expect(result.ok).toBe(false);
           expect(forward).not.toHaveBeenCalled();
+          expect(answeredInMain()).toBe(0);
+        } else if (isMainMethod(expected.method)) {
+          expect(forward).not.toHaveBeenCalled();
+          expect(answeredInMain()).toBe(1);
+          expect(contract[expected.method].input.safeParse(mainHandlers[expected.method].mock.calls[0]?.[0]).success).toBe(true);
         } else {
           expect(forward).toHaveBeenCalledTimes(1);
+          expect(answeredInMain()).toBe(0);
           forwarded += 1;
           const [forwardedMethod, forwardedInput] = forward.mock.calls[0]!;
           expect(forwardedMethod).toBe(expected.method);
-          expect(contract[forwardedMethod].input.safeParse(forwardedInput).success).toBe(true);
+          expect(contract[forwardedMethod as typeof expected.method].input.safeParse(forwardedInput).success).toBe(true);
         }
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
@@ -216,7 +257,7 @@ describe('registerIpcRelay', () => {
     const ipcMain = new FakeIpcMain();
     const { deps, trusted } = setup();
     registerIpcRelay(ipcMain as never, deps);
-    for (const name of ['__proto__', 'constructor', 'toString', 'vault.destroy', 'send']) {
+    for (const name of ['__proto__', 'constructor', 'toString', 'vault.destroy', 'send', 'import.file']) {
       await expect(ipcMain.invoke(`kk:invoke:${name}`, trusted, {})).rejects.toThrow(/No handler/);
     }
   });

@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EVENT_CHANNEL, invokeChannel } from '../../shared/ipc/channels';
@@ -9,7 +11,8 @@ import { FakeIpcMain, FakeWebContents } from './fakes';
 // opens, and the auto-lock wiring from power event to reloaded, told renderer.
 const m = vi.hoisted(() => ({
   steps: [] as string[],
-  state: { singleInstance: true, isPackaged: true, idleSeconds: 0, vaultLocked: false, autoLockMinutes: 5 },
+  state: { singleInstance: true, isPackaged: true, idleSeconds: 0, vaultLocked: false, autoLockMinutes: 5, dialogAnswer: null as string | null },
+  dialogCalls: [] as unknown[][],
   windows: [] as Array<{ options: Record<string, unknown>; webContents: unknown; loaded: string[] }>,
   forks: [] as Array<{ entry: string; posted: Array<Record<string, unknown>>; emit: (e: string, ...a: unknown[]) => void }>,
   electron: {} as Record<string, unknown>,
@@ -65,6 +68,7 @@ vi.mock('electron', async () => {
           const value =
             message.method === 'vault.status' ? { exists: true, locked: m.state.vaultLocked }
             : message.method === 'settings.get' ? { autoLockMinutes: m.state.autoLockMinutes, language: 'nl' }
+            : message.method === 'import.file' ? { dryRun: (message.input as { dryRun: boolean }).dryRun, clienten: 1, trajecten: 1, meldingen: 0, journaal: 0, taken: 0, toestemmingen: 0 }
             : {};
           if (message.method === 'vault.lock') m.state.vaultLocked = true;
           queueMicrotask(() => proc.emit('message', { kind: 'reply', id: message.id, result: { ok: true, value } }));
@@ -80,6 +84,13 @@ vi.mock('electron', async () => {
   const electron = {
     app,
     BrowserWindow,
+    dialog: {
+      showOpenDialog: vi.fn(async (...args: unknown[]) => {
+        m.dialogCalls.push(args);
+        const answer = m.state.dialogAnswer;
+        return answer === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [answer] };
+      }),
+    },
     ipcMain: new Ipc(),
     Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
     powerMonitor: Object.assign(new Emitter(), { getSystemIdleTime: () => m.state.idleSeconds }),
@@ -111,7 +122,8 @@ async function startMain(state: Partial<typeof m.state> = {}, env: Record<string
   m.steps.length = 0;
   m.windows.length = 0;
   m.forks.length = 0;
-  Object.assign(m.state, { singleInstance: true, isPackaged: true, idleSeconds: 0, vaultLocked: false, autoLockMinutes: 5 }, state);
+  m.dialogCalls.length = 0;
+  Object.assign(m.state, { singleInstance: true, isPackaged: true, idleSeconds: 0, vaultLocked: false, autoLockMinutes: 5, dialogAnswer: null }, state);
   // The electron mock outlives vi.resetModules: clear what the previous main left on it.
   const previous = m.electron as { app?: EventEmitter & { quit: ReturnType<typeof vi.fn> }; ipcMain?: FakeIpcMain; powerMonitor?: EventEmitter };
   previous.app?.removeAllListeners();
@@ -234,6 +246,32 @@ describe('main composition', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(window?.loaded).toHaveLength(2);
     expect(m.steps.slice(-2)).toEqual(['fork', 'loadURL']);
+  });
+
+  it('import: main shows the dialog on its window and hands the core the path; the page gets a token, never the path', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kk-main-import-'));
+    try {
+      const file = path.join(dir, 'Jansen-dossier.json');
+      writeFileSync(file, '{}');
+      const { electron, webContents, window } = await startMain({ dialogAnswer: file });
+      const event = { sender: webContents, senderFrame: webContents?.mainFrame };
+      const chosen = (await electron.ipcMain.invoke(invokeChannel('import.chooseFile'), event, {})) as { ok: true; value: { file: { token: string; name: string; size: number } } };
+      expect(chosen).toEqual({ ok: true, value: { file: { token: expect.any(String), name: 'Jansen-dossier.json', size: 2 } } });
+      expect(m.dialogCalls[0]?.[0]).toBe(window);
+      const checked = await electron.ipcMain.invoke(invokeChannel('import.chosen'), event, { token: chosen.value.file.token, dryRun: true });
+      expect(checked).toMatchObject({ ok: true, value: { dryRun: true, trajecten: 1 } });
+      expect(m.forks[0]?.posted.at(-1)).toMatchObject({ kind: 'invoke', method: 'import.file', input: { path: file, dryRun: true } });
+      expect(JSON.stringify([chosen, checked])).not.toContain(dir);
+      // The page has no channel to name a path itself.
+      await expect(electron.ipcMain.invoke('kk:invoke:import.file', event, { path: file })).rejects.toThrow(/No handler/);
+      // A lock reloads the page, and main forgets the file with it.
+      await electron.ipcMain.invoke(invokeChannel('vault.lock'), event, {});
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await electron.ipcMain.invoke(invokeChannel('import.chosen'), event, { token: chosen.value.file.token })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(m.forks[1]?.posted.map((p) => p.method)).not.toContain('import.file');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('locks after the idle time from the settings', async () => {

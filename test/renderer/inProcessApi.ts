@@ -1,10 +1,14 @@
 // Test helper: the renderer API over a real core in this process (a real encrypted vault in a
-// temp dir), the way the preload or the bridge would provide it. Only the transport is skipped.
+// temp dir), the way the preload or the bridge would provide it: every call takes main's way in
+// (windowCalls.ts, with main's real import-file handling). Only the transport is skipped, and
+// the file dialog is played by the test (`answerFileDialog`).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../electron/core/core';
 import { methodNames, type KetenkluisApi } from '../../shared/ipc/contract';
+import { createImportChoice } from '../../electron/main/importChoice';
+import { createWindowCalls } from '../../electron/main/windowCalls';
 import type { EventApi, EventName } from '../../shared/ipc/events';
 import type { RendererApi } from '../../renderer/platform/api';
 
@@ -12,6 +16,10 @@ export interface InProcessApi {
   api: RendererApi;
   core: Core;
   vaultDir: string;
+  /** What the next file dialog answers: a file's absolute path, or null for "cancelled". */
+  answerFileDialog(path: string | null): void;
+  /** Main forgets the chosen file, as it does when the vault locks. */
+  forgetChosenFile(): void;
   dispose(): void;
 }
 
@@ -25,8 +33,11 @@ export function inProcessApi(): InProcessApi {
       for (const listener of listeners.get(name) ?? []) listener(payload);
     },
   });
+  const dialogAnswers: Array<string | null> = [];
+  const importChoice = createImportChoice({ showOpenDialog: async () => dialogAnswers.shift() ?? null, forward: (method, input) => core.dispatch(method, input) });
+  const windowCall = createWindowCalls({ forward: (method, input) => core.dispatch(method, input), mainHandlers: importChoice.handlers });
   const calls = {} as Record<string, (input: unknown) => unknown>;
-  for (const name of methodNames) calls[name] = (input: unknown) => core.dispatch(name, input);
+  for (const name of methodNames) calls[name] = (input: unknown) => windowCall(name, input);
   const on: EventApi['on'] = (name, listener) => {
     const set = listeners.get(name) ?? new Set();
     listeners.set(name, set);
@@ -37,6 +48,8 @@ export function inProcessApi(): InProcessApi {
     api: { ...(calls as unknown as KetenkluisApi), on },
     core,
     vaultDir,
+    answerFileDialog: (path) => void dialogAnswers.push(path),
+    forgetChosenFile: () => importChoice.forget(),
     dispose() {
       core.close();
       rmSync(root, { recursive: true, force: true });

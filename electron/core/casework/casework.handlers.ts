@@ -1,5 +1,5 @@
-import type { Handlers } from '../../../shared/ipc/contract';
-import type { caseworkMethods } from '../../../shared/ipc/casework.contract';
+import type { Handlers, MainMethodName } from '../../../shared/ipc/contract';
+import type { caseworkHostMethods, caseworkMethods } from '../../../shared/ipc/casework.contract';
 import { gemeenten, regioGemeenten } from '../../../shared/casework/gemeenten';
 import { localToday, yearOf } from '../../../shared/casework/dates';
 import type { Session } from '../session';
@@ -13,7 +13,7 @@ import { convertMelding } from './convert';
 import { quickSwitch, searchQuery } from './search.repo';
 import { deleteView, listViews, saveView } from './views.repo';
 import { getDashboard } from './dashboard.repo';
-import { importJson } from './import';
+import { importFile } from './import';
 import { inTransaction, ownerWrite } from './support';
 
 /**
@@ -21,7 +21,7 @@ import { inTransaction, ownerWrite } from './support';
  * calls the repositories and returns. Reads run without a transaction (one statement each, or
  * a consistent snapshot is not needed for a screen).
  */
-export const caseworkHandlers: Pick<Handlers<Session>, keyof typeof caseworkMethods> = {
+export const caseworkHandlers: Pick<Handlers<Session>, Exclude<keyof typeof caseworkMethods, MainMethodName> | keyof typeof caseworkHostMethods> = {
   'clienten.create': (input, s) => inTransaction(s.db(), () => insertClient(s.db(), ownerWrite(), input.fields)),
   'clienten.get': (input, s) => getClient(s.db(), input.id),
   'clienten.update': (input, s) => inTransaction(s.db(), () => updateClient(s.db(), ownerWrite(), input.id, input.version, input.fields)),
@@ -87,5 +87,5 @@ export const caseworkHandlers: Pick<Handlers<Session>, keyof typeof caseworkMeth
     return getDashboard(s.db(), today, input.jaar ?? yearOf(today), regioGemeenten(input.regio));
   },
   'gemeenten.list': () => ({ regios: gemeenten.regios.map((r) => ({ regio: r.regio, naam: r.naam, centrumgemeente: r.centrumgemeente, gemeenten: r.gemeenten })) }),
-  'import.json': (input, s) => importJson(s.db(), ownerWrite('import'), input.bytes ?? input.text ?? '', { dryRun: input.dryRun, today: localToday() }),
+  'import.file': (input, s) => importFile(s.db(), ownerWrite('import'), input.path, { dryRun: input.dryRun, today: localToday() }),
 };

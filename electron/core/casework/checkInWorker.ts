@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { KkError } from '../../../shared/errors';
 import { log } from '../log';
 import type { Checked, Valid } from './importSource';
-import { POSTED, READ, type CheckerSource, type FromChecker } from './checkerProtocol';
+import { POSTED, READ, type CheckerStart, type FromChecker } from './checkerProtocol';
 
 /** How long the checking thread may take to start before the import checks on its own thread. */
 const START_MS = 20_000;
@@ -40,23 +40,6 @@ function heapLimits(fileBytes: number): { maxOldGenerationSizeMb: number; maxYou
   return { maxOldGenerationSizeMb: 64 + Math.ceil((4 * fileBytes) / 1048576), maxYoungGenerationSizeMb: 4 };
 }
 
-/** Where an import comes from: a file on disk (kk) or the file's bytes (the app). */
-export type CheckerFile = { path: string } | { bytes: Uint8Array };
-
-/**
- * What the checking thread reads, and what to hand over with it. A file it streams itself. The
- * app's bytes are handed over, not copied (the core thread does not need them again): that
- * empties the caller's array, so only after the thread has started.
- */
-function checkerSource(input: CheckerFile): { source: CheckerSource; size: number; transfer: ArrayBuffer[] } {
-  if ('path' in input) return { source: input, size: statSync(input.path).size, transfer: [] };
-  const { bytes } = input;
-  // Only a whole, plain ArrayBuffer can be handed over; a view into a larger or shared one (a
-  // pooled Buffer, say) is copied first. new Uint8Array(view) copies; Buffer#slice would not.
-  const own = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
-  return { source: { bytes: own }, size: own.byteLength, transfer: [own.buffer as ArrayBuffer] };
-}
-
 /** Receives the next message, waiting (blocking this thread) at most `ms`; undefined on time-out. */
 function receive(port: MessagePort, counters: Int32Array, ms: number): FromChecker | undefined {
   const deadline = Date.now() + ms;
@@ -83,7 +66,7 @@ function receive(port: MessagePort, counters: Int32Array, ms: number): FromCheck
  * could not start (nothing was accepted then), so the caller can check on its own thread.
  */
 export function checkInWorker(
-  input: CheckerFile,
+  path: string,
   accept: (valid: Valid) => void,
   options: { script?: CheckerScript; startMs?: number } = {},
 ): Checked | undefined {
@@ -92,14 +75,13 @@ export function checkInWorker(
   const counters = new Int32Array(signal);
   const script = options.script ?? checkerScript();
   let worker: Worker;
-  let file: ReturnType<typeof checkerSource>;
   try {
-    file = checkerSource(input);
+    const start: CheckerStart = { path, signal, port: port2 };
     worker = new Worker(script.file, {
-      workerData: { signal, port: port2 },
+      workerData: start,
       transferList: [port2],
       execArgv: script.execArgv,
-      resourceLimits: heapLimits(file.size),
+      resourceLimits: heapLimits(statSync(path).size),
     });
   } catch {
     log.warn('import.checker.unavailable', {});
@@ -113,7 +95,6 @@ export function checkInWorker(
       log.warn('import.checker.unavailable', {});
       return undefined;
     }
-    port1.postMessage({ source: file.source }, file.transfer);
     for (;;) {
       const message = receive(port1, counters, STALL_MS);
       if (!message) throw new KkError('INTERNAL', 'Import checker stalled');

@@ -1,11 +1,10 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Checked } from './importSource';
 
-/** What the checking thread reads: a file to stream, or the file's UTF-8 bytes (handed over). */
-export type CheckerSource = { path: string } | { bytes: Uint8Array };
-
-/** What the checking thread starts with; the source follows in a message once it reports "ready". */
+/** What the checking thread starts with. */
 export interface CheckerStart {
+  /** The import file, streamed from disk. */
+  path: string;
   port: MessagePort;
   /** Two Int32 counters: messages posted by the checker, messages read by the core. */
   signal: SharedArrayBuffer;

@@ -1,13 +1,14 @@
+import { statSync } from 'node:fs';
 import { KkError } from '../../../shared/errors';
-import type { ImportResult } from '../../../shared/casework/import.schema';
+import { MAX_IMPORT_FILE_BYTES, type ImportResult } from '../../../shared/casework/import.schema';
 import { writeClient } from './clienten.repo';
 import { insertTraject } from './trajecten.repo';
 import { insertJournal } from './journaal.repo';
 import { insertTask } from './taken.repo';
 import { writeToestemming } from './toestemmingen.repo';
 import { writeMelding } from './meldingen.repo';
-import { bytesSource, check, fileSource, type Checked, type Valid } from './importSource';
-import { checkInWorker, type CheckerFile } from './checkInWorker';
+import { check, fileSource, type Checked, type Valid } from './importSource';
+import { checkInWorker } from './checkInWorker';
 import { log } from '../log';
 import { withBatchedChanges } from './changeEvents.repo';
 import { inTransaction, type Db, type WriteContext } from './support';
@@ -103,13 +104,13 @@ function withImportCache<T>(db: Db, fn: () => T): T {
  * while none failed. The checking runs on a second thread when it can start (the import then
  * uses both cores), otherwise here; both use the same `check`, so the outcome is the same.
  */
-function checkRecords(input: CheckerFile, accept: (valid: Valid) => void): Checked {
-  const inWorker = process.env.KK_IMPORT_ONE_THREAD === '1' ? undefined : checkInWorker(input, accept);
+function checkRecords(path: string, accept: (valid: Valid) => void): Checked {
+  const inWorker = process.env.KK_IMPORT_ONE_THREAD === '1' ? undefined : checkInWorker(path, accept);
   log.info('import.checked', { thread: inWorker ? 'second' : 'core' });
-  return inWorker ?? check('path' in input ? fileSource(input.path) : bytesSource(input.bytes), accept);
+  return inWorker ?? check(fileSource(path), accept);
 }
 
-function importChecked(db: Db, ctx: WriteContext, input: CheckerFile, options: { dryRun: boolean; today: string }): ImportResult {
+function importChecked(db: Db, ctx: WriteContext, path: string, options: { dryRun: boolean; today: string }): ImportResult {
   const result: ImportResult = { dryRun: options.dryRun, clienten: 0, trajecten: 0, meldingen: 0, journaal: 0, taken: 0, toestemmingen: 0 };
   const tally = (valid: Valid) => {
     if (valid.list === 'meldingen') {
@@ -124,7 +125,7 @@ function importChecked(db: Db, ctx: WriteContext, input: CheckerFile, options: {
     result.taken += t.taken.length;
   };
   if (options.dryRun) {
-    const checked = checkRecords(input, tally);
+    const checked = checkRecords(path, tally);
     if (!checked.ok) refuse(checked);
     return result;
   }
@@ -146,7 +147,7 @@ function importChecked(db: Db, ctx: WriteContext, input: CheckerFile, options: {
   withImportSettings(db, () =>
     inTransaction(db, () => {
       const triggers = suspendCountTriggers(db);
-      const checked = withBatchedChanges(db, () => checkRecords(input, write));
+      const checked = withBatchedChanges(db, () => checkRecords(path, write));
       if (!checked.ok) refuse(checked);
       triggers.resume();
     }),
@@ -155,17 +156,21 @@ function importChecked(db: Db, ctx: WriteContext, input: CheckerFile, options: {
 }
 
 /**
- * Imports a casework file in ONE transaction: every record is checked against the shared schemas
- * and written in the same pass, one record at a time (the file is never held as a tree). Any
+ * Imports a casework file from disk (kk, and the app with the path main's file dialog chose) in
+ * ONE transaction: every record is checked against the shared schemas and written in the same
+ * pass, streamed (only one record is in memory at a time, the file is never held as a tree). Any
  * problem refuses the whole file with its reasons and rolls everything back: all, or none.
- * `file` is the file's UTF-8 bytes (the app sends these; they are handed to the checking thread
- * and emptied here) or its text (encoded once, so both take the same path).
+ * The errors never name the path (it may name a person).
  */
-export function importJson(db: Db, ctx: WriteContext, file: string | Uint8Array, options: { dryRun: boolean; today: string }): ImportResult {
-  return importChecked(db, ctx, { bytes: typeof file === 'string' ? new TextEncoder().encode(file) : file }, options);
-}
-
-/** Imports a casework file from disk (kk), streamed: only one record is in memory at a time. */
 export function importFile(db: Db, ctx: WriteContext, path: string, options: { dryRun: boolean; today: string }): ImportResult {
-  return importChecked(db, ctx, { path }, options);
+  let size: number;
+  try {
+    const info = statSync(path);
+    if (!info.isFile()) throw new Error('not a file');
+    size = info.size;
+  } catch {
+    throw new KkError('NOT_FOUND', 'The import file cannot be read');
+  }
+  if (size > MAX_IMPORT_FILE_BYTES) throw new KkError('INVALID_INPUT', 'The import file is larger than 512 MB', { issues: [{ path: '(bestand)', message: 'Het bestand is groter dan 512 MB' }] });
+  return importChecked(db, ctx, path, options);
 }

@@ -52,7 +52,7 @@ function parseJson(text: string): unknown {
 /** A placeholder of the right length, so the envelope check sees the count (not the records). */
 const placeholder = (n: number) => new Array<null>(n).fill(null);
 
-/** An import file given as text (the app sends the file's text); opened on the first scan. */
+/** An import file given as text (a file of an unusual shape, and tests); opened on the first scan. */
 export function textSource(text: string): RecordSource {
   let opened: RecordSource | undefined;
   return { scan: (visit) => (opened ??= openText(text)).scan(visit) };
@@ -95,22 +95,10 @@ function openText(text: string): RecordSource {
 }
 
 /**
- * An import file on disk (kk): streamed in chunks on every scan, so neither the text nor the
- * records are ever held whole. A file of another shape falls back to reading it as text.
+ * An import file on disk: streamed in chunks on every scan, so neither the text nor the records
+ * are ever held whole. A file of another shape falls back to reading it as text.
  */
 export function fileSource(path: string): RecordSource {
-  return streamSource(path, () => readFileSync(path, 'utf8'));
-}
-
-/**
- * An import file's bytes in memory (the app's text, handed to the checking thread as UTF-8 in
- * shared memory): streamed like a file, so the thread never makes a string of the whole file.
- */
-export function bytesSource(bytes: Uint8Array): RecordSource {
-  return streamSource(bytes, () => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
-}
-
-function streamSource(source: string | Uint8Array, wholeText: () => string): RecordSource {
   let fallback: RecordSource | undefined;
   return {
     scan(visit) {
@@ -120,7 +108,7 @@ function streamSource(source: string | Uint8Array, wholeText: () => string): Rec
       const lists = new Set<ListName>();
       let visited = 0;
       try {
-        for (const item of streamJsonRecords(source, LISTS)) {
+        for (const item of streamJsonRecords(path, LISTS)) {
           // An own property even for "__proto__", so the strict envelope check refuses it.
           if (item.kind === 'value') Object.defineProperty(envelope, item.key, { value: parseJson(item.json), enumerable: true, writable: true, configurable: true });
           else if (item.kind === 'list') lists.add(item.list as ListName);
@@ -134,7 +122,7 @@ function streamSource(source: string | Uint8Array, wholeText: () => string): Rec
         if (!(error instanceof JsonStreamShapeError)) throw error;
         // Broken after records were seen: not valid JSON. Before any: maybe another valid shape.
         if (visited > 0) throw new NotJson();
-        fallback = textSource(wholeText());
+        fallback = textSource(readFileSync(path, 'utf8'));
         return fallback.scan(visit);
       }
       for (const list of lists) envelope[list] = placeholder(count[list]);

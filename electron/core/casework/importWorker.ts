@@ -1,13 +1,13 @@
-// The import's checking thread: reads the file (or the text), parses and checks every record
+// The import's checking thread: streams the file, parses and checks every record
 // with the shared schemas, and hands the records that passed to the core thread, which only
 // writes. Two cores then share an import instead of one doing all of it. Protocol and flow
 // control: see checkInWorker.ts. Nothing personal leaves this thread except the records
 // themselves; errors are reported by kind only.
 import { workerData } from 'node:worker_threads';
-import { bytesSource, check, fileSource, type Checked } from './importSource';
-import { CHECKED_AHEAD, POSTED, READ, type CheckerSource, type CheckerStart, type FromChecker } from './checkerProtocol';
+import { check, fileSource, type Checked } from './importSource';
+import { CHECKED_AHEAD, POSTED, READ, type CheckerStart, type FromChecker } from './checkerProtocol';
 
-const { port, signal } = workerData as CheckerStart;
+const { path, port, signal } = workerData as CheckerStart;
 const counters = new Int32Array(signal);
 let posted = 0;
 
@@ -24,10 +24,10 @@ function send(message: FromChecker): void {
   Atomics.notify(counters, POSTED);
 }
 
-function run(source: CheckerSource): void {
+function run(): void {
   let batch: string[] = [];
   try {
-    const checked: Checked = check('path' in source ? fileSource(source.path) : bytesSource(source.bytes), (valid) => {
+    const checked: Checked = check(fileSource(path), (valid) => {
       batch.push(JSON.stringify(valid));
       if (batch.length === 256) {
         send({ t: 'valid', items: batch });
@@ -42,6 +42,6 @@ function run(source: CheckerSource): void {
   }
 }
 
-// The file comes after "ready": bytes are handed over (not copied) only to a thread that runs.
-port.once('message', (message: { source: CheckerSource }) => run(message.source));
+// "ready" first: the core waits for it to know the thread runs at all.
 send({ t: 'ready' });
+run();

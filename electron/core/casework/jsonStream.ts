@@ -39,21 +39,14 @@ function* fileChunks(path: string, chunkBytes: number): Generator<Buffer<ArrayBu
   }
 }
 
-/** Bytes already in memory, as views of `chunkBytes` (no copy). */
-function* byteChunks(bytes: Uint8Array, chunkBytes: number): Generator<Buffer<ArrayBufferLike>> {
-  const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at = 0; at < all.length; at += chunkBytes) yield all.subarray(at, Math.min(at + chunkBytes, all.length));
-}
-
 /**
- * Reads a JSON file (or the same bytes in memory) of the shape `{ "key": value, "list": [record, …], … }` in 1 MiB chunks and
+ * Reads a JSON file of the shape `{ "key": value, "list": [record, …], … }` in 1 MiB chunks and
  * yields each top-level value and each element of the `lists` arrays as its own JSON text. Only
- * one record (plus one chunk) is in memory at a time, so a 100 MB file costs about 1 MB. `source` is a
- * file path, or the file's bytes when they are in memory already (viewed, not copied). It only
+ * one record (plus one chunk) is in memory at a time, so a 100 MB file costs about 1 MB. It only
  * finds boundaries; every text it yields still goes through JSON.parse. Throws
  * JsonStreamShapeError when the file does not have that shape (then parse it another way).
  */
-export function* streamJsonRecords(source: string | Uint8Array, lists: readonly string[], chunkBytes = CHUNK_BYTES): Generator<JsonStreamItem> {
+export function* streamJsonRecords(path: string, lists: readonly string[], chunkBytes = CHUNK_BYTES): Generator<JsonStreamItem> {
   let state = S.Start as S;
   let key = '';
   let inList = false;
@@ -81,7 +74,7 @@ export function* streamJsonRecords(source: string | Uint8Array, lists: readonly 
     primitive = c !== 0x22 && c !== 0x7b && c !== 0x5b;
     if (c === 0x7b || c === 0x5b) depth = 1;
   };
-  for (chunk of typeof source === 'string' ? fileChunks(source, chunkBytes) : byteChunks(source, chunkBytes)) {
+  for (chunk of fileChunks(path, chunkBytes)) {
     const n = chunk.length;
     for (let i = 0; i < n; i++) {
       const c = chunk[i]!;

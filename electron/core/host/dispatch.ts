@@ -1,7 +1,8 @@
+import type { z } from 'zod';
 import { KkError } from '../../../shared/errors';
 import type { Result } from '../../../shared/ipc/define';
-import { contract, type Handlers, type MethodName } from '../../../shared/ipc/contract';
-import { validateCall } from '../../../shared/ipc/validate';
+import { coreContract, type Handlers, type MethodName } from '../../../shared/ipc/contract';
+import { validateCoreCall } from '../../../shared/ipc/validate';
 import { log } from '../log';
 
 /** Calls one contract method by name with an untrusted input; never throws. */
@@ -15,10 +16,10 @@ export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unkno
 export function createDispatch<C>(handlers: Handlers<C>, ctx: C): Dispatch {
   return async (method, input) => {
     try {
-      const call = validateCall(method, input);
+      const call = validateCoreCall(method, input);
       const handler = handlers[call.method] as (input: unknown, ctx: C) => unknown;
       const value = await handler(call.input, ctx);
-      const out = contract[call.method].output.safeParse(value);
+      const out = (coreContract[call.method].output as z.ZodType).safeParse(value);
       if (!out.success) {
         log.error('dispatch.output_invalid', { method: call.method });
         throw new KkError('INTERNAL', 'Handler output did not match the contract');

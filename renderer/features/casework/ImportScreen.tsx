@@ -1,17 +1,11 @@
 import { Alert, Button, ButtonGroup, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { ImportFile } from '../../../shared/casework/import.schema';
+import type { ImportResult } from '../../../shared/casework/import.schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectImportState } from './caseSelectors';
-import { validateWith, type FieldErrors } from './formBits';
 import { useScreenFocus } from './useScreenFocus';
-
-/** Files above this size are refused in the window; `kk import` handles larger ones. */
-const MAX_FILE_BYTES = 256 * 1024 * 1024;
-/** Up to this size the window checks the file itself first, for plain Dutch reasons per record. */
-const LOCAL_CHECK_BYTES = 32 * 1024 * 1024;
 
 /** "trajecten.3.client.roepnaam" → "trajecten 4 · client.roepnaam" (records counted from 1, as people count). */
 export function recordLabel(path: string): string {
@@ -20,53 +14,50 @@ export function recordLabel(path: string): string {
   return `${match[1]} ${Number(match[2]) + 1}${match[3] ? ` · ${match[3]}` : ''}`;
 }
 
-/** Import of a casework JSON file: check first (dry run), then import; refusals listed per record. */
+/** A file size as people read it: "840 kB", "89,2 MB" (decimal units, as file managers show them). */
+export function fileSizeLabel(bytes: number, language: 'nl' | 'en'): string {
+  const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
+  const [value, unit] = bytes >= 1e6 ? [bytes / 1e6, 'MB'] : bytes >= 1e3 ? [bytes / 1e3, 'kB'] : [bytes, 'bytes'];
+  return `${value.toLocaleString(locale, { maximumFractionDigits: 1 })} ${unit}`;
+}
+
+/** The counts of an import as people read them ("100.000" in Dutch). */
+function countsLabel(result: ImportResult, language: 'nl' | 'en'): Record<string, string> {
+  const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
+  const { dryRun: _dryRun, ...counts } = result;
+  return Object.fromEntries(Object.entries(counts).map(([key, n]) => [key, n.toLocaleString(locale)]));
+}
+
+/**
+ * Import of a casework JSON file: choose it (main shows the dialog and keeps the path), check
+ * first (dry run), then import; refusals listed per record. The file never passes through this
+ * window: the core reads it from disk.
+ */
 export function ImportScreen() {
-  const { t } = useT();
+  const { t, language } = useT();
   const headingRef = useScreenFocus<HTMLHeadingElement>();
   const state = useAppStore(selectImportState);
-  const { importJson, resetImport } = useAppStoreShallow(selectCaseActions);
-  const inputId = useId();
-  const [file, setFile] = useState<File | null>(null);
+  const { chooseImportFile, importChosen, resetImport } = useAppStoreShallow(selectCaseActions);
+  const fieldId = useId();
   const [problem, setProblem] = useState<string | null>(null);
-  const [mode, setMode] = useState<'check' | 'run'>('check');
-  const [localIssues, setLocalIssues] = useState<FieldErrors | null>(null);
+  const [mode, setMode] = useState<'choose' | 'check' | 'run'>('check');
 
   useEffect(() => () => resetImport(), [resetImport]);
 
+  async function choose() {
+    setProblem(null);
+    setMode('choose');
+    await chooseImportFile();
+  }
+
   async function run(dryRun: boolean) {
-    if (!file) {
+    if (!state.chosen) {
       setProblem(t('cw.import.fileMissing'));
       return;
     }
-    if (file.size > MAX_FILE_BYTES) {
-      setProblem(t('cw.import.tooBig'));
-      return;
-    }
     setProblem(null);
-    setLocalIssues(null);
     setMode(dryRun ? 'check' : 'run');
-    // The bytes as on disk: the core streams them and never needs one big string of the file.
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    if (file.size <= LOCAL_CHECK_BYTES) {
-      const text = new TextDecoder().decode(bytes);
-      // The same shared schema as the core, for messages only: a file the window refuses would be
-      // refused by the core too, and then nothing is sent. A file that passes, the core checks again.
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        setLocalIssues({ '(bestand)': t('cw.import.notJson') });
-        return;
-      }
-      const checked = validateWith(ImportFile, json, t);
-      if (!checked.ok) {
-        resetImport();
-        setLocalIssues(checked.errors);
-        return;
-      }
-    }
-    await importJson(bytes, dryRun);
+    await importChosen(dryRun);
   }
 
   function submit(event: FormEvent) {
@@ -74,11 +65,9 @@ export function ImportScreen() {
     void run(false);
   }
 
-  const issues = localIssues
-    ? Object.entries(localIssues).map(([path, message]) => ({ path, message }))
-    : state.error?.code === 'INVALID_INPUT'
-      ? (state.error.issues ?? [])
-      : [];
+  // The file is gone from main (expired, or the app locked in between): say so at the field.
+  const fieldProblem = problem ?? (state.error?.code === 'NOT_FOUND' ? t('cw.import.chooseAgain') : null);
+  const issues = state.error?.code === 'INVALID_INPUT' ? (state.error.issues ?? []) : [];
   return (
     <form className="kk-subpage" onSubmit={submit} noValidate aria-labelledby="kk-import-title">
       <Heading level={2} id="kk-import-title" ref={headingRef} tabIndex={-1}>
@@ -86,36 +75,36 @@ export function ImportScreen() {
       </Heading>
       <Paragraph className="kk-muted">{t('cw.import.intro')}</Paragraph>
       <div className="kk-panel">
-        <div className={problem ? 'utrecht-form-field utrecht-form-field--invalid kk-field' : 'utrecht-form-field kk-field'}>
-          <div className="utrecht-form-field__label">
-            <label className="utrecht-form-label" htmlFor={inputId}>
-              {t('cw.import.file')}
-            </label>
+        <div className={fieldProblem ? 'utrecht-form-field utrecht-form-field--invalid kk-field' : 'utrecht-form-field kk-field'} role="group" aria-labelledby={`${fieldId}-label`}>
+          <div className="utrecht-form-field__label" id={`${fieldId}-label`}>
+            {t('cw.import.file')}
           </div>
-          <p className="utrecht-form-field__description" id={`${inputId}-hint`}>
+          <p className="utrecht-form-field__description" id={`${fieldId}-hint`}>
             {t('cw.import.fileHint')}
           </p>
-          {problem ? (
-            <p className="utrecht-form-field__error-message kk-error-text" id={`${inputId}-error`}>
-              {problem}
+          {fieldProblem ? (
+            <p className="utrecht-form-field__error-message kk-error-text" id={`${fieldId}-error`}>
+              {fieldProblem}
             </p>
           ) : null}
-          <input
-            id={inputId}
-            type="file"
-            accept="application/json,.json"
-            className="kk-file-input"
-            aria-describedby={problem ? `${inputId}-hint ${inputId}-error` : `${inputId}-hint`}
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              setProblem(null);
-              setLocalIssues(null);
-              resetImport();
-            }}
-          />
+          <div className="kk-file-choice">
+            <Button
+              type="button"
+              appearance="secondary-action-button"
+              disabled={state.busy}
+              busy={state.busy && mode === 'choose'}
+              aria-describedby={fieldProblem ? `${fieldId}-hint ${fieldId}-error` : `${fieldId}-hint`}
+              onClick={() => void choose()}
+            >
+              {t('cw.import.choose')}
+            </Button>
+            <span className="kk-file-choice__name" data-testid="import-chosen" aria-live="polite">
+              {state.chosen ? t('cw.import.chosen', { name: state.chosen.name, size: fileSizeLabel(state.chosen.size, language) }) : t('cw.import.noneChosen')}
+            </span>
+          </div>
         </div>
         <ButtonGroup>
-          <Button type="button" appearance="secondary-action-button" disabled={state.busy} onClick={() => void run(true)}>
+          <Button type="button" appearance="secondary-action-button" disabled={state.busy} busy={state.busy && mode === 'check'} onClick={() => void run(true)}>
             {t('cw.import.check')}
           </Button>
           <Button type="submit" appearance="primary-action-button" disabled={state.busy} busy={state.busy && mode === 'run'}>
@@ -128,7 +117,7 @@ export function ImportScreen() {
         {state.result ? (
           <Alert type="ok" role="status" className="kk-alert" data-testid="import-result">
             <Paragraph>{state.result.dryRun ? t('cw.import.checked') : t('cw.import.done')}</Paragraph>
-            <Paragraph>{t('cw.import.counts', { clienten: state.result.clienten, trajecten: state.result.trajecten, meldingen: state.result.meldingen, journaal: state.result.journaal, taken: state.result.taken, toestemmingen: state.result.toestemmingen })}</Paragraph>
+            <Paragraph>{t('cw.import.counts', countsLabel(state.result, language))}</Paragraph>
           </Alert>
         ) : null}
         {issues.length > 0 ? (
@@ -155,7 +144,7 @@ export function ImportScreen() {
             </Table>
           </div>
         ) : (
-          <ErrorAlert error={state.error} />
+          <ErrorAlert error={state.error?.code === 'NOT_FOUND' ? null : state.error} />
         )}
       </div>
     </form>

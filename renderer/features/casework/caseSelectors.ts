@@ -74,6 +74,7 @@ export const selectCaseActions = (s: AppState) => ({
   loadOverdue: s.loadOverdue,
   runSearch: s.runSearch,
   runQuickSwitch: s.runQuickSwitch,
-  importJson: s.importJson,
+  chooseImportFile: s.chooseImportFile,
+  importChosen: s.importChosen,
   resetImport: s.resetImport,
 });

@@ -7,6 +7,9 @@ import { toApiError, type ApiClient, type ApiError } from '../../platform/api';
 import type { AppState } from '../../store/appStore';
 import { emptyList } from './pagedList';
 
+/** The import file main's dialog chose: a token with its name and size, never its path. */
+export type ChosenImportFile = NonNullable<Output<'import.chooseFile'>['file']>;
+
 /** One overdue task with the pseudonym of its traject. */
 export type OverdueTask = Output<'tasks.listOverdue'>['items'][number];
 
@@ -18,16 +21,18 @@ export interface OverviewSlice {
   reminders: OverdueTask[];
   search: { q: string; hits: SearchHit[] | null; busy: boolean; error: ApiError | null };
   quickSwitch: { q: string; hits: QuickSwitchHit[]; error: ApiError | null };
-  importState: { busy: boolean; result: ImportResult | null; error: ApiError | null };
+  importState: { busy: boolean; chosen: ChosenImportFile | null; result: ImportResult | null; error: ApiError | null };
 
   loadDashboard(): Promise<void>;
   /** Loads the first page of overdue tasks, or the next one with `more`. */
   loadOverdue(more?: boolean): Promise<void>;
   runSearch(q: string): Promise<void>;
   runQuickSwitch(q: string): Promise<void>;
-  /** Checks (dryRun) or imports a casework JSON file's text. */
-  /** Imports a file given as its bytes (as read from disk; the core streams them). */
-  importJson(bytes: Uint8Array<ArrayBuffer>, dryRun: boolean): Promise<boolean>;
+  /** Asks main to show the file dialog; a cancel keeps the file chosen before. */
+  chooseImportFile(): Promise<void>;
+  /** Checks (dryRun) or imports the chosen file; the core streams it from disk. */
+  importChosen(dryRun: boolean): Promise<boolean>;
+  /** Clears the outcome shown (the chosen file stays). */
   resetImport(): void;
 }
 
@@ -40,7 +45,7 @@ export function initialOverview() {
     reminders: [] as OverdueTask[],
     search: { q: '', hits: null, busy: false, error: null },
     quickSwitch: { q: '', hits: [] as QuickSwitchHit[], error: null },
-    importState: { busy: false, result: null, error: null },
+    importState: { busy: false, chosen: null, result: null, error: null },
   };
 }
 
@@ -104,23 +109,40 @@ export function createOverviewSlice(client: ApiClient): StateCreator<AppState, [
       }
     },
 
-    async importJson(bytes, dryRun) {
-      if (get().importState.busy) return false;
-      set({ importState: { busy: true, result: null, error: null } });
+    async chooseImportFile() {
+      const before = get().importState;
+      if (before.busy) return;
+      set({ importState: { ...before, busy: true } });
       try {
-        const result = await client.call('import.json', { bytes, dryRun });
-        set({ importState: { busy: false, result, error: null } });
+        const { file } = await client.call('import.chooseFile', {});
+        const chosen = file ?? before.chosen;
+        set({ importState: { busy: false, chosen, result: chosen === before.chosen ? before.result : null, error: chosen === before.chosen ? before.error : null } });
+      } catch (error) {
+        set({ importState: { busy: false, chosen: before.chosen, result: null, error: toApiError(error) } });
+      }
+    },
+
+    async importChosen(dryRun) {
+      const { busy, chosen } = get().importState;
+      if (busy || chosen === null) return false;
+      set({ importState: { busy: true, chosen, result: null, error: null } });
+      try {
+        const result = await client.call('import.chosen', { token: chosen.token, dryRun });
+        // Main forgets a file once it is imported: choosing it again is a deliberate act.
+        set({ importState: { busy: false, chosen: dryRun ? chosen : null, result, error: null } });
         // New records: every list and the dashboard must be read again.
         if (!dryRun) set({ trajectList: emptyList(get().trajectList.generation + 1), meldingList: emptyList(get().meldingList.generation + 1), dashboard: null });
         return true;
       } catch (error) {
-        set({ importState: { busy: false, result: null, error: toApiError(error) } });
+        const apiError = toApiError(error);
+        // NOT_FOUND: main no longer holds the file (it expired or the app locked in between).
+        set({ importState: { busy: false, chosen: apiError.code === 'NOT_FOUND' ? null : chosen, result: null, error: apiError } });
         return false;
       }
     },
 
     resetImport() {
-      set({ importState: { busy: false, result: null, error: null } });
+      set({ importState: { ...get().importState, busy: false, result: null, error: null } });
     },
   });
 }

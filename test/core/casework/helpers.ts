@@ -13,16 +13,20 @@ import { migrations } from '../../../electron/core/db/migrations';
 import { createDispatch } from '../../../electron/core/host/dispatch';
 import { caseworkHandlers } from '../../../electron/core/casework/casework.handlers';
 import type { Session } from '../../../electron/core/session';
-import type { Handlers, Input, MethodName, Output } from '../../../shared/ipc/contract';
+import type { z } from 'zod';
+import type { CoreContract, CoreMethodName, CoreOutput, Handlers, Input } from '../../../shared/ipc/contract';
 import type { ErrorInfo } from '../../../shared/errors';
 import { localToday, addDays } from '../../../shared/casework/dates';
+
+/** What a caller passes to core method M (before parsing). */
+type CoreCallInput<M extends CoreMethodName> = z.input<CoreContract[M]['input']>;
 
 /** An open test vault database and a typed caller over the real dispatcher. */
 export interface TestVault {
   db: Database.Database;
   dir: string;
-  call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
-  fail<M extends MethodName>(method: M, input: Input<M>): Promise<ErrorInfo>;
+  call<M extends CoreMethodName>(method: M, input: CoreCallInput<M>): Promise<CoreOutput<M>>;
+  fail<M extends CoreMethodName>(method: M, input: CoreCallInput<M>): Promise<ErrorInfo>;
   close(): void;
 }
 

@@ -1,7 +1,9 @@
+import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newTraject, useCheckedTestVault, snapshotCounts, today, type TestVault } from './helpers';
 import { seedItems } from '../../../electron/core/casework/seedData';
-import { ImportFile } from '../../../shared/casework/import.schema';
+import { ImportFile, MAX_IMPORT_FILE_BYTES } from '../../../shared/casework/import.schema';
 
 let v: TestVault;
 useCheckedTestVault((opened) => (v = opened));
@@ -13,16 +15,24 @@ async function newTrajectAfterImport() {
   expect(snapshotCounts(v.db).trajecten).toBe(before + 1);
 }
 
+let fileCount = 0;
+/** Writes `content` (a value as JSON, or bytes as they are) to a new file beside the test vault; its path. */
+function fileOf(content: unknown): string {
+  const path = join(v.dir, `import-${++fileCount}.json`);
+  writeFileSync(path, content instanceof Uint8Array || typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
 /** A valid import file of n synthetic trajecten (from the seed generator) and their meldingen. */
 function importFile(n: number, seed = 7) {
   const items = [...seedItems({ trajecten: n, seed, today, journaalPerTraject: 2 })];
   return { format: 'ketenkluis.casework', versie: 1, trajecten: items.map((i) => i.traject), meldingen: items.flatMap((i) => i.meldingen) };
 }
 
-describe('import.json', () => {
+describe('import.file', () => {
   it('writes every record of a valid file, searchable and listed', async () => {
     const file = importFile(20);
-    const r = await v.call('import.json', { text: JSON.stringify(file) });
+    const r = await v.call('import.file', { path: fileOf(file) });
     expect(r).toMatchObject({ dryRun: false, trajecten: 20, clienten: 20, meldingen: file.meldingen.length });
     expect(r.journaal).toBe(file.trajecten.reduce((n, t) => n + t.journaal.length, 0));
     expect((await v.call('trajecten.list', {})).total).toBe(20);
@@ -33,12 +43,12 @@ describe('import.json', () => {
   });
   it('a larger import into a vault that already has records writes every row once, in order, with the vault settings back afterwards', async () => {
     // More rows than one multi-row INSERT holds, on top of existing index rows: full and partial batches.
-    await v.call('import.json', { text: JSON.stringify(importFile(3, 5)) });
+    await v.call('import.file', { path: fileOf(importFile(3, 5)) });
     const checkpointBefore = v.db.pragma('wal_autocheckpoint', { simple: true });
     const cacheBefore = v.db.pragma('cache_size', { simple: true });
     const before = snapshotCounts(v.db);
     const file = importFile(260, 6);
-    const r = await v.call('import.json', { text: JSON.stringify(file) });
+    const r = await v.call('import.file', { path: fileOf(file) });
     const after = snapshotCounts(v.db);
     expect(after.trajecten).toBe(before.trajecten! + 260);
     expect(after.journaal).toBe(before.journaal! + r.journaal);
@@ -57,43 +67,58 @@ describe('import.json', () => {
   });
   it('a dry run checks everything and writes nothing', async () => {
     const before = snapshotCounts(v.db);
-    const r = await v.call('import.json', { text: JSON.stringify(importFile(5)), dryRun: true });
+    const r = await v.call('import.file', { path: fileOf(importFile(5)), dryRun: true });
     expect(r).toMatchObject({ dryRun: true, trajecten: 5 });
     expect(snapshotCounts(v.db)).toEqual(before);
   });
   it('refuses a file with one bad record as a whole, with reasons by record index and field, never the value', async () => {
-    await v.call('import.json', { text: JSON.stringify(importFile(3, 1)) });
+    await v.call('import.file', { path: fileOf(importFile(3, 1)) });
     const before = snapshotCounts(v.db);
     const file = importFile(30, 2);
     const secret = '9999999999999';
     (file.trajecten[17]!.client as Record<string, unknown>).bsn = secret;
     (file.trajecten[23] as Record<string, unknown>).gemeente = 'Atlantis';
     (file.meldingen[4] as Record<string, unknown>).vorm = 'diefstal';
-    const error = await v.fail('import.json', { text: JSON.stringify(file) });
+    const error = await v.fail('import.file', { path: fileOf(file) });
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.issues?.map((i) => i.path).sort()).toEqual(['meldingen.4.vorm', 'trajecten.17.client.bsn', 'trajecten.23.gemeente']);
     const text = JSON.stringify(error);
     for (const value of [secret, 'Atlantis', 'diefstal']) expect(text).not.toContain(value);
     expect(snapshotCounts(v.db)).toEqual(before);
   });
-  it('takes the file as bytes or as text, never both or neither, and bytes that are not UTF-8 JSON are "not JSON"', async () => {
+  it('needs an absolute path to a readable file no larger than 512 MB; the errors never name the path', async () => {
     const before = snapshotCounts(v.db);
-    const text = JSON.stringify(importFile(2, 8));
-    expect((await v.fail('import.json', { text, bytes: new TextEncoder().encode(text) } as never)).code).toBe('INVALID_INPUT');
-    expect((await v.fail('import.json', { dryRun: true } as never)).code).toBe('INVALID_INPUT');
-    expect((await v.fail('import.json', { bytes: new Uint8Array(0) })).code).toBe('INVALID_INPUT');
-    expect((await v.fail('import.json', { bytes: new Uint8Array([0xff, 0xfe, 0x00, 0x7b]) })).issues).toEqual([{ path: '(bestand)', message: 'Dit is geen geldig JSON-bestand' }]);
+    const missing = join(v.dir, 'Jansen-dossier.json');
+    const gone = await v.fail('import.file', { path: missing });
+    expect(gone.code).toBe('NOT_FOUND');
+    mkdirSync(join(v.dir, 'Jansen-map'));
+    expect((await v.fail('import.file', { path: join(v.dir, 'Jansen-map') })).code).toBe('NOT_FOUND');
+    const relative = await v.fail('import.file', { path: 'Jansen-dossier.json' });
+    expect(relative.code).toBe('INVALID_INPUT');
+    expect((await v.fail('import.file', { path: '/tmp/a\0b' })).code).toBe('INVALID_INPUT');
+    expect((await v.fail('import.file', { path: fileOf(importFile(1)), extra: 1 } as never)).code).toBe('INVALID_INPUT');
+    for (const error of [gone, relative]) expect(JSON.stringify(error)).not.toContain('Jansen');
+    // A sparse file: 512 MB and one byte on paper, nothing on disk.
+    const big = join(v.dir, 'groot.json');
+    writeFileSync(big, '');
+    truncateSync(big, MAX_IMPORT_FILE_BYTES + 1);
+    expect((await v.fail('import.file', { path: big })).issues).toEqual([{ path: '(bestand)', message: 'Het bestand is groter dan 512 MB' }]);
     expect(snapshotCounts(v.db)).toEqual(before);
-    expect(await v.call('import.json', { bytes: new TextEncoder().encode(text) })).toMatchObject({ trajecten: 2, dryRun: false });
+  });
+  it('bytes that are not UTF-8 JSON are "not JSON", and nothing is written', async () => {
+    const before = snapshotCounts(v.db);
+    expect((await v.fail('import.file', { path: fileOf(new Uint8Array([0xff, 0xfe, 0x00, 0x7b])) })).issues).toEqual([{ path: '(bestand)', message: 'Dit is geen geldig JSON-bestand' }]);
+    expect((await v.fail('import.file', { path: fileOf('') })).issues).toEqual([{ path: '(bestand)', message: 'Dit is geen geldig JSON-bestand' }]);
+    expect(snapshotCounts(v.db)).toEqual(before);
   });
   it('refuses what is not JSON or not our format, writing nothing', async () => {
     const before = snapshotCounts(v.db);
-    expect((await v.fail('import.json', { text: '{"format": ' })).issues).toEqual([{ path: '(bestand)', message: 'Dit is geen geldig JSON-bestand' }]);
-    expect((await v.fail('import.json', { text: JSON.stringify({ format: 'iets', versie: 1 }) })).issues?.[0]?.path).toBe('format');
+    expect((await v.fail('import.file', { path: fileOf('{"format": ') })).issues).toEqual([{ path: '(bestand)', message: 'Dit is geen geldig JSON-bestand' }]);
+    expect((await v.fail('import.file', { path: fileOf({ format: 'iets', versie: 1 }) })).issues?.[0]?.path).toBe('format');
     expect(snapshotCounts(v.db)).toEqual(before);
   });
   it('a write that fails half-way through the import leaves the vault exactly as it was', async () => {
-    await v.call('import.json', { text: JSON.stringify(importFile(2, 3)) });
+    await v.call('import.file', { path: fileOf(importFile(2, 3)) });
     const before = snapshotCounts(v.db);
     const file = importFile(10, 4);
     file.trajecten[8]!.journaal.push({ datum: today, soort: 'notitie', tekst: 'STOPHIER' });
@@ -102,7 +127,7 @@ describe('import.json', () => {
     const triggers = () => v.db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name`).all();
     const triggersBefore = triggers();
     const cacheBefore = v.db.pragma('cache_size', { simple: true });
-    const error = await v.fail('import.json', { text: JSON.stringify(file) });
+    const error = await v.fail('import.file', { path: fileOf(file) });
     expect(error.code).toBe('INTERNAL');
     expect(snapshotCounts(v.db)).toEqual(before);
     expect((await v.call('search.query', { q: file.trajecten[0]!.client.roepnaam })).hits).toHaveLength(0);
@@ -111,7 +136,7 @@ describe('import.json', () => {
     expect(v.db.pragma('cache_size', { simple: true })).toBe(cacheBefore);
     v.db.exec('DROP TRIGGER temp.fail_import');
     // And the counts stay exact for what is written after it (checked in afterEach).
-    await v.call('import.json', { text: JSON.stringify(importFile(3, 5)) });
+    await v.call('import.file', { path: fileOf(importFile(3, 5)) });
     await newTrajectAfterImport();
   });
   it('seed records are valid import records (the generator stays inside the schema)', () => {

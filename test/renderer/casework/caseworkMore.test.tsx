@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 // Contact persons, meldingen filters with saved views, and journal paging: the screens on a
 // real core with a real encrypted vault in a temp dir (only the transport is skipped).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactPerson } from '../../../shared/casework/client.schema';
@@ -63,7 +65,11 @@ beforeAll(async () => {
     ],
     meldingen,
   };
-  const imported = await call<{ trajecten: number; meldingen: number; journaal: number }>('import.json', { text: JSON.stringify(file) });
+  const path = join(env.vaultDir, '..', 'more.json');
+  writeFileSync(path, JSON.stringify(file));
+  env.answerFileDialog(path);
+  const { file: chosen } = await call<{ file: { token: string } }>('import.chooseFile', {});
+  const imported = await call<{ trajecten: number; meldingen: number; journaal: number }>('import.chosen', { token: chosen.token });
   expect(imported).toMatchObject({ trajecten: 1, meldingen: meldingen.length, journaal: JOURNAL_COUNT });
   const list = await call<{ items: { id: string }[] }>('trajecten.list', {});
   trajectId = list.items[0]!.id;

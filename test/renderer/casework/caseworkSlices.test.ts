@@ -1,4 +1,6 @@
 // The casework slices against a real core and a real encrypted vault in a temp dir.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppStore } from '../../../renderer/store/appStore';
 import type { InProcessApi } from '../inProcessApi';
@@ -18,10 +20,21 @@ function syntheticTraject(i: number) {
   };
 }
 
+let files = 0;
+/** Writes `file` beside the vault, lets the dialog choose it, and imports it the window's way. */
+async function importThroughDialog(file: unknown): Promise<boolean> {
+  const path = join(env.vaultDir, '..', `import-${++files}.json`);
+  writeFileSync(path, JSON.stringify(file));
+  env.answerFileDialog(path);
+  await store.getState().chooseImportFile();
+  expect(store.getState().importState.chosen?.name).toBe(`import-${files}.json`);
+  return store.getState().importChosen(false);
+}
+
 beforeAll(async () => {
   ({ env, store } = await unlockedStore());
   const file = { format: 'ketenkluis.casework', versie: 1, trajecten: Array.from({ length: 250 }, (_, i) => syntheticTraject(i)) };
-  expect(await store.getState().importJson(new TextEncoder().encode(JSON.stringify(file)), false)).toBe(true);
+  expect(await importThroughDialog(file)).toBe(true);
   expect(store.getState().importState.result).toMatchObject({ trajecten: 250, clienten: 250 });
 });
 afterAll(() => env.dispose());
@@ -163,7 +176,7 @@ describe('search, quick switch, import refusal', () => {
   it('an invalid import file is refused whole with reasons per record; nothing is written', async () => {
     const before = (await env.api['trajecten.list']({ filter: {} })) as { ok: true; value: { total: number } };
     const file = { format: 'ketenkluis.casework', versie: 1, trajecten: [syntheticTraject(1), { ...syntheticTraject(2), gemeente: 'Nergenshuizen' }] };
-    expect(await store.getState().importJson(new TextEncoder().encode(JSON.stringify(file)), false)).toBe(false);
+    expect(await importThroughDialog(file)).toBe(false);
     const error = store.getState().importState.error;
     expect(error?.code).toBe('INVALID_INPUT');
     expect(error?.issues?.map((i) => i.path)).toContain('trajecten.1.gemeente');

@@ -2,13 +2,11 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { KkError } from '../../../../shared/errors';
 import { localToday } from '../../../../shared/casework/dates';
+import { MAX_IMPORT_FILE_BYTES } from '../../../../shared/casework/import.schema';
 import { importFile, refusedTotal } from '../../casework/import';
 import { ownerWrite } from '../../casework/support';
 import { UsageError, type Command } from '../command';
 import { withUnlockedVault } from '../openFromEnv';
-
-/** Files above this size are refused before reading (the app's contract has the same cap). */
-const MAX_BYTES = 512 * 1024 * 1024;
 
 /**
  * `kk import --dir D FILE [--controle ja]` (`--file FILE` works too): imports casework JSON.
@@ -28,7 +26,7 @@ export const importCommand: Command = {
     const file = resolve(given[0] ?? '');
     try {
       if (!statSync(file).isFile()) throw new UsageError('the import file cannot be read');
-      if (statSync(file).size > MAX_BYTES) throw new UsageError('the import file is larger than 512 MB');
+      if (statSync(file).size > MAX_IMPORT_FILE_BYTES) throw new UsageError('the import file is larger than 512 MB');
     } catch (error) {
       if (error instanceof UsageError) throw error;
       throw new UsageError('the import file cannot be read');

@@ -1,0 +1,115 @@
+// @vitest-environment happy-dom
+// The Importeren screen against a real core and a real encrypted vault: the file is chosen in
+// "main" (the test plays the dialog), the window sees its name and size only, and the core
+// reads it from disk.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fileSizeLabel, ImportScreen } from '../../../renderer/features/casework/ImportScreen';
+import type { AppStore } from '../../../renderer/store/appStore';
+import { StoreProvider } from '../../../renderer/store/StoreProvider';
+import type { InProcessApi } from '../inProcessApi';
+import { unlockedStore } from './unlockedStore';
+
+let env: InProcessApi;
+let store: AppStore;
+
+beforeAll(async () => {
+  ({ env, store } = await unlockedStore());
+});
+afterAll(() => env.dispose());
+afterEach(() => cleanup());
+
+function traject(roepnaam: string, gemeente = 'Rotterdam') {
+  return { client: { roepnaam }, minderjarigBijStart: false, gemeente, verwijzer: 'politie', aanmelddatum: '2025-02-03', vormen: ['arbeidsuitbuiting'] };
+}
+
+/** Writes a synthetic import file beside the vault; its path. */
+function writeImport(name: string, trajecten: unknown[]): string {
+  const path = join(env.vaultDir, '..', name);
+  writeFileSync(path, JSON.stringify({ format: 'ketenkluis.casework', versie: 1, trajecten }));
+  return path;
+}
+
+async function click(name: string) {
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name }));
+  });
+}
+
+async function trajectCount(): Promise<number> {
+  const r = (await env.api['trajecten.list']({ filter: {} })) as { ok: true; value: { total: number } };
+  return r.value.total;
+}
+
+function renderScreen() {
+  return render(
+    <StoreProvider store={store}>
+      <ImportScreen />
+    </StoreProvider>,
+  );
+}
+
+describe('ImportScreen', () => {
+  it('asks for a file first, shows the chosen name and size, keeps it on cancel, checks, then imports', async () => {
+    renderScreen();
+    expect(screen.getByTestId('import-chosen').textContent).toBe('Nog geen bestand gekozen.');
+    await click('Bestand importeren');
+    expect(screen.getByText('Kies eerst een bestand.')).toBeTruthy();
+
+    const path = writeImport('twee-trajecten.json', [traject('Testa'), traject('Testb')]);
+    env.answerFileDialog(path);
+    await click('Bestand kiezen…');
+    await waitFor(() => expect(screen.getByTestId('import-chosen').textContent).toMatch(/^Gekozen: twee-trajecten\.json \(\d+ bytes\)$/));
+    expect(screen.queryByText('Kies eerst een bestand.')).toBeNull();
+
+    env.answerFileDialog(null);
+    await click('Bestand kiezen…');
+    expect(screen.getByTestId('import-chosen').textContent).toContain('twee-trajecten.json');
+
+    const before = await trajectCount();
+    await click('Alleen controleren');
+    await waitFor(() => expect(screen.getByTestId('import-result').textContent).toContain('Het bestand is goed'));
+    expect(await trajectCount()).toBe(before);
+
+    await click('Bestand importeren');
+    await waitFor(() => expect(screen.getByTestId('import-result').textContent).toContain('cliënten: 2 · trajecten: 2'));
+    expect(await trajectCount()).toBe(before + 2);
+    // Imported once: the same file is not imported again by a second click.
+    expect(screen.getByTestId('import-chosen').textContent).toBe('Nog geen bestand gekozen.');
+  });
+
+  it('refuses a bad file with reasons per record, writing nothing', async () => {
+    renderScreen();
+    const before = await trajectCount();
+    env.answerFileDialog(writeImport('fout.json', [traject('Testc'), traject('Testd', 'Nergenshuizen')]));
+    await click('Bestand kiezen…');
+    await waitFor(() => expect(screen.getByTestId('import-chosen').textContent).toContain('fout.json'));
+    await click('Bestand importeren');
+    await waitFor(() => expect(screen.getByTestId('import-refused').textContent).toContain('trajecten 2 · gemeente'));
+    expect(await trajectCount()).toBe(before);
+  });
+
+  it('says to choose again when main no longer holds the file (after a lock, or after 30 minutes)', async () => {
+    renderScreen();
+    env.answerFileDialog(writeImport('later.json', [traject('Teste')]));
+    await click('Bestand kiezen…');
+    await waitFor(() => expect(screen.getByTestId('import-chosen').textContent).toContain('later.json'));
+    env.forgetChosenFile();
+    const before = await trajectCount();
+    await click('Bestand importeren');
+    await waitFor(() => expect(screen.getByText(/^Kies het bestand opnieuw\./)).toBeTruthy());
+    expect(screen.getByTestId('import-chosen').textContent).toBe('Nog geen bestand gekozen.');
+    expect(await trajectCount()).toBe(before);
+  });
+});
+
+describe('fileSizeLabel', () => {
+  it('reads as people read sizes, in the language of the screen', () => {
+    expect(fileSizeLabel(812, 'nl')).toBe('812 bytes');
+    expect(fileSizeLabel(84_000, 'nl')).toBe('84 kB');
+    expect(fileSizeLabel(89_214_000, 'nl')).toBe('89,2 MB');
+    expect(fileSizeLabel(89_214_000, 'en')).toBe('89.2 MB');
+  });
+});
