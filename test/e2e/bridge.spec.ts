@@ -52,6 +52,9 @@ test('bridge: calls need the token; foreign Host or Origin is refused; no path t
   expect(huge.status).toBe(413);
   const unknown = await raw(`${base}/api/invoke`, { method: 'POST', headers: { ...json, authorization: `Bearer ${app.token}` }, body: JSON.stringify({ method: '__proto__', input: {} }) });
   expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+  // The page cannot name a file for the core to read: import.file is main's alone, here as in the app.
+  const hostOnly = await raw(`${base}/api/invoke`, { method: 'POST', headers: { ...json, authorization: `Bearer ${app.token}` }, body: JSON.stringify({ method: 'import.file', input: { path: '/etc/passwd' } }) });
+  expect(JSON.parse(hostOnly.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
 
   for (const path of ['/../package.json', '/%2e%2e/package.json', '/assets/..%2f..%2fpackage.json', '/..%5cpackage.json', '/%00index.html', '//etc/passwd']) {
     const r = await raw(`${base}${path}`, {});
