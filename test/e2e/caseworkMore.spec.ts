@@ -4,7 +4,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkScreen, createVault, expect, screensDir, test } from './fixtures';
+import { checkScreen, createVault, expect, screensDir, test, type AppHandle } from './fixtures';
 
 /** A picture of one part of a long page (from `from` to the bottom of `to`), for people to look at. */
 async function screenPart(page: Page, name: string, from: Locator, to: Locator): Promise<void> {
@@ -54,9 +54,12 @@ function seedFile() {
 }
 
 /** Imports the seed file through the Import screen, as a person would. */
-async function seed(page: Page): Promise<void> {
+async function seed(app: AppHandle): Promise<void> {
+  const { page } = app;
   await openTab(page, 'Trajecten', 'Importeren');
-  await page.getByLabel('JSON-bestand').setInputFiles({ name: 'seed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(seedFile())) });
+  await app.chooseFile('seed.json', JSON.stringify(seedFile()));
+  await page.getByRole('button', { name: 'Bestand kiezen…' }).click();
+  await expect(page.getByTestId('import-chosen')).toContainText('seed.json');
   await page.getByRole('button', { name: 'Bestand importeren' }).click();
   await expect(page.getByTestId('import-result')).toContainText('cliënten: 1 · trajecten: 1 · meldingen: 6');
 }
@@ -71,7 +74,7 @@ async function openSeededTraject(page: Page): Promise<void> {
 test('casework more: contact persons are added, corrected and removed in the cliënt form', async ({ app }) => {
   const { page } = app;
   await createVault(page);
-  await seed(page);
+  await seed(app);
   await openSeededTraject(page);
   await page.getByRole('button', { name: 'Gegevens van de cliënt' }).click();
   const first = page.getByRole('group', { name: 'Contactpersoon 1' });
@@ -120,7 +123,7 @@ test('casework more: contact persons are added, corrected and removed in the cli
 test('casework more: meldingen filtered by vorm, gemeente and date; a saved view comes back and stays with its list', async ({ app }) => {
   const { page } = app;
   await createVault(page);
-  await seed(page);
+  await seed(app);
   await openTab(page, 'Meldingen', 'Alle meldingen');
   await expect(page.getByText('Aantal meldingen: 6')).toBeVisible();
 
@@ -183,7 +186,7 @@ test('casework more: meldingen filtered by vorm, gemeente and date; a saved view
 test('casework more: older journal notes load page by page until the oldest is shown', async ({ app }) => {
   const { page } = app;
   await createVault(page);
-  await seed(page);
+  await seed(app);
   await openSeededTraject(page);
   const journal = page.locator('#kk-journal').locator('..');
   await expect(journal.getByText(`Notities: 100 van ${JOURNAL_COUNT}`)).toBeVisible();
