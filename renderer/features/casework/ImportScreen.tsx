@@ -1,6 +1,7 @@
 import { Alert, Button, ButtonGroup, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ImportResult } from '../../../shared/casework/import.schema';
+import { formatNumber } from './dataBits';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
@@ -16,16 +17,14 @@ export function recordLabel(path: string): string {
 
 /** A file size as people read it: "840 kB", "89,2 MB" (decimal units, as file managers show them). */
 export function fileSizeLabel(bytes: number, language: 'nl' | 'en'): string {
-  const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
   const [value, unit] = bytes >= 1e6 ? [bytes / 1e6, 'MB'] : bytes >= 1e3 ? [bytes / 1e3, 'kB'] : [bytes, 'bytes'];
-  return `${value.toLocaleString(locale, { maximumFractionDigits: 1 })} ${unit}`;
+  return `${formatNumber(value, language, 1)} ${unit}`;
 }
 
 /** The counts of an import as people read them ("100.000" in Dutch). */
 function countsLabel(result: ImportResult, language: 'nl' | 'en'): Record<string, string> {
-  const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
   const { dryRun: _dryRun, ...counts } = result;
-  return Object.fromEntries(Object.entries(counts).map(([key, n]) => [key, n.toLocaleString(locale)]));
+  return Object.fromEntries(Object.entries(counts).map(([key, n]) => [key, formatNumber(n, language)]));
 }
 
 /**

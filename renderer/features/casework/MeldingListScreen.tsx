@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectMeldingFilter, selectMeldingList, selectMeldingListError } from './caseSelectors';
-import { Badge, formatDate, OpenButton, Pseudonym } from './dataBits';
+import { Badge, formatDate, formatNumber, OpenButton, Pseudonym } from './dataBits';
 import { CheckboxField, SelectField, TextField } from './formBits';
 import { dateRangeProblem, type MeldingListFilter } from './meldingen.slice';
 import { GemeenteFilter, patchedFilter } from './GemeenteFilter';
@@ -135,7 +135,7 @@ export function MeldingListScreen() {
       </div>
       <ErrorAlert error={error} />
       <Paragraph role="status" className="kk-count">
-        {list.total === null ? t('cw.loading') : t('cw.mlist.count', { n: list.total.toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB') })}
+        {list.total === null ? t('cw.loading') : t('cw.mlist.count', { n: formatNumber(list.total, language) })}
       </Paragraph>
       {list.total === 0 ? (
         <div className="kk-empty">

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectTrajectFilter, selectTrajectList, selectTrajectListError } from './caseSelectors';
-import { Badge, formatDate, OpenButton, Pseudonym } from './dataBits';
+import { Badge, formatDate, formatNumber, OpenButton, Pseudonym } from './dataBits';
 import { SelectField } from './formBits';
 import { GemeenteFilter, patchedFilter } from './GemeenteFilter';
 import { gemeenteLabel } from './options';
@@ -138,7 +138,7 @@ export function TrajectListScreen() {
       </div>
       <ErrorAlert error={error} />
       <Paragraph role="status" className="kk-count">
-        {list.total === null ? t('cw.loading') : t('cw.list.count', { n: list.total.toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB') })}
+        {list.total === null ? t('cw.loading') : t('cw.list.count', { n: formatNumber(list.total, language) })}
       </Paragraph>
       {list.total === 0 ? (
         <div className="kk-empty">

@@ -124,6 +124,11 @@ export function formatDate(date: string | null | undefined, language: 'nl' | 'en
   return language === 'nl' ? `${d}-${m}-${y}` : `${d}/${m}/${y}`;
 }
 
+/** A count as people read it in the screen's language ("100.000" in Dutch, "100,000" in English). */
+export function formatNumber(n: number, language: 'nl' | 'en', maximumFractionDigits = 0): string {
+  return n.toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits });
+}
+
 /** A button that looks like a link, for opening a record from a table. */
 export function OpenButton({ onClick, children, label }: { onClick(): void; children: ReactNode; label?: string }) {
   return (
