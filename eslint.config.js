@@ -9,7 +9,18 @@ const core = { group: ['**/electron/core/**', '../core/**', '**/core/*'], messag
 const renderer = { group: ['**/renderer/**'], message: 'Bad layering: nothing imports the renderer.' };
 const devbridge = { group: ['**/devbridge/**', '**/platform/bridgeApi*'], message: 'Bad layering: the test bridge is never part of a production bundle.' };
 
-const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }], ...noDynamicLoads });
+
+// no-restricted-imports sees only static imports: a dynamic import() or a require() would slip
+// past the layer rules, so the layered folders allow neither (a relative import() for code
+// splitting stays possible: its target is checked by the static rules where it is written).
+const noDynamicLoads = {
+  'no-restricted-syntax': [
+    'error',
+    { selector: "ImportExpression:not([source.type='Literal'][source.value=/^\\.{1,2}\\//])", message: 'Bad layering: a dynamic import() may only load a relative module, so the layer rules can check it.' },
+    { selector: "CallExpression[callee.name='require']", message: 'Bad layering: require() bypasses the layer rules; use a static import.' },
+  ],
+};
 
 export default tseslint.config(
   { ignores: ['.tmp-*/**', 'node_modules/**', 'dist/**', 'release/**', '.tsbuild/**', 'test-results/**', 'playwright-report/**'] },
