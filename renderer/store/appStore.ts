@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createCaseworkSlice, type CaseworkSlice } from '../features/casework/casework.slice';
+import { caseworkSlices, type CaseworkSlice } from '../features/casework/casework.slice';
 import type { ApiClient } from '../platform/api';
+import { initialCaseData, type CaseSlice } from './caseData';
 import { createSettingsSlice, type SettingsSlice } from './settings.slice';
 import { createUiSlice, type UiSlice } from './ui.slice';
 import { createVaultSlice, type VaultSlice } from './vault.slice';
@@ -10,25 +11,36 @@ export type AppState = VaultSlice & SettingsSlice & UiSlice & CaseworkSlice & { 
 /** The store object (vanilla zustand), created once per page with the API client it talks to. */
 export type AppStore = StoreApi<AppState>;
 
+/** Every slice that holds case data, of every area. A new area adds its slices here. */
+export const caseSlices: readonly CaseSlice<object>[] = [...caseworkSlices];
+
 /**
  * Creates the store around a client (the preload API in Electron, the bridge in development).
  * Slices call the client; components only call slice actions.
  */
 export function createAppStore(client: ApiClient, now: () => number = Date.now): AppStore {
-  return createStore<AppState>()((...a) => ({
-    ...createVaultSlice(client, now)(...a),
-    ...createSettingsSlice(client)(...a),
-    ...createUiSlice(...a),
-    ...createCaseworkSlice(client)(...a),
-    async start() {
-      const [, get] = a;
-      const unsubscribe = client.on('vault.locked', ({ reason }) => get().onLocked(reason));
-      const unsubscribeSettings = client.on('settings.changed', () => void get().loadSettings());
-      await Promise.all([get().loadSettings(), get().loadStatus()]);
-      return () => {
-        unsubscribe();
-        unsubscribeSettings();
-      };
-    },
-  }));
+  return createStore<AppState>()((...a) => {
+    const [set, get, api] = a;
+    // When the vault stops being open, all case data the renderer holds (names, pseudonyms,
+    // journal text, which record a screen shows) is dropped at once, whatever caused the lock.
+    api.subscribe((state, previous) => {
+      if (previous.vaultPhase === 'unlocked' && state.vaultPhase !== 'unlocked') set(initialCaseData(caseSlices) as Partial<AppState>);
+    });
+    const caseState = Object.assign({}, ...caseSlices.map((slice) => slice.create(client)(...a))) as CaseworkSlice;
+    return {
+      ...createVaultSlice(client, now)(...a),
+      ...createSettingsSlice(client)(...a),
+      ...createUiSlice(...a),
+      ...caseState,
+      async start() {
+        const unsubscribe = client.on('vault.locked', ({ reason }) => get().onLocked(reason));
+        const unsubscribeSettings = client.on('settings.changed', () => void get().loadSettings());
+        await Promise.all([get().loadSettings(), get().loadStatus()]);
+        return () => {
+          unsubscribe();
+          unsubscribeSettings();
+        };
+      },
+    };
+  });
 }

@@ -10,7 +10,7 @@ import { CheckboxField, SelectField, TextField } from './formBits';
 import { dateRangeProblem, type MeldingListFilter } from './meldingen.slice';
 import { GemeenteFilter, patchedFilter } from './GemeenteFilter';
 import { gemeenteLabel, optionLists } from './options';
-import { rowAt } from './pagedList';
+import { rowAt } from '../../store/pagedList';
 import { SavedViews } from './SavedViews';
 import { useScreenFocus } from './useScreenFocus';
 import { VirtualTable, type Column } from './VirtualTable';

@@ -5,7 +5,7 @@ import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectSavedViews, selectViewsError } from './caseSelectors';
 import { TextField } from './formBits';
-import type { ViewList } from './trajecten.slice';
+import type { ViewList } from './views.slice';
 
 /**
  * The saved views of one list (trajecten or meldingen): use one, remove one, or save the list's

@@ -10,7 +10,7 @@ import { Badge, formatDate, formatNumber, OpenButton, Pseudonym } from './dataBi
 import { SelectField } from './formBits';
 import { GemeenteFilter, patchedFilter } from './GemeenteFilter';
 import { gemeenteLabel } from './options';
-import { rowAt } from './pagedList';
+import { rowAt } from '../../store/pagedList';
 import { SavedViews } from './SavedViews';
 import type { TrajectListFilter } from './trajecten.slice';
 import { useScreenFocus } from './useScreenFocus';

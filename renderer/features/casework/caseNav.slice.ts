@@ -1,5 +1,4 @@
-import type { StateCreator } from 'zustand';
-import type { AppState } from '../../store/appStore';
+import { caseSlice } from '../../store/caseData';
 
 /** A screen inside the Trajecten area (the dashboard is its start screen). */
 export type TrajectenView =
@@ -28,27 +27,25 @@ export interface CaseNavSlice {
   setQuickSwitcherOpen(open: boolean): void;
 }
 
-const startViews = { trajectenView: { screen: 'dashboard' } as TrajectenView, meldingenView: { screen: 'list' } as MeldingenView, quickSwitcherOpen: false };
-
-/** Initial navigation state (also restored when the vault locks). */
-export function initialCaseNav() {
-  return { ...startViews };
-}
-
-/** Navigation inside the casework areas: which sub-screen each area shows. */
-export const createCaseNavSlice: StateCreator<AppState, [], [], CaseNavSlice> = (set, get) => ({
-  ...initialCaseNav(),
-  openCase(target) {
-    if (target.area === 'trajecten') {
-      const { area: _area, ...view } = target;
-      set({ trajectenView: view });
-    } else {
-      const { area: _area, ...view } = target;
-      set({ meldingenView: view });
-    }
-    if (get().route !== target.area) get().navigate(target.area);
-  },
-  setQuickSwitcherOpen(open) {
-    set({ quickSwitcherOpen: open });
-  },
-});
+/**
+ * Navigation inside the casework areas: which sub-screen each area shows. Case data too: a
+ * screen's id names a record, and after a lock the next person starts at the dashboard.
+ */
+export const caseNavSlice = caseSlice<CaseNavSlice>()(
+  () => ({ trajectenView: { screen: 'dashboard' } as TrajectenView, meldingenView: { screen: 'list' } as MeldingenView, quickSwitcherOpen: false }),
+  () => (set, get) => ({
+    openCase(target) {
+      if (target.area === 'trajecten') {
+        const { area: _area, ...view } = target;
+        set({ trajectenView: view });
+      } else {
+        const { area: _area, ...view } = target;
+        set({ meldingenView: view });
+      }
+      if (get().route !== target.area) get().navigate(target.area);
+    },
+    setQuickSwitcherOpen(open) {
+      set({ quickSwitcherOpen: open });
+    },
+  }),
+);

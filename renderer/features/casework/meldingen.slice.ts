@@ -1,12 +1,11 @@
-import type { StateCreator } from 'zustand';
 import { IsoDate } from '../../../shared/casework/common.schema';
 import type { Melding, MeldingFieldsInput, MeldingSummary } from '../../../shared/casework/melding.schema';
 import type { MeldingFilter } from '../../../shared/casework/query.schema';
 import type { Input, Output } from '../../../shared/ipc/contract';
 import { ApiError, toApiError, type ApiClient } from '../../platform/api';
-import type { AppState } from '../../store/appStore';
-import { emptyList, missingPages, PAGE_SIZE, type PagedList } from './pagedList';
-import { idleWrite, type WriteState } from './trajecten.slice';
+import { caseSlice } from '../../store/caseData';
+import { emptyList, freshList, pagedLoader, type PagedList } from '../../store/pagedList';
+import { idleWrite, type WriteState } from '../../store/writeState';
 
 /** The meldingen filter as the screen edits it. */
 export type MeldingListFilter = Partial<MeldingFilter> & Pick<MeldingFilter, 'sort' | 'richting'>;
@@ -52,135 +51,110 @@ export interface MeldingenSlice {
   resetMeldingWrite(): void;
 }
 
-/** Initial state (also restored when the vault locks). */
-export function initialMeldingen() {
-  return {
+/** Meldingen of the meld- en adviespunt: list, register, conclusion, feedback, turn into a traject. */
+export const meldingenSlice = caseSlice<MeldingenSlice>()(
+  () => ({
     meldingFilter: { sort: 'datum', richting: 'desc' } as MeldingListFilter,
     meldingList: emptyList<MeldingSummary>(),
-    meldingListError: null,
-    melding: null,
-    meldingError: null,
+    meldingListError: null as ApiError | null,
+    melding: null as Melding | null,
+    meldingError: null as ApiError | null,
     meldingWrite: idleWrite,
     regios: [] as RegioList,
-  };
-}
+  }),
+  (client: ApiClient) => (set, get) => {
+    const list = pagedLoader<MeldingSummary, MeldingListFilter>({
+      read: () => ({ list: get().meldingList, filter: get().meldingFilter }),
+      write: ({ list, filter, error }) => set({ meldingList: list, ...(filter ? { meldingFilter: filter } : {}), ...(error !== undefined ? { meldingListError: error } : {}) }),
+      fetchPage: (filter, page) => client.call('meldingen.list', { filter, page }),
+    });
+    return {
+      setMeldingFilter: list.setFilter,
+      refreshMeldingList: list.refresh,
+      loadMeldingRows: list.loadRows,
 
-/** Meldingen of the meld- en adviespunt: list, register, conclusion, feedback, turn into a traject. */
-export function createMeldingenSlice(client: ApiClient): StateCreator<AppState, [], [], MeldingenSlice> {
-  return (set, get) => ({
-    ...initialMeldingen(),
+      async loadGemeenten() {
+        if (get().regios.length > 0) return;
+        try {
+          const { regios } = await client.call('gemeenten.list', {});
+          set({ regios });
+        } catch (error) {
+          set({ meldingError: toApiError(error) });
+        }
+      },
 
-    setMeldingFilter(filter) {
-      set({ meldingFilter: filter, meldingList: emptyList(get().meldingList.generation + 1), meldingListError: null });
-    },
+      async createMelding(fields) {
+        if (get().meldingWrite.busy) return null;
+        set({ meldingWrite: { busy: true, error: null } });
+        try {
+          const melding = await client.call('meldingen.create', { fields });
+          set({ melding, meldingWrite: idleWrite, meldingList: freshList(get().meldingList) });
+          return melding;
+        } catch (error) {
+          set({ meldingWrite: { busy: false, error: toApiError(error) } });
+          return null;
+        }
+      },
 
-    refreshMeldingList() {
-      set({ meldingList: emptyList(get().meldingList.generation + 1), meldingListError: null });
-    },
+      async openMelding(id) {
+        if (get().melding?.id !== id) set({ melding: null });
+        set({ meldingError: null, meldingWrite: idleWrite });
+        try {
+          set({ melding: await client.call('meldingen.get', { id }) });
+        } catch (error) {
+          set({ meldingError: toApiError(error) });
+        }
+      },
 
-    async loadMeldingRows(start, end) {
-      const list = get().meldingList;
-      const pages = missingPages(list, start, end);
-      if (pages.length === 0) return;
-      const generation = list.generation;
-      set({ meldingList: { ...list, loading: [...list.loading, ...pages] } });
-      await Promise.all(
-        pages.map(async (page) => {
-          try {
-            const result = await client.call('meldingen.list', { filter: get().meldingFilter, page: { offset: page * PAGE_SIZE, limit: PAGE_SIZE } });
-            const now = get().meldingList;
-            if (now.generation !== generation) return;
-            set({ meldingList: { ...now, total: result.total, pages: { ...now.pages, [page]: result.items }, loading: now.loading.filter((p) => p !== page) } });
-          } catch (error) {
-            const now = get().meldingList;
-            if (now.generation !== generation) return;
-            set({ meldingListError: toApiError(error), meldingList: { ...now, loading: now.loading.filter((p) => p !== page) } });
-          }
-        }),
-      );
-    },
-
-    async loadGemeenten() {
-      if (get().regios.length > 0) return;
-      try {
-        const { regios } = await client.call('gemeenten.list', {});
-        set({ regios });
-      } catch (error) {
-        set({ meldingError: toApiError(error) });
-      }
-    },
-
-    async createMelding(fields) {
-      if (get().meldingWrite.busy) return null;
-      set({ meldingWrite: { busy: true, error: null } });
-      try {
-        const melding = await client.call('meldingen.create', { fields });
-        set({ melding, meldingWrite: idleWrite, meldingList: emptyList(get().meldingList.generation + 1) });
-        return melding;
-      } catch (error) {
-        set({ meldingWrite: { busy: false, error: toApiError(error) } });
-        return null;
-      }
-    },
-
-    async openMelding(id) {
-      if (get().melding?.id !== id) set({ melding: null });
-      set({ meldingError: null, meldingWrite: idleWrite });
-      try {
-        set({ melding: await client.call('meldingen.get', { id }) });
-      } catch (error) {
-        set({ meldingError: toApiError(error) });
-      }
-    },
-
-    async updateMelding(fields) {
-      const current = get().melding;
-      if (!current || get().meldingWrite.busy) return false;
-      set({ meldingWrite: { busy: true, error: null } });
-      try {
-        const melding = await client.call('meldingen.update', { id: current.id, version: current.version, fields });
-        set({ melding, meldingWrite: idleWrite, meldingList: emptyList(get().meldingList.generation + 1) });
-        return true;
-      } catch (error) {
-        set({ meldingWrite: { busy: false, error: toApiError(error) } });
-        return false;
-      }
-    },
-
-    async convertMelding(clientChoice, fields) {
-      const current = get().melding;
-      if (!current || get().meldingWrite.busy) return false;
-      set({ meldingWrite: { busy: true, error: null } });
-      try {
-        const { trajectId } = await client.call('meldingen.convertToTraject', { meldingId: current.id, client: clientChoice, ...(fields ? { fields } : {}) });
-        set({ meldingWrite: idleWrite, melding: null, meldingList: emptyList(get().meldingList.generation + 1), trajectList: emptyList(get().trajectList.generation + 1) });
-        get().openCase({ area: 'trajecten', screen: 'traject', id: trajectId });
-        await get().openTraject(trajectId);
-        return true;
-      } catch (error) {
-        set({ meldingWrite: { busy: false, error: toApiError(error) } });
-        return false;
-      }
-    },
-
-    async convertMeldingForPseudonym(pseudoniem, fields) {
-      if (get().meldingWrite.busy) return false;
-      try {
-        const { hits } = await client.call('quickSwitch.query', { q: pseudoniem, limit: 10 });
-        const hit = hits.find((h) => h.pseudoniem === pseudoniem);
-        if (!hit) {
-          set({ meldingWrite: { busy: false, error: new ApiError('NOT_FOUND', 'No cliënt with this pseudonym') } });
+      async updateMelding(fields) {
+        const current = get().melding;
+        if (!current || get().meldingWrite.busy) return false;
+        set({ meldingWrite: { busy: true, error: null } });
+        try {
+          const melding = await client.call('meldingen.update', { id: current.id, version: current.version, fields });
+          set({ melding, meldingWrite: idleWrite, meldingList: freshList(get().meldingList) });
+          return true;
+        } catch (error) {
+          set({ meldingWrite: { busy: false, error: toApiError(error) } });
           return false;
         }
-        return await get().convertMelding({ clientId: hit.clientId }, fields);
-      } catch (error) {
-        set({ meldingWrite: { busy: false, error: toApiError(error) } });
-        return false;
-      }
-    },
+      },
 
-    resetMeldingWrite() {
-      set({ meldingWrite: idleWrite });
-    },
-  });
-}
+      async convertMelding(clientChoice, fields) {
+        const current = get().melding;
+        if (!current || get().meldingWrite.busy) return false;
+        set({ meldingWrite: { busy: true, error: null } });
+        try {
+          const { trajectId } = await client.call('meldingen.convertToTraject', { meldingId: current.id, client: clientChoice, ...(fields ? { fields } : {}) });
+          set({ meldingWrite: idleWrite, melding: null, meldingList: freshList(get().meldingList), trajectList: freshList(get().trajectList) });
+          get().openCase({ area: 'trajecten', screen: 'traject', id: trajectId });
+          await get().openTraject(trajectId);
+          return true;
+        } catch (error) {
+          set({ meldingWrite: { busy: false, error: toApiError(error) } });
+          return false;
+        }
+      },
+
+      async convertMeldingForPseudonym(pseudoniem, fields) {
+        if (get().meldingWrite.busy) return false;
+        try {
+          const { hits } = await client.call('quickSwitch.query', { q: pseudoniem, limit: 10 });
+          const hit = hits.find((h) => h.pseudoniem === pseudoniem);
+          if (!hit) {
+            set({ meldingWrite: { busy: false, error: new ApiError('NOT_FOUND', 'No cliënt with this pseudonym') } });
+            return false;
+          }
+          return await get().convertMelding({ clientId: hit.clientId }, fields);
+        } catch (error) {
+          set({ meldingWrite: { busy: false, error: toApiError(error) } });
+          return false;
+        }
+      },
+
+      resetMeldingWrite() {
+        set({ meldingWrite: idleWrite });
+      },
+    };
+  },
+);

@@ -1,11 +1,10 @@
-import type { StateCreator } from 'zustand';
 import type { Dashboard } from '../../../shared/casework/dashboard.schema';
 import type { ImportResult } from '../../../shared/casework/import.schema';
 import type { QuickSwitchHit, SearchHit } from '../../../shared/casework/query.schema';
 import type { Output } from '../../../shared/ipc/contract';
 import { toApiError, type ApiClient, type ApiError } from '../../platform/api';
-import type { AppState } from '../../store/appStore';
-import { emptyList } from './pagedList';
+import { caseSlice } from '../../store/caseData';
+import { emptyList } from '../../store/pagedList';
 
 /** The import file main's dialog chose: a token with its name and size, never its path. */
 export type ChosenImportFile = NonNullable<Output<'import.chooseFile'>['file']>;
@@ -50,10 +49,9 @@ export function initialOverview() {
 }
 
 /** Dashboard, overdue tasks, full-text search, the quick switcher and the JSON import. */
-export function createOverviewSlice(client: ApiClient): StateCreator<AppState, [], [], OverviewSlice> {
-  return (set, get) => ({
-    ...initialOverview(),
-
+export const overviewSlice = caseSlice<OverviewSlice>()(
+  initialOverview,
+  (client: ApiClient) => (set, get) => ({
     async loadDashboard() {
       set({ dashboardError: null });
       try {
@@ -144,5 +142,5 @@ export function createOverviewSlice(client: ApiClient): StateCreator<AppState, [
     resetImport() {
       set({ importState: { ...get().importState, busy: false, result: null, error: null } });
     },
-  });
-}
+  }),
+);

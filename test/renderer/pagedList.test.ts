@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyList, missingPages, pagesForRange, rowAt, type PagedList } from '../../../renderer/features/casework/pagedList';
+import { emptyList, missingPages, pagesForRange, rowAt, type PagedList } from '../../renderer/store/pagedList';
 
 describe('paging for the virtualised lists', () => {
   it('asks only for the pages that hold the rows in view', () => {
