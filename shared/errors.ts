@@ -17,6 +17,8 @@ export const ErrorCode = z.enum([
   'VAULT_IN_USE',
   'VAULT_EXISTS',
   'VAULT_NOT_FOUND',
+  'VAULT_UNREADABLE',
+  'VAULT_PATH_INVALID',
   'VAULT_LOCKED',
   'DISK_FULL',
   'READ_ONLY',
@@ -130,6 +132,14 @@ export const errorMessages: Record<ErrorCode, Record<Language, string>> = {
   VAULT_NOT_FOUND: {
     nl: 'Er is op deze plek geen kluis gevonden.',
     en: 'No vault was found in this place.',
+  },
+  VAULT_UNREADABLE: {
+    nl: 'De map van de kluis kan niet gelezen worden. Controleer de rechten van de map. Er is niets veranderd.',
+    en: 'The vault folder cannot be read. Check the permissions of the folder. Nothing was changed.',
+  },
+  VAULT_PATH_INVALID: {
+    nl: 'Op de plek van een kluisbestand staat iets anders, bijvoorbeeld een map. Zet het juiste bestand terug. Er is niets veranderd.',
+    en: 'Something else, such as a folder, is where a vault file should be. Put the right file back. Nothing was changed.',
   },
   VAULT_LOCKED: {
     nl: 'De kluis is vergrendeld. Ontgrendel de kluis om verder te gaan.',

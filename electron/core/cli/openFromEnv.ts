@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { toKkError } from '../vault/errorMapping';
 import { closeVault, unlockVault, type OpenVault, type VaultOptions } from '../vault/vault';
 import type { Options } from './command';
 import type { Secrets } from './secrets';
@@ -23,6 +24,10 @@ export async function withUnlockedVault<T>(
   const vault = await unlockVault(vaultDirOf(options), passphrase, vaultOptions);
   try {
     return await work(vault);
+  } catch (error) {
+    // Casework (seed, import) throws SQLite's and the disk's own errors: a full disk is
+    // DISK_FULL, not "something went wrong".
+    throw toKkError(error, 'command');
   } finally {
     closeVault(vault);
   }

@@ -4,6 +4,7 @@ import type { Result } from '../../../shared/ipc/define';
 import { coreContract, type Handlers, type MethodName } from '../../../shared/ipc/contract';
 import { validateCoreCall } from '../../../shared/ipc/validate';
 import { log } from '../log';
+import { toKkError } from '../vault/errorMapping';
 
 /** Calls one contract method by name with an untrusted input; never throws. */
 export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>;
@@ -33,6 +34,10 @@ export function createDispatch<C>(handlers: Handlers<C>, ctx: C): Dispatch {
 
 function toErrorInfo(error: unknown, method: unknown) {
   if (error instanceof KkError) return error.toInfo();
+  // Errors of the disk or SQLite that escape a handler (a full disk during an import or a write,
+  // a read-only file) still get their own code; the technical message names the code only.
+  const mapped = toKkError(error, 'call');
+  if (mapped.code !== 'INTERNAL') return new KkError(mapped.code, mapped.message).toInfo();
   // Unknown errors may carry SQL or values in their message: log the kind only, never the text.
   log.error('dispatch.unexpected', { method: typeof method === 'string' ? method.slice(0, 64) : 'invalid', kind: errorKind(error) });
   return new KkError('INTERNAL', 'Internal error').toInfo();

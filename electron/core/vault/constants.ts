@@ -5,6 +5,8 @@ export const VAULT_FILES = {
   settings: 'settings.json',
   /** Non-secret count of failed unlocks, so a restart does not reset the slow-down. */
   unlockAttempts: 'unlock-attempts.json',
+  /** Held for the moment the count is read and written, so parallel attempts are counted one by one. */
+  unlockAttemptsLock: 'unlock-attempts.lock',
   /** Folder for automatic backups made before a migration. */
   backups: 'backups',
 } as const;

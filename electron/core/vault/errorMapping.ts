@@ -13,6 +13,13 @@ const CODE_MAP: Record<string, ErrorCode> = {
   SQLITE_READONLY_DBMOVED: 'READ_ONLY',
   SQLITE_CANTOPEN: 'READ_ONLY',
   SQLITE_PERM: 'READ_ONLY',
+  // A read-only database file or folder: SQLite fails to take its file lock or to open the WAL
+  // for writing, which surfaces as an I/O error rather than as SQLITE_READONLY.
+  SQLITE_IOERR_LOCK: 'READ_ONLY',
+  SQLITE_IOERR_RDLOCK: 'READ_ONLY',
+  SQLITE_CANTOPEN_ISDIR: 'VAULT_PATH_INVALID',
+  EISDIR: 'VAULT_PATH_INVALID',
+  ENOTDIR: 'VAULT_PATH_INVALID',
   SQLITE_BUSY: 'VAULT_IN_USE',
   SQLITE_LOCKED: 'VAULT_IN_USE',
   SQLITE_CORRUPT: 'DB_CORRUPT',
@@ -24,6 +31,7 @@ const CODE_MAP: Record<string, ErrorCode> = {
 const PREFIX_MAP: Array<[string, ErrorCode]> = [
   ['SQLITE_CORRUPT', 'DB_CORRUPT'],
   ['SQLITE_READONLY', 'READ_ONLY'],
+  ['SQLITE_FULL', 'DISK_FULL'],
   ['SQLITE_BUSY', 'VAULT_IN_USE'],
 ];
 

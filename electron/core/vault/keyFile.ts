@@ -1,14 +1,19 @@
-import { argon2, createCipheriv, createDecipheriv, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { argon2, createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { KkError } from '../../../shared/errors';
 import { normalizePassphrase } from '../../../shared/vault/passphrasePolicy';
 import { ARGON2_DEFAULTS, ARGON2_MAXIMUM, ARGON2_MINIMUM } from './constants';
 import { toKkError } from './errorMapping';
-import { writeFileAtomic } from './safeFs';
+import { createFileExclusive, pathKind, writeFileAtomic } from './safeFs';
 
-/** Bumped when the key file layout changes; older versions stay readable. */
-export const KEY_FILE_VERSION = 1;
+/**
+ * Bumped when the key file layout changes; older versions stay readable. Version 2 added
+ * `checksum`; a version 1 file is rewritten as version 2 on its next successful unlock.
+ */
+export const KEY_FILE_VERSION = 2;
+/** The version inside the wraps' additional data. Fixed at 1: changing it would orphan every existing wrap. */
+const WRAP_AAD_VERSION = 1;
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -21,10 +26,10 @@ const salt16 = b64.refine((s) => Buffer.from(s, 'base64').length === SALT_BYTES,
 const Wrap = z.object({ iv: b64, ciphertext: b64, tag: b64 }).strict();
 
 /** The key file: only public parameters and wrapped (encrypted) copies of the data key. */
-export const KeyFile = z
+const KeyFileFields = z
   .object({
     format: z.literal('ketenkluis-key'),
-    version: z.literal(KEY_FILE_VERSION),
+    version: z.union([z.literal(1), z.literal(KEY_FILE_VERSION)]),
     vaultId: z.string().uuid(),
     createdAt: z.string(),
     database: z.object({ cipher: z.literal('sqlcipher'), legacy: z.literal(4) }).strict(),
@@ -41,14 +46,41 @@ export const KeyFile = z
       })
       .strict(),
     recovery: z.object({ kdf: z.literal('hkdf-sha256'), salt: salt16, wrap: Wrap }).strict(),
+    /** SHA-256 (hex) over every other field, from version 2 on: see `keyFileChecksum`. */
+    checksum: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   })
   .strict();
+export const KeyFile = KeyFileFields.refine((k) => (k.version === 1) === (k.checksum === undefined), 'checksum belongs to version 2');
 /** The key file's parsed form. */
 export type KeyFile = z.infer<typeof KeyFile>;
 
+/**
+ * SHA-256 over the canonical form of the key file: every field but the checksum, in a fixed order.
+ * AES-GCM cannot tell a wrong passphrase from a damaged wrap (both fail the tag), so without this a
+ * flipped byte on disk would be counted, and slowed, as a wrong passphrase. It detects damage, not
+ * an attacker: whoever can write the key file can also recompute the sum.
+ */
+export function keyFileChecksum(k: KeyFile): string {
+  const p = k.passphrase;
+  const r = k.recovery;
+  const canonical = JSON.stringify([
+    'ketenkluis-key-checksum/2',
+    k.format,
+    k.vaultId,
+    k.createdAt,
+    k.database.cipher,
+    k.database.legacy,
+    [p.kdf, p.memoryKiB, p.passes, p.parallelism, p.salt, p.wrap.iv, p.wrap.ciphertext, p.wrap.tag],
+    [r.kdf, r.salt, r.wrap.iv, r.wrap.ciphertext, r.wrap.tag],
+  ]);
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
 /** Reads and validates the key file; KEYFILE_MISSING or KEYFILE_DAMAGED otherwise. */
 export function readKeyFile(path: string): KeyFile {
-  if (!existsSync(path)) throw new KkError('KEYFILE_MISSING', 'Key file not found');
+  const kind = pathKind(path);
+  if (kind === 'absent') throw new KkError('KEYFILE_MISSING', 'Key file not found');
+  if (kind !== 'file') throw new KkError('VAULT_PATH_INVALID', 'Key file path is not a file');
   let raw: string;
   try {
     raw = readFileSync(path, 'utf8');
@@ -63,12 +95,28 @@ export function readKeyFile(path: string): KeyFile {
   }
   const parsed = KeyFile.safeParse(json);
   if (!parsed.success) throw new KkError('KEYFILE_DAMAGED', 'Key file does not match its format');
+  const { checksum } = parsed.data;
+  // Checked before any key derivation, so damage is never counted as a wrong passphrase.
+  if (checksum !== undefined && !timingSafeEqual(Buffer.from(checksum, 'hex'), Buffer.from(keyFileChecksum(parsed.data), 'hex'))) {
+    throw new KkError('KEYFILE_DAMAGED', 'Key file checksum does not match');
+  }
   return parsed.data;
 }
 
-/** Writes the key file atomically; the temp file holds the same wrapped keys, nothing more. */
+/** The key file's text in the current version, with its checksum. */
+function keyFileText(keyFile: KeyFile): string {
+  const current: KeyFile = { ...keyFile, version: KEY_FILE_VERSION, checksum: undefined };
+  return `${JSON.stringify(KeyFile.parse({ ...current, checksum: keyFileChecksum(current) }), null, 2)}\n`;
+}
+
+/** Replaces the key file atomically (new passphrase, upgrade); the temp file holds the same wrapped keys, nothing more. */
 export function writeKeyFile(path: string, keyFile: KeyFile): void {
-  writeFileAtomic(path, `${JSON.stringify(KeyFile.parse(keyFile), null, 2)}\n`);
+  writeFileAtomic(path, keyFileText(keyFile));
+}
+
+/** Writes the key file of a new vault, never over an existing one; false (nothing written) when one exists. */
+export function createKeyFile(path: string, keyFile: KeyFile): boolean {
+  return createFileExclusive(path, keyFileText(keyFile));
 }
 
 /** Argon2id over the (NFC-normalised) passphrase; the caller zeroes the result. */
@@ -98,7 +146,7 @@ function recoveryWrapKey(recoveryKey: Buffer, salt: Buffer): Buffer {
 
 /** Additional data binds a wrap to its vault and purpose, so wraps cannot be swapped between files. */
 function aad(vaultId: string, purpose: 'passphrase' | 'recovery'): Buffer {
-  return Buffer.from(`ketenkluis-key/${KEY_FILE_VERSION}/${vaultId}/${purpose}`, 'utf8');
+  return Buffer.from(`ketenkluis-key/${WRAP_AAD_VERSION}/${vaultId}/${purpose}`, 'utf8');
 }
 
 function wrap(dataKey: Buffer, wrappingKey: Buffer, additional: Buffer): z.infer<typeof Wrap> {
@@ -166,7 +214,7 @@ export function recoverySection(dataKey: Buffer, recoveryKey: Buffer, vaultId: s
 /** Builds a whole new key file for a new vault. */
 export async function newKeyFile(dataKey: Buffer, passphrase: string, recoveryKey: Buffer): Promise<KeyFile> {
   const vaultId = randomUUID();
-  return {
+  const keyFile: KeyFile = {
     format: 'ketenkluis-key',
     version: KEY_FILE_VERSION,
     vaultId,
@@ -175,6 +223,7 @@ export async function newKeyFile(dataKey: Buffer, passphrase: string, recoveryKe
     passphrase: await passphraseSection(dataKey, passphrase, vaultId),
     recovery: recoverySection(dataKey, recoveryKey, vaultId),
   };
+  return { ...keyFile, checksum: keyFileChecksum(keyFile) };
 }
 
 /** Unwraps the data key with the passphrase; WRONG_PASSPHRASE when it does not fit. */

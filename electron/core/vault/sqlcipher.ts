@@ -3,7 +3,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { KkError } from '../../../shared/errors';
 import { LOCK_WAIT_MS, VAULT_CACHE_KIB, WAL_AUTOCHECKPOINT_PAGES } from './constants';
 import { toKkError } from './errorMapping';
-import { createPrivateFile } from './safeFs';
+import { pathKind } from './safeFs';
 
 const PLAIN_SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const HEX = Buffer.from('0123456789abcdef', 'latin1');
@@ -12,7 +12,11 @@ export const SQLCIPHER_PAGE_SIZE = 4096;
 
 /** Options for opening the encrypted database. */
 export interface OpenOptions {
-  /** Create the file when missing (new vault, backup target). Otherwise it must exist. */
+  /**
+   * The file is new: an empty file the caller has just created with `createPrivateFile` (O_EXCL),
+   * which SQLite turns into a database. Anything but an empty file is refused (VAULT_EXISTS), so
+   * a create can never open, and then lose, an existing database. Otherwise the file must exist.
+   */
   create?: boolean;
   /** Page cache in KiB; defaults to VAULT_CACHE_KIB. The bench compares against SQLite's default. */
   cacheKiB?: number | 'sqlite-default';
@@ -69,22 +73,16 @@ export function assertEncryptedFile(path: string): void {
  * holds on a file when any descriptor of that file is closed.
  */
 export function openEncryptedDatabase(path: string, dataKey: Buffer, options: OpenOptions = {}): Database.Database {
-  const exists = existsSync(path);
-  if (!exists && !options.create) throw new KkError('VAULT_NOT_FOUND', 'Database file not found');
-  if (exists) assertEncryptedFile(path);
-  else {
-    // Owner-only from the first byte (SQLite would create it 0644 minus umask); SQLite sees an
-    // empty file as a new database. Safe to open with fs here: SQLite has not opened it yet.
-    try {
-      createPrivateFile(path);
-    } catch (error) {
-      throw toKkError(error, 'create database file');
-    }
-  }
+  const kind = pathKind(path);
+  if (kind === 'absent') throw new KkError('VAULT_NOT_FOUND', 'Database file not found');
+  if (kind !== 'file') throw new KkError('VAULT_PATH_INVALID', 'Database path is not a file');
+  // Safe to read with fs here: SQLite has not opened the file yet.
+  if (!options.create) assertEncryptedFile(path);
+  else if (statSync(path).size !== 0) throw new KkError('VAULT_EXISTS', 'Database file is not new');
 
   let db: Database.Database;
   try {
-    db = new Database(path, { fileMustExist: !options.create, timeout: LOCK_WAIT_MS });
+    db = new Database(path, { fileMustExist: true, timeout: LOCK_WAIT_MS });
   } catch (error) {
     throw toKkError(error, 'open database');
   }

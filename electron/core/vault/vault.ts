@@ -12,6 +12,8 @@ import { layOutBackup, readBackup, writeBackup } from './backup';
 import { DIR_MODE, FILE_MODE, VAULT_FILES } from './constants';
 import { toKkError } from './errorMapping';
 import {
+  createKeyFile,
+  KEY_FILE_VERSION,
   newKeyFile,
   passphraseSection,
   readKeyFile,
@@ -22,7 +24,7 @@ import {
 } from './keyFile';
 import { generateRecoveryKey, parseRecoveryKey } from './recoveryKey';
 import { sweepLeftovers } from './leftovers';
-import { ensurePrivateDir } from './safeFs';
+import { createPrivateFile, ensurePrivateDir, pathKind } from './safeFs';
 import { assertEncryptedFile, integrityOk, openEncryptedDatabase, type OpenOptions } from './sqlcipher';
 import { UnlockThrottle } from './unlockThrottle';
 
@@ -49,10 +51,25 @@ export function vaultPaths(dir: string) {
   };
 }
 
-/** True when `dir` holds a vault (its key file or its database). */
+/**
+ * True when `dir` holds a vault (its key file or its database). "Cannot look" is never "no
+ * vault": a folder this process may not search is VAULT_UNREADABLE, a file where the folder
+ * should be is VAULT_PATH_INVALID.
+ */
 export function vaultExists(dir: string): boolean {
+  const kind = pathKind(dir);
+  if (kind === 'absent') return false;
+  if (kind !== 'folder') throw new KkError('VAULT_PATH_INVALID', 'Vault folder path is not a folder');
   const p = vaultPaths(dir);
-  return existsSync(p.keyFile) || existsSync(p.database);
+  return pathKind(p.keyFile) !== 'absent' || pathKind(p.database) !== 'absent';
+}
+
+/** True when a vault file is at `path`; VAULT_PATH_INVALID when something else (a folder) is. */
+function hasFile(path: string): boolean {
+  const kind = pathKind(path);
+  if (kind === 'absent') return false;
+  if (kind !== 'file') throw new KkError('VAULT_PATH_INVALID', 'A vault file path is not a file');
+  return true;
 }
 
 /** Refuses a weak passphrase with WEAK_PASSPHRASE; the reasons travel as codes, never the value. */
@@ -66,9 +83,10 @@ export function assertPassphraseAcceptable(passphrase: string, field = 'passphra
 }
 
 function assertVaultFilesPresent(dir: string): void {
+  if (!vaultExists(dir)) throw new KkError('VAULT_NOT_FOUND', 'No vault in this folder');
   const p = vaultPaths(dir);
-  const hasKey = existsSync(p.keyFile);
-  const hasDb = existsSync(p.database);
+  const hasKey = hasFile(p.keyFile);
+  const hasDb = hasFile(p.database);
   if (!hasKey && !hasDb) throw new KkError('VAULT_NOT_FOUND', 'No vault in this folder');
   if (!hasKey) throw new KkError('KEYFILE_MISSING', 'Key file not found');
   if (!hasDb) throw new KkError('VAULT_NOT_FOUND', 'Database file not found');
@@ -109,14 +127,25 @@ function openWithDataKey(dir: string, keyFile: KeyFile, dataKey: Buffer, options
   }
 }
 
+/** SQLite's side files; one left beside a missing database may still hold a vault's last writes. */
+const SIDE_FILES = ['-wal', '-shm', '-journal'] as const;
+
 /**
  * Creates a new vault in `dir` (missing or without vault files) and leaves it unlocked.
  * Returns the recovery key in printable form; it is shown once and never stored.
+ *
+ * Never destroys a vault: the key file is created exclusively (link, not rename) and so is the
+ * database (O_EXCL), so of two creators at once exactly one gets past the key file and the other
+ * gets VAULT_EXISTS; a failed create removes only the files this call made.
  */
 export async function createVault(dir: string, passphrase: string, options: VaultOptions = {}): Promise<{ vault: OpenVault; recoveryKey: string }> {
   assertPassphraseAcceptable(passphrase);
+  // A cheap early refusal; the exclusive creates below are what make it safe.
   if (vaultExists(dir)) throw new KkError('VAULT_EXISTS', 'A vault already exists here');
   const p = vaultPaths(dir);
+  if (SIDE_FILES.some((suffix) => pathKind(p.database + suffix) !== 'absent')) {
+    throw new KkError('VAULT_EXISTS', 'Database side files of an earlier vault are present');
+  }
   try {
     ensurePrivateDir(dir);
     // mkdir's mode only applies to a folder it creates; an existing folder is narrowed here.
@@ -135,9 +164,19 @@ export async function createVault(dir: string, passphrase: string, options: Vaul
   } finally {
     recovery.bytes.fill(0);
   }
+  const made = { keyFile: false, database: false };
   let db: Database.Database | undefined;
   try {
-    writeKeyFile(p.keyFile, keyFile);
+    // The key file is the claim: whoever links it first owns this create.
+    if (!createKeyFile(p.keyFile, keyFile)) throw new KkError('VAULT_EXISTS', 'A key file appeared while creating');
+    made.keyFile = true;
+    try {
+      createPrivateFile(p.database);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new KkError('VAULT_EXISTS', 'A database appeared while creating');
+      throw error;
+    }
+    made.database = true;
     db = openEncryptedDatabase(p.database, dataKey, { create: true, cacheKiB: options.cacheKiB });
     chmodSync(p.database, FILE_MODE);
     migrate(db, options.migrations ?? defaultMigrations);
@@ -155,9 +194,11 @@ export async function createVault(dir: string, passphrase: string, options: Vaul
   } catch (error) {
     if (db?.open) db.close();
     dataKey.fill(0);
-    // Nothing of value exists yet: remove the half-made vault so a retry can start clean.
-    for (const suffix of ['', '-wal', '-shm']) rmSync(p.database + suffix, { force: true });
-    rmSync(p.keyFile, { force: true });
+    // Remove only what this call made, so a retry can start clean; a file that was there before
+    // (another creator's, or an existing vault's) is never touched. The side files checked absent
+    // above came from this call's own connection.
+    if (made.database) for (const suffix of ['', ...SIDE_FILES]) rmSync(p.database + suffix, { force: true });
+    if (made.keyFile) rmSync(p.keyFile, { force: true });
     throw toKkError(error, 'create vault');
   }
 }
@@ -169,25 +210,56 @@ export async function createVault(dir: string, passphrase: string, options: Vaul
  */
 export async function unlockVault(dir: string, passphrase: string, options: VaultOptions = {}): Promise<OpenVault> {
   assertVaultFilesPresent(dir);
-  const throttle = new UnlockThrottle(dir);
-  throttle.assertMayTry();
+  // Read (and checksum) the key file first: damage is reported as such and never counted.
   const keyFile = readKeyFile(vaultPaths(dir).keyFile);
-  const dataKey = await unwrapOrCount(throttle, 'WRONG_PASSPHRASE', () => unwrapWithPassphrase(keyFile, passphrase));
-  return openWithDataKey(dir, keyFile, dataKey, options);
+  const dataKey = await unwrapCounted(dir, 'WRONG_PASSPHRASE', () => unwrapWithPassphrase(keyFile, passphrase));
+  const vault = openWithDataKey(dir, keyFile, dataKey, options);
+  upgradeKeyFile(dir, keyFile);
+  return vault;
 }
 
-async function unwrapOrCount(throttle: UnlockThrottle, code: 'WRONG_PASSPHRASE' | 'WRONG_RECOVERY_KEY', unwrap: () => Promise<Buffer> | Buffer): Promise<Buffer> {
+/**
+ * Unwraps with the attempt counted in advance (see UnlockThrottle.beginAttempt): parallel
+ * attempts, in this process or others, can never get more tries than the slow-down allows.
+ */
+async function unwrapCounted(dir: string, code: 'WRONG_PASSPHRASE' | 'WRONG_RECOVERY_KEY', unwrap: () => Promise<Buffer> | Buffer): Promise<Buffer> {
+  const attempt = new UnlockThrottle(dir).beginAttempt();
+  let key: Buffer;
   try {
-    const key = await unwrap();
-    throttle.recordSuccess();
-    return key;
+    key = await unwrap();
   } catch (error) {
     if (error instanceof KkError && error.code === code) {
-      const wait = throttle.recordFailure();
+      const wait = attempt.failed();
       log.warn('vault.unlock_failed', { code, wait });
       throw new KkError(code, error.message, wait > 0 ? { retryAfterSeconds: wait } : {});
     }
+    attempt.cancelled();
     throw error;
+  }
+  try {
+    attempt.succeeded();
+  } catch (error) {
+    key.fill(0);
+    throw error;
+  }
+  return key;
+}
+
+/**
+ * Rewrites a key file of an older version in the current one (with its checksum) after it has
+ * proven itself by unlocking. Only if the file is still what was read, so a passphrase changed
+ * meanwhile by another process is not undone. A failure changes nothing: the old file still opens.
+ */
+function upgradeKeyFile(dir: string, read: KeyFile): void {
+  if (read.version >= KEY_FILE_VERSION) return;
+  const path = vaultPaths(dir).keyFile;
+  try {
+    const now = readKeyFile(path);
+    if (JSON.stringify(now) !== JSON.stringify(read)) return;
+    writeKeyFile(path, read);
+    log.info('vault.keyfile_upgraded', { from: read.version, to: KEY_FILE_VERSION });
+  } catch (error) {
+    log.warn('vault.keyfile_upgrade_failed', { code: toKkError(error, 'upgrade key file').code });
   }
 }
 
@@ -198,11 +270,9 @@ async function unwrapOrCount(throttle: UnlockThrottle, code: 'WRONG_PASSPHRASE' 
 export async function changePassphrase(dir: string, current: string, next: string): Promise<void> {
   assertPassphraseAcceptable(next, 'next');
   assertVaultFilesPresent(dir);
-  const throttle = new UnlockThrottle(dir);
-  throttle.assertMayTry();
   const p = vaultPaths(dir);
   const keyFile = readKeyFile(p.keyFile);
-  const dataKey = await unwrapOrCount(throttle, 'WRONG_PASSPHRASE', () => unwrapWithPassphrase(keyFile, current));
+  const dataKey = await unwrapCounted(dir, 'WRONG_PASSPHRASE', () => unwrapWithPassphrase(keyFile, current));
   try {
     const passphrase = await passphraseSection(dataKey, next, keyFile.vaultId);
     writeKeyFile(p.keyFile, { ...keyFile, passphrase });
@@ -221,11 +291,9 @@ export async function changePassphrase(dir: string, current: string, next: strin
 export async function recoverVault(dir: string, recoveryKeyText: string, next: string, options: VaultOptions = {}): Promise<OpenVault> {
   assertPassphraseAcceptable(next, 'next');
   assertVaultFilesPresent(dir);
-  const throttle = new UnlockThrottle(dir);
-  throttle.assertMayTry();
   const p = vaultPaths(dir);
   const keyFile = readKeyFile(p.keyFile);
-  const dataKey = await unwrapOrCount(throttle, 'WRONG_RECOVERY_KEY', () => {
+  const dataKey = await unwrapCounted(dir, 'WRONG_RECOVERY_KEY', () => {
     const recoveryKey = parseRecoveryKey(recoveryKeyText);
     try {
       return unwrapWithRecoveryKey(keyFile, recoveryKey);

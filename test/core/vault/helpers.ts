@@ -1,6 +1,7 @@
 // Test helpers for the vault: temp folders and generated, clearly test-only passphrases.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
@@ -36,4 +37,43 @@ export async function expectKkError(promise: Promise<unknown> | (() => unknown),
 /** Arguments to run a TypeScript file with the pinned Node and tsx as a loader (one process, so SIGKILL hits it). */
 export function tsNodeArgs(file: string, args: string[] = []): string[] {
   return ['--import', 'tsx', file, ...args];
+}
+
+/**
+ * The user the permission tests' child processes run as. Root ignores file modes, so a permission
+ * test run as root proves nothing: under root (as in CI) the child runs as `nobody` (65534), otherwise
+ * as the current user. Never a reason to skip.
+ */
+export const CHILD_USER: { uid: number; gid: number } | undefined = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+
+/** Makes `path` and everything under it the child user's, as a person's own vault folder is theirs. */
+export function giveToChildUser(path: string): void {
+  if (!CHILD_USER) return;
+  const { uid, gid } = CHILD_USER;
+  chownSync(path, uid, gid);
+  if (statSync(path).isDirectory()) for (const name of readdirSync(path)) giveToChildUser(join(path, name));
+}
+
+/** Runs a TypeScript file in a child process as CHILD_USER; resolves with its output when it exits. */
+export function runAsChildUser(
+  file: string,
+  args: string[],
+  env: Record<string, string> = {},
+  onSpawn?: (child: ChildProcess) => void,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(process.execPath, tsNodeArgs(file, args), { cwd: ROOT, env: { ...process.env, ...env }, ...CHILD_USER });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (status) => resolveRun({ status, stdout, stderr }));
+    onSpawn?.(child);
+  });
+}
+
+/** The last line of a child's stdout, parsed as JSON (the fixtures print one result line). */
+export function lastJson<T = Record<string, unknown>>(stdout: string): T {
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? 'null') as T;
 }

@@ -30,7 +30,7 @@ vi.mock('node:crypto', async (importOriginal) => {
   return { ...crypto, default: { ...crypto, createDecipheriv }, createDecipheriv };
 });
 
-const { newKeyFile, readKeyFile, unwrapWithRecoveryKey, writeKeyFile } = await import('../../../electron/core/vault/keyFile');
+const { keyFileChecksum, newKeyFile, readKeyFile, unwrapWithRecoveryKey, writeKeyFile } = await import('../../../electron/core/vault/keyFile');
 
 let dir: string;
 let cleanup: () => void;
@@ -81,6 +81,7 @@ describe('key file', () => {
     const { path, json } = await keyFileOnDisk();
     const edge = json();
     Object.assign(edge.passphrase!, { memoryKiB: 1024 * 1024, passes: 10, parallelism: 16 });
+    edge.checksum = keyFileChecksum(edge as never) as never; // an honest file with these parameters
     writeFileSync(path, JSON.stringify(edge));
     expect(readKeyFile(path).passphrase).toMatchObject({ memoryKiB: 1024 * 1024, passes: 10, parallelism: 16 });
   });
