@@ -105,7 +105,12 @@ export class UnlockThrottle {
     }
   }
 
-  /** Removes a lock left by a process that died holding it; true when the lock is gone (try again). */
+  /**
+   * Removes a lock left by a process that died holding it; true when the lock is gone (try again).
+   * Breaking is not itself atomic: two processes that find the same stale lock at the same moment
+   * may both get one step in. That needs a crash inside a millisecond section first, and costs
+   * at most one uncounted read, never a lost count of more than one.
+   */
   private breakStaleLock(): boolean {
     try {
       const stat = statSync(this.lockPath, { throwIfNoEntry: false });

@@ -2,11 +2,11 @@
 // derivation, under a lock other processes respect, so attempts started together can never get
 // more tries than the slow-down allows, and the counter equals the number of attempts evaluated.
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VAULT_FILES } from '../../../electron/core/vault/constants';
-import { FREE_FAILURES } from '../../../electron/core/vault/unlockThrottle';
+import { COUNTER_LOCK_STALE_MS, FREE_FAILURES, UnlockThrottle } from '../../../electron/core/vault/unlockThrottle';
 import { closeVault, createVault, unlockVault } from '../../../electron/core/vault/vault';
 import { ROOT, giveToChildUser, lastJson, runAsChildUser, tempDir, testPassphrase } from './helpers';
 
@@ -62,6 +62,24 @@ describe('parallel wrong unlocks', () => {
     expect(t.evaluated).toBeLessThanOrEqual(ALLOWED);
     expect(t.evaluated + t.refused).toBe(6);
     expect(counted()).toBe(t.evaluated);
+  });
+
+  it('a counter lock left by a crashed process is broken once stale; a fresh one is waited for', { timeout: 30_000 }, () => {
+    const lock = join(dir, VAULT_FILES.unlockAttemptsLock);
+    writeFileSync(lock, '');
+    const old = new Date(Date.now() - COUNTER_LOCK_STALE_MS - 1000);
+    utimesSync(lock, old, old);
+    const throttle = new UnlockThrottle(dir);
+    expect(throttle.recordFailure()).toBe(0);
+    expect(existsSync(lock)).toBe(false);
+    // A fresh lock (another process in its millisecond section) is respected: this one waits
+    // until it goes, here until it is old enough to count as left by a crash.
+    writeFileSync(lock, '');
+    const started = Date.now();
+    expect(throttle.recordFailure()).toBe(0);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(COUNTER_LOCK_STALE_MS - 100);
+    expect(counted()).toBe(2);
+    expect(existsSync(lock)).toBe(false);
   });
 
   it('the right passphrase after the free mistakes opens and starts the count over', { timeout: 60_000 }, async () => {
