@@ -12,6 +12,15 @@ export const en: Record<MessageKey, string> = {
   'app.unavailable.body': 'Close Ketenkluis and start it again. Nothing was lost.',
   'app.retry': 'Try again',
 
+  // Screen parts of every area (renderer/components).
+  'form.optional': '(optional)',
+  'form.required': 'Please fill in this field.',
+  'form.invalidDate': 'Enter a date as YYYY-MM-DD.',
+  'form.invalidEmail': 'Enter a valid email address.',
+  'form.tooLong': 'This is too long. Use at most {max} characters.',
+  'form.fieldErrors': 'Please correct these points:',
+  'list.rowLoading': 'Loading row…',
+
   'frame.skipLink': 'Skip to content',
   'frame.nav.label': 'Main menu',
   'frame.lock': 'Lock vault',

@@ -11,6 +11,15 @@ export const nl = {
   'app.unavailable.body': 'Sluit Ketenkluis en start het opnieuw. Er is niets verloren.',
   'app.retry': 'Opnieuw proberen',
 
+  // Screen parts of every area (renderer/components).
+  'form.optional': '(niet verplicht)',
+  'form.required': 'Vul dit veld in.',
+  'form.invalidDate': 'Vul een datum in als JJJJ-MM-DD.',
+  'form.invalidEmail': 'Vul een geldig e-mailadres in.',
+  'form.tooLong': 'Dit is te lang. Gebruik hooguit {max} tekens.',
+  'form.fieldErrors': 'Verbeter deze punten:',
+  'list.rowLoading': 'Rij wordt geladen…',
+
   'frame.skipLink': 'Ga naar de inhoud',
   'frame.nav.label': 'Hoofdmenu',
   'frame.lock': 'Kluis vergrendelen',

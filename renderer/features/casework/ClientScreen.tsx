@@ -5,11 +5,11 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectClient, selectClientError, selectClientTrajecten, selectClientWrite } from './caseSelectors';
-import { Badge, formatDate, OpenButton, Pseudonym } from './dataBits';
-import { LoadingScreen, SavedNotice } from './screenBits';
+import { Badge, formatDate, OpenButton } from '../../components/dataBits';
+import { blankToUndefined, CheckboxField, ErrorSummary, type FieldErrors, SelectField, serverErrors, TextareaField, TextField, validateWith } from '../../components/formBits';
+import { useScreenFocus } from '../../components/useScreenFocus';
+import { LoadingScreen, Pseudonym, SavedNotice, SensitivityBadge } from './caseBits';
 import { contactFieldErrors, contactInput, ContactPersonsFields, contactSummaryErrors, toContactForms, type ContactForm } from './ContactPersonsFields';
-import { useScreenFocus } from './useScreenFocus';
-import { blankToUndefined, CheckboxField, ErrorSummary, SelectField, serverErrors, TextareaField, TextField, validateWith, type FieldErrors } from './formBits';
 
 interface ClientForm {
   roepnaam: string;
@@ -192,53 +192,53 @@ export function ClientScreen({ id }: { id: string | null }) {
       <fieldset className="kk-panel kk-form-section">
         <legend className="kk-form-section__legend">{t('cw.client.identity')}</legend>
         <div className="kk-form-row">
-          <TextField label={t('cw.client.roepnaam')} name="roepnaam" value={form.roepnaam} onChange={set('roepnaam')} error={shown.roepnaam} sensitivity={s.roepnaam} />
-          <TextField label={t('cw.client.achternaam')} name="achternaam" value={form.achternaam} onChange={set('achternaam')} error={shown.achternaam} sensitivity={s.achternaam} optional />
+          <TextField label={t('cw.client.roepnaam')} name="roepnaam" value={form.roepnaam} onChange={set('roepnaam')} error={shown.roepnaam} badge={<SensitivityBadge level={s.roepnaam} />} />
+          <TextField label={t('cw.client.achternaam')} name="achternaam" value={form.achternaam} onChange={set('achternaam')} error={shown.achternaam} badge={<SensitivityBadge level={s.achternaam} />} optional />
         </div>
         <div className="kk-form-row">
-          <TextField label={t('cw.client.geboortedatum')} name="geboortedatum" type="date" value={form.geboortedatum} onChange={set('geboortedatum')} error={shown.geboortedatum} sensitivity={s.geboortedatum} optional />
+          <TextField label={t('cw.client.geboortedatum')} name="geboortedatum" type="date" value={form.geboortedatum} onChange={set('geboortedatum')} error={shown.geboortedatum} badge={<SensitivityBadge level={s.geboortedatum} />} optional />
           <SelectField
             label={t('cw.client.geslacht')}
             name="geslacht"
             value={form.geslacht}
             onChange={set('geslacht')}
-            sensitivity={s.geslacht}
+            badge={<SensitivityBadge level={s.geslacht} />}
             options={(['onbekend', 'vrouw', 'man', 'anders'] as const).map((g) => ({ value: g, label: t(`cw.geslacht.${g}`) }))}
           />
         </div>
         <div className="kk-form-row">
-          <TextField label={t('cw.client.geboorteland')} name="geboorteland" value={form.geboorteland} onChange={set('geboorteland')} sensitivity={s.geboorteland} optional />
-          <TextField label={t('cw.client.nationaliteit')} name="nationaliteit" value={form.nationaliteit} onChange={set('nationaliteit')} sensitivity={s.nationaliteit} optional />
+          <TextField label={t('cw.client.geboorteland')} name="geboorteland" value={form.geboorteland} onChange={set('geboorteland')} badge={<SensitivityBadge level={s.geboorteland} />} optional />
+          <TextField label={t('cw.client.nationaliteit')} name="nationaliteit" value={form.nationaliteit} onChange={set('nationaliteit')} badge={<SensitivityBadge level={s.nationaliteit} />} optional />
         </div>
         <div className="kk-form-row">
-          <TextField label={t('cw.client.bsn')} name="bsn" inputMode="numeric" value={form.bsn} onChange={set('bsn')} error={shown.bsn} sensitivity={s.bsn} optional />
-          <TextField label={t('cw.client.vNummer')} name="vNummer" inputMode="numeric" value={form.vNummer} onChange={set('vNummer')} error={shown.vNummer} sensitivity={s.vNummer} optional />
+          <TextField label={t('cw.client.bsn')} name="bsn" inputMode="numeric" value={form.bsn} onChange={set('bsn')} error={shown.bsn} badge={<SensitivityBadge level={s.bsn} />} optional />
+          <TextField label={t('cw.client.vNummer')} name="vNummer" inputMode="numeric" value={form.vNummer} onChange={set('vNummer')} error={shown.vNummer} badge={<SensitivityBadge level={s.vNummer} />} optional />
         </div>
       </fieldset>
 
       <fieldset className="kk-panel kk-form-section">
         <legend className="kk-form-section__legend">{t('cw.client.contact')}</legend>
         <div className="kk-form-row">
-          <TextField label={t('cw.client.telefoon')} name="telefoon" type="tel" value={form.telefoon} onChange={set('telefoon')} error={shown.telefoon} sensitivity={s.telefoon} optional />
-          <TextField label={t('cw.client.email')} name="email" type="email" value={form.email} onChange={set('email')} error={shown.email} sensitivity={s.email} optional />
+          <TextField label={t('cw.client.telefoon')} name="telefoon" type="tel" value={form.telefoon} onChange={set('telefoon')} error={shown.telefoon} badge={<SensitivityBadge level={s.telefoon} />} optional />
+          <TextField label={t('cw.client.email')} name="email" type="email" value={form.email} onChange={set('email')} error={shown.email} badge={<SensitivityBadge level={s.email} />} optional />
         </div>
-        <TextField label={t('cw.client.verblijfadres')} name="verblijfadres" value={form.verblijfadres} onChange={set('verblijfadres')} hint={t('cw.opvang.locatieHint')} sensitivity={s.verblijfadres} optional />
+        <TextField label={t('cw.client.verblijfadres')} name="verblijfadres" value={form.verblijfadres} onChange={set('verblijfadres')} hint={t('cw.opvang.locatieHint')} badge={<SensitivityBadge level={s.verblijfadres} />} optional />
       </fieldset>
 
       <ContactPersonsFields rows={form.contactpersonen} onChange={changeContacts} errors={shown} />
 
       <fieldset className="kk-panel kk-form-section">
         <legend className="kk-form-section__legend">{t('cw.client.language')}</legend>
-        <TextField label={t('cw.client.talen')} name="talen" value={form.talen} onChange={set('talen')} sensitivity={s.taal} optional />
+        <TextField label={t('cw.client.talen')} name="talen" value={form.talen} onChange={set('talen')} badge={<SensitivityBadge level={s.taal} />} optional />
         <CheckboxField label={t('cw.client.tolkNodig')} name="tolkNodig" checked={form.tolkNodig} onChange={set('tolkNodig')} />
         {form.tolkNodig ? <TextField label={t('cw.client.tolkTaal')} name="tolkTaal" value={form.tolkTaal} onChange={set('tolkTaal')} optional /> : null}
       </fieldset>
 
       <fieldset className="kk-panel kk-form-section">
         <legend className="kk-form-section__legend">{t('cw.client.sensitive')}</legend>
-        <TextareaField label={t('cw.client.gezondheid')} name="gezondheid" value={form.gezondheid} onChange={set('gezondheid')} sensitivity={s.gezondheid} rows={3} optional />
-        <TextareaField label={t('cw.client.strafrechtelijk')} name="strafrechtelijk" value={form.strafrechtelijk} onChange={set('strafrechtelijk')} hint={t('cw.client.strafrechtelijkHint')} sensitivity={s.strafrechtelijk} rows={3} optional />
-        <TextareaField label={t('cw.client.notities')} name="notities" value={form.notities} onChange={set('notities')} sensitivity={s.notities} rows={3} optional />
+        <TextareaField label={t('cw.client.gezondheid')} name="gezondheid" value={form.gezondheid} onChange={set('gezondheid')} badge={<SensitivityBadge level={s.gezondheid} />} rows={3} optional />
+        <TextareaField label={t('cw.client.strafrechtelijk')} name="strafrechtelijk" value={form.strafrechtelijk} onChange={set('strafrechtelijk')} hint={t('cw.client.strafrechtelijkHint')} badge={<SensitivityBadge level={s.strafrechtelijk} />} rows={3} optional />
+        <TextareaField label={t('cw.client.notities')} name="notities" value={form.notities} onChange={set('notities')} badge={<SensitivityBadge level={s.notities} />} rows={3} optional />
       </fieldset>
 
       <ButtonGroup>

@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { ContactPerson } from '../../../shared/casework/client.schema';
 import { useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/translate';
-import { blankToUndefined, CheckboxField, SelectField, SensitivityBadge, TextField, type FieldErrors } from './formBits';
+import { blankToUndefined, CheckboxField, type FieldErrors, SelectField, TextField } from '../../components/formBits';
+import { SensitivityBadge } from './caseBits';
 
 /** The most contact persons one cliënt can have (the schema's limit). */
 export const MAX_CONTACT_PERSONS = 20;
@@ -55,7 +56,7 @@ export function contactFieldErrors(errors: FieldErrors, t: Translate): FieldErro
   const result: FieldErrors = {};
   for (const [path, message] of Object.entries(errors)) {
     const field = CONTACT_PATH.exec(path)?.[2];
-    if (field === 'naam' && message === t('cw.form.required')) result[path] = t('cw.contact.naamMissing');
+    if (field === 'naam' && message === t('form.required')) result[path] = t('cw.contact.naamMissing');
     else if (field === 'relatie') result[path] = t('cw.contact.relatieMissing');
     else result[path] = message;
   }

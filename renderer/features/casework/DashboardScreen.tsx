@@ -5,9 +5,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectDashboard, selectDashboardError } from './caseSelectors';
-import { Badge, BarsWithTable, DataTable, formatDate, NumberRow } from './dataBits';
-import { LoadingScreen, Panel, TrajectLink } from './screenBits';
-import { useScreenFocus } from './useScreenFocus';
+import { Badge, DataTable, formatDate, NumberRow } from '../../components/dataBits';
+import { Panel } from '../../components/screenBits';
+import { useScreenFocus } from '../../components/useScreenFocus';
+import { BarsWithTable, LoadingScreen, TrajectLink } from './caseBits';
 
 function ItemTable({ caption, items, extra }: { caption: string; items: (DashboardItem & { teLang?: boolean })[]; extra?: 'overdue' }) {
   const { t, language } = useT();

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectRegios } from './caseSelectors';
-import { SelectField } from './formBits';
+import { SelectField } from '../../components/formBits';
 import { gemeenteOptions } from './options';
 
 /** The regions with their gemeenten, for pick lists; asks the core for them once they are needed. */

@@ -1,12 +1,12 @@
 import { Alert, Button, ButtonGroup, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ImportResult } from '../../../shared/casework/import.schema';
-import { formatNumber } from './dataBits';
+import { formatNumber } from '../../components/dataBits';
+import { useScreenFocus } from '../../components/useScreenFocus';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectImportState } from './caseSelectors';
-import { useScreenFocus } from './useScreenFocus';
 
 /** "trajecten.3.client.roepnaam" → "trajecten 4 · client.roepnaam" (records counted from 1, as people count). */
 export function recordLabel(path: string): string {

@@ -5,9 +5,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectMeldingWrite, selectRegios } from './caseSelectors';
-import { blankToUndefined, CheckboxField, ErrorSummary, SelectField, serverErrors, TextareaField, TextField, todayIso, validateWith, type FieldErrors } from './formBits';
+import { blankToUndefined, CheckboxField, ErrorSummary, type FieldErrors, SelectField, serverErrors, TextareaField, TextField, todayIso, validateWith } from '../../components/formBits';
+import { useScreenFocus } from '../../components/useScreenFocus';
+import { SensitivityBadge } from './caseBits';
 import { gemeenteOptions, optionLists } from './options';
-import { useScreenFocus } from './useScreenFocus';
 
 /** The melding form as typed. */
 export interface MeldingForm {
@@ -112,15 +113,15 @@ export function MeldingFormScreen() {
         <CheckboxField label={t('cw.melding.anoniem')} name="anoniem" checked={form.anoniem} onChange={set('anoniem')} />
         {!form.anoniem ? (
           <div className="kk-form-row">
-            <TextField label={t('cw.melding.melderNaam')} name="melderNaam" value={form.naam} onChange={set('naam')} sensitivity={s.melderContact} optional />
+            <TextField label={t('cw.melding.melderNaam')} name="melderNaam" value={form.naam} onChange={set('naam')} badge={<SensitivityBadge level={s.melderContact} />} optional />
             <TextField label={t('cw.melding.melderOrganisatie')} name="melderOrganisatie" value={form.organisatie} onChange={set('organisatie')} optional />
-            <TextField label={t('cw.melding.melderTelefoon')} name="melderTelefoon" type="tel" value={form.telefoon} onChange={set('telefoon')} sensitivity={s.melderContact} optional />
-            <TextField label={t('cw.melding.melderEmail')} name="melderEmail" type="email" value={form.email} onChange={set('email')} error={shown.email} sensitivity={s.melderContact} optional />
+            <TextField label={t('cw.melding.melderTelefoon')} name="melderTelefoon" type="tel" value={form.telefoon} onChange={set('telefoon')} badge={<SensitivityBadge level={s.melderContact} />} optional />
+            <TextField label={t('cw.melding.melderEmail')} name="melderEmail" type="email" value={form.email} onChange={set('email')} error={shown.email} badge={<SensitivityBadge level={s.melderContact} />} optional />
           </div>
         ) : null}
         <div className="kk-form-row">
           <SelectField label={t('cw.melding.gemeente')} name="gemeente" value={form.gemeente} onChange={set('gemeente')} error={shown.gemeente} options={gemeenteOptions(t, regios)} />
-          <SelectField label={t('cw.melding.vorm')} name="vorm" value={form.vorm} onChange={set('vorm')} options={optionLists.meldingVorm(t)} sensitivity={s.vorm} />
+          <SelectField label={t('cw.melding.vorm')} name="vorm" value={form.vorm} onChange={set('vorm')} options={optionLists.meldingVorm(t)} badge={<SensitivityBadge level={s.vorm} />} />
           <SelectField
             label={t('cw.melding.minderjarig')}
             name="minderjarig"
@@ -135,14 +136,14 @@ export function MeldingFormScreen() {
         </div>
         <CheckboxField label={t('cw.melding.preventiefGesprek')} name="preventiefGesprek" checked={form.preventiefGesprek} onChange={set('preventiefGesprek')} />
         <CheckboxField label={t('cw.melding.informatieverzoek')} name="informatieverzoek" checked={form.informatieverzoek} onChange={set('informatieverzoek')} />
-        <TextareaField label={t('cw.melding.signaal')} name="signaal" value={form.signaal} onChange={set('signaal')} sensitivity={s.signaal} rows={4} optional />
+        <TextareaField label={t('cw.melding.signaal')} name="signaal" value={form.signaal} onChange={set('signaal')} badge={<SensitivityBadge level={s.signaal} />} rows={4} optional />
       </fieldset>
 
       <fieldset className="kk-panel kk-form-section">
         <legend className="kk-form-section__legend">{t('cw.melding.conclusieTitle')}</legend>
-        <SelectField label={t('cw.melding.conclusie')} name="conclusie" value={form.conclusie} onChange={set('conclusie')} options={[{ value: '', label: t('cw.conclusie.open') }, ...optionLists.conclusie(t)]} sensitivity={s.conclusie} />
+        <SelectField label={t('cw.melding.conclusie')} name="conclusie" value={form.conclusie} onChange={set('conclusie')} options={[{ value: '', label: t('cw.conclusie.open') }, ...optionLists.conclusie(t)]} badge={<SensitivityBadge level={s.conclusie} />} />
         <CheckboxField label={t('cw.melding.acuut')} name="acuut" hint={t('cw.melding.acuutHint')} checked={form.acuut} onChange={set('acuut')} />
-        <TextareaField label={t('cw.melding.notities')} name="notities" value={form.notities} onChange={set('notities')} sensitivity={s.notities} rows={3} optional />
+        <TextareaField label={t('cw.melding.notities')} name="notities" value={form.notities} onChange={set('notities')} badge={<SensitivityBadge level={s.notities} />} rows={3} optional />
       </fieldset>
 
       <ButtonGroup>

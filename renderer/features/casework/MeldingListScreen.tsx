@@ -5,15 +5,16 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectMeldingFilter, selectMeldingList, selectMeldingListError } from './caseSelectors';
-import { Badge, formatDate, formatNumber, OpenButton, Pseudonym } from './dataBits';
-import { CheckboxField, SelectField, TextField } from './formBits';
+import { type Column, VirtualTable } from '../../components/VirtualTable';
+import { Badge, formatDate, formatNumber, OpenButton } from '../../components/dataBits';
+import { CheckboxField, SelectField, TextField } from '../../components/formBits';
+import { useScreenFocus } from '../../components/useScreenFocus';
+import { Pseudonym } from './caseBits';
 import { dateRangeProblem, type MeldingListFilter } from './meldingen.slice';
 import { GemeenteFilter, patchedFilter } from './GemeenteFilter';
 import { gemeenteLabel, optionLists } from './options';
 import { rowAt } from '../../store/pagedList';
 import { SavedViews } from './SavedViews';
-import { useScreenFocus } from './useScreenFocus';
-import { VirtualTable, type Column } from './VirtualTable';
 
 /** Yes / no / either, for a filter on a true-or-false field. */
 function yesNoValue(value: boolean | undefined): string {
@@ -41,8 +42,8 @@ function MeldingFilters() {
     change({ vanaf: next.vanaf || undefined, tot: next.tot || undefined });
   };
   const problem = dateRangeProblem(dates.vanaf, dates.tot);
-  const vanafError = problem === 'vanafInvalid' ? t('cw.client.invalidDate') : undefined;
-  const totError = problem === 'totInvalid' ? t('cw.client.invalidDate') : problem === 'order' ? t('cw.mlist.dateOrder') : undefined;
+  const vanafError = problem === 'vanafInvalid' ? t('form.invalidDate') : undefined;
+  const totError = problem === 'totInvalid' ? t('form.invalidDate') : problem === 'order' ? t('cw.mlist.dateOrder') : undefined;
 
   return (
     <fieldset className="kk-filters">

@@ -9,11 +9,11 @@ import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { AdviceBox } from './AdviceBox';
 import { selectCaseActions, selectMelding, selectMeldingError, selectMeldingWrite } from './caseSelectors';
-import { Badge, formatDate } from './dataBits';
-import { blankToUndefined, CheckboxField, ErrorSummary, SelectField, serverErrors, TextareaField, TextField, todayIso, validateWith, type FieldErrors } from './formBits';
+import { Badge, formatDate } from '../../components/dataBits';
+import { blankToUndefined, CheckboxField, ErrorSummary, type FieldErrors, SelectField, serverErrors, TextareaField, TextField, todayIso, validateWith } from '../../components/formBits';
+import { useScreenFocus } from '../../components/useScreenFocus';
+import { LoadingScreen, SavedNotice, SensitivityBadge } from './caseBits';
 import { gemeenteLabel, optionLists } from './options';
-import { LoadingScreen, SavedNotice } from './screenBits';
-import { useScreenFocus } from './useScreenFocus';
 
 function ConclusionForm({ melding }: { melding: Melding }) {
   const { t } = useT();
@@ -124,7 +124,7 @@ function ConvertForm() {
       </fieldset>
       <div className="kk-form-row">
         {who === 'nieuw' ? (
-          <TextField label={t('cw.convert.roepnaam')} name="convert-roepnaam" value={roepnaam} onChange={setRoepnaam} error={error} sensitivity="direct-identifier" />
+          <TextField label={t('cw.convert.roepnaam')} name="convert-roepnaam" value={roepnaam} onChange={setRoepnaam} error={error} badge={<SensitivityBadge level="direct-identifier" />} />
         ) : (
           <TextField label={t('cw.convert.code')} name="convert-code" value={code} onChange={setCode} error={error} hint={t('cw.convert.codeHint')} className="kk-mono" />
         )}

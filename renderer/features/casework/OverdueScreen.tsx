@@ -4,9 +4,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectOverdue, selectReminders } from './caseSelectors';
-import { Badge, DataTable, deadlineTone, formatDate } from './dataBits';
-import { Panel, TrajectLink } from './screenBits';
-import { useScreenFocus } from './useScreenFocus';
+import { Badge, DataTable, formatDate } from '../../components/dataBits';
+import { Panel } from '../../components/screenBits';
+import { useScreenFocus } from '../../components/useScreenFocus';
+import { deadlineTone, TrajectLink } from './caseBits';
 
 interface DueTask {
   id: string;

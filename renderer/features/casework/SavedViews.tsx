@@ -4,7 +4,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectSavedViews, selectViewsError } from './caseSelectors';
-import { TextField } from './formBits';
+import { TextField } from '../../components/formBits';
 import type { ViewList } from './views.slice';
 
 /**

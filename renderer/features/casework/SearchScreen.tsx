@@ -6,9 +6,9 @@ import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectSearch } from './caseSelectors';
 import type { CaseTarget } from './caseNav.slice';
-import { Badge, OpenButton } from './dataBits';
-import { TextField } from './formBits';
-import { useScreenFocus } from './useScreenFocus';
+import { Badge, OpenButton } from '../../components/dataBits';
+import { TextField } from '../../components/formBits';
+import { useScreenFocus } from '../../components/useScreenFocus';
 
 /** Where a search hit leads: the traject, the cliënt, or the melding. */
 export function hitTarget(hit: SearchHit): CaseTarget {

@@ -6,15 +6,16 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectTrajectFilter, selectTrajectList, selectTrajectListError } from './caseSelectors';
-import { Badge, formatDate, formatNumber, OpenButton, Pseudonym } from './dataBits';
-import { SelectField } from './formBits';
+import { type Column, VirtualTable } from '../../components/VirtualTable';
+import { Badge, formatDate, formatNumber, OpenButton } from '../../components/dataBits';
+import { SelectField } from '../../components/formBits';
+import { useScreenFocus } from '../../components/useScreenFocus';
+import { Pseudonym } from './caseBits';
 import { GemeenteFilter, patchedFilter } from './GemeenteFilter';
 import { gemeenteLabel } from './options';
 import { rowAt } from '../../store/pagedList';
 import { SavedViews } from './SavedViews';
 import type { TrajectListFilter } from './trajecten.slice';
-import { useScreenFocus } from './useScreenFocus';
-import { VirtualTable, type Column } from './VirtualTable';
 
 function Filters() {
   const { t } = useT();

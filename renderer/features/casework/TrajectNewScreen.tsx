@@ -6,12 +6,12 @@ import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectClient, selectClientWrite } from './caseSelectors';
 import { useRegios } from './GemeenteFilter';
-import { Pseudonym } from './dataBits';
-import { CheckboxField, CheckboxGroup, ErrorSummary, SelectField, serverErrors, TextField, todayIso, validateWith, type FieldErrors } from './formBits';
+import { CheckboxField, CheckboxGroup, ErrorSummary, type FieldErrors, SelectField, serverErrors, TextField, todayIso, validateWith } from '../../components/formBits';
+import { SubmitRow } from '../../components/screenBits';
+import { useCheckedForm } from '../../components/useCheckedForm';
+import { useScreenFocus } from '../../components/useScreenFocus';
+import { Pseudonym, SensitivityBadge } from './caseBits';
 import { gemeenteOptions, optionLists } from './options';
-import { SubmitRow } from './screenBits';
-import { useCheckedForm } from './useCheckedForm';
-import { useScreenFocus } from './useScreenFocus';
 
 /** The start facts of a traject as a form edits them. */
 export interface TrajectStart {
@@ -41,7 +41,7 @@ export function TrajectStartFields({ value, onChange, errors }: { value: Traject
       </div>
       <CheckboxField label={t('cw.trajectNew.preventief')} name="preventief" checked={value.preventief} onChange={(preventief) => onChange({ ...value, preventief })} />
       <CheckboxField label={t('cw.trajectNew.minor')} name="minderjarigBijStart" checked={value.minderjarigBijStart} onChange={(minderjarigBijStart) => onChange({ ...value, minderjarigBijStart })} />
-      <CheckboxGroup legend={t('cw.traject.vormen')} hint={t('cw.traject.vormenHint')} name="vormen" values={value.vormen} options={optionLists.vorm(t)} onChange={(vormen) => onChange({ ...value, vormen })} error={errors.vormen} sensitivity={trajectFieldSensitivity.vormen} />
+      <CheckboxGroup legend={t('cw.traject.vormen')} hint={t('cw.traject.vormenHint')} name="vormen" values={value.vormen} options={optionLists.vorm(t)} onChange={(vormen) => onChange({ ...value, vormen })} error={errors.vormen} badge={<SensitivityBadge level={trajectFieldSensitivity.vormen} />} />
     </>
   );
 }

@@ -4,9 +4,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectTrajectDetail, selectTrajectDetailError, selectTrajectWrite } from './caseSelectors';
-import { Badge, formatDate, Pseudonym } from './dataBits';
-import { ErrorSummary, serverErrors } from './formBits';
-import { LoadingScreen } from './screenBits';
+import { Badge, formatDate } from '../../components/dataBits';
+import { ErrorSummary, serverErrors } from '../../components/formBits';
+import { useScreenFocus } from '../../components/useScreenFocus';
+import { LoadingScreen, Pseudonym } from './caseBits';
 import { ConsentPanel } from './traject/ConsentPanel';
 import { FactsPanel } from './traject/FactsPanel';
 import { JournalPanel } from './traject/JournalPanel';
@@ -15,7 +16,6 @@ import { PhasePanel } from './traject/PhasePanel';
 import { ProceduresPanel } from './traject/ProceduresPanel';
 import { TasksPanel } from './traject/TasksPanel';
 import { VormenPanel } from './traject/VormenPanel';
-import { useScreenFocus } from './useScreenFocus';
 
 /** One traject: phase and its moves, forms, opvang, procedures, consents, tasks and journal. */
 export function TrajectScreen({ id }: { id: string }) {

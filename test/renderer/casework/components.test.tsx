@@ -5,7 +5,7 @@ import { AdviceBox } from '../../../renderer/features/casework/AdviceBox';
 import { ClientScreen } from '../../../renderer/features/casework/ClientScreen';
 import { recordLabel } from '../../../renderer/features/casework/ImportScreen';
 import { isQuickSwitchShortcut, QuickSwitcher } from '../../../renderer/features/casework/QuickSwitcher';
-import { VirtualTable } from '../../../renderer/features/casework/VirtualTable';
+import { VirtualTable } from '../../../renderer/components/VirtualTable';
 import type { AppStore } from '../../../renderer/store/appStore';
 import { StoreProvider } from '../../../renderer/store/StoreProvider';
 import { useVirtualScrollHeight } from './layoutShim';
@@ -68,9 +68,9 @@ describe('the routing advice box', () => {
       <AdviceBox
         anoniem={false}
         advies={[
-          { volgorde: 1, partner: 'AVIM', actie: 'bel-direct', tekst: '' },
-          { volgorde: 2, partner: 'ZoCo', actie: 'daarna-afstemmen', tekst: '' },
-          { volgorde: 3, partner: 'melder', actie: 'terugkoppelen', tekst: '' },
+          { volgorde: 1, partner: 'AVIM', actie: 'bel-direct' },
+          { volgorde: 2, partner: 'ZoCo', actie: 'daarna-afstemmen' },
+          { volgorde: 3, partner: 'melder', actie: 'terugkoppelen' },
         ]}
       />,
     );
@@ -81,7 +81,7 @@ describe('the routing advice box', () => {
   });
 
   it('a calm advice is not an alert, and feedback to an anonymous reporter is worded for that', () => {
-    withStore(<AdviceBox anoniem advies={[{ volgorde: 1, partner: 'melder', actie: 'terugkoppelen', tekst: '' }]} />);
+    withStore(<AdviceBox anoniem advies={[{ volgorde: 1, partner: 'melder', actie: 'terugkoppelen' }]} />);
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByText('Koppel terug aan de melder als die opnieuw contact opneemt.')).toBeTruthy();
   });

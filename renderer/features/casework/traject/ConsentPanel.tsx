@@ -3,11 +3,11 @@ import { GegevenDoor, ToestemmingDoel, ToestemmingFields, type TrajectDetail } f
 import { useT } from '../../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
 import { selectCaseActions, selectTrajectWrite } from '../caseSelectors';
-import { Badge, DataTable, formatDate } from '../dataBits';
-import { blankToUndefined, CheckboxField, SelectField, TextField, todayIso, validateWith } from '../formBits';
+import { Badge, DataTable, formatDate } from '../../../components/dataBits';
+import { blankToUndefined, CheckboxField, SelectField, TextField, todayIso, validateWith } from '../../../components/formBits';
+import { Panel, SectionForm } from '../../../components/screenBits';
+import { useCheckedForm } from '../../../components/useCheckedForm';
 import { optionLists } from '../options';
-import { Panel, SectionForm } from '../screenBits';
-import { useCheckedForm } from '../useCheckedForm';
 
 const emptyConsent = () => ({ doel: 'registratie-comensha', ontvanger: '', vanaf: todayIso(), tot: '', schriftelijk: true, gegevenDoor: 'client' });
 

@@ -4,12 +4,12 @@ import type { TrajectDetail, TrajectFieldsInput } from '../../../../shared/casew
 import { useT } from '../../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
 import { selectCaseActions, selectTrajectWrite } from '../caseSelectors';
-import { formatDate } from '../dataBits';
-import { serverErrors } from '../formBits';
+import { formatDate } from '../../../components/dataBits';
+import { serverErrors } from '../../../components/formBits';
+import { Panel, SubmitRow } from '../../../components/screenBits';
+import { useCheckedForm } from '../../../components/useCheckedForm';
 import { gemeenteLabel } from '../options';
-import { Panel, SubmitRow } from '../screenBits';
 import { checkTrajectStart, TrajectStartFields, type TrajectStart } from '../TrajectNewScreen';
-import { useCheckedForm } from '../useCheckedForm';
 
 /** The facts the traject started with (gemeente, verwijzer, aanmelddatum, minor, preventive); view and correct. */
 export function FactsPanel({ detail }: { detail: TrajectDetail }) {

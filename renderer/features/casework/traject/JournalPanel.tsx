@@ -6,11 +6,12 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useT } from '../../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
 import { selectCaseActions, selectJournalMore, selectTrajectWrite } from '../caseSelectors';
-import { Badge, formatDate } from '../dataBits';
-import { SelectField, TextareaField, TextField, todayIso, validateWith } from '../formBits';
+import { Badge, formatDate } from '../../../components/dataBits';
+import { SelectField, TextareaField, TextField, todayIso, validateWith } from '../../../components/formBits';
+import { Panel, SectionForm, SubmitRow } from '../../../components/screenBits';
+import { useCheckedForm } from '../../../components/useCheckedForm';
+import { SensitivityBadge } from '../caseBits';
 import { optionLists } from '../options';
-import { Panel, SectionForm, SubmitRow } from '../screenBits';
-import { useCheckedForm } from '../useCheckedForm';
 
 // What `trajecten.addJournal` takes, less the traject (the slice adds it).
 const JournalInput = caseworkMethods['trajecten.addJournal'].input.omit({ trajectId: true });
@@ -119,7 +120,7 @@ export function JournalPanel({ detail }: { detail: TrajectDetail }) {
           <SelectField label={t('cw.journal.soort')} name="journal-soort" value={form.soort} onChange={set('soort')} options={optionLists.jsoort(t)} />
           <TextField label={t('cw.journal.datum')} name="journal-datum" type="date" value={form.datum} onChange={set('datum')} error={errors.datum} />
         </div>
-        <TextareaField label={t('cw.journal.tekst')} name="journal-tekst" value={form.tekst} onChange={set('tekst')} hint={t('cw.journal.tekstHint')} error={errors.tekst} rows={3} sensitivity="bijzonder" />
+        <TextareaField label={t('cw.journal.tekst')} name="journal-tekst" value={form.tekst} onChange={set('tekst')} hint={t('cw.journal.tekstHint')} error={errors.tekst} rows={3} badge={<SensitivityBadge level="bijzonder" />} />
       </SectionForm>
       {detail.journaal.length === 0 ? (
         <Paragraph className="kk-muted">{t('cw.journal.none')}</Paragraph>

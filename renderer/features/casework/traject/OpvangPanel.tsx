@@ -4,11 +4,12 @@ import { Opvang, OpvangSoort, trajectFieldSensitivity, type TrajectDetail } from
 import { useT } from '../../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
 import { selectCaseActions, selectTrajectWrite } from '../caseSelectors';
-import { Badge, DataTable, formatDate } from '../dataBits';
-import { blankToUndefined, SelectField, TextField, todayIso, validateWith } from '../formBits';
+import { Badge, DataTable, formatDate } from '../../../components/dataBits';
+import { blankToUndefined, SelectField, TextField, todayIso, validateWith } from '../../../components/formBits';
+import { Panel, SectionForm } from '../../../components/screenBits';
+import { useCheckedForm } from '../../../components/useCheckedForm';
+import { SensitivityBadge } from '../caseBits';
 import { optionLists } from '../options';
-import { Panel, SectionForm } from '../screenBits';
-import { useCheckedForm } from '../useCheckedForm';
 
 const emptyStay = () => ({ soort: 'crisisopvang', start: todayIso(), eind: '', locatie: '' });
 
@@ -26,7 +27,7 @@ export function OpvangPanel({ detail }: { detail: TrajectDetail }) {
   });
 
   return (
-    <Panel id="kk-opvang" title={t('cw.opvang.title')} sensitivity={trajectFieldSensitivity.opvang} focusable>
+    <Panel id="kk-opvang" title={t('cw.opvang.title')} badge={<SensitivityBadge level={trajectFieldSensitivity.opvang} />} focusable>
       <DataTable
         empty={t('cw.opvang.none')}
         columns={[{ label: t('cw.opvang.soort') }, { label: t('cw.opvang.start') }, { label: t('cw.opvang.eind') }, { label: t('cw.opvang.locatie') }, { label: t('cw.opvang.remove'), hidden: true }]}

@@ -6,10 +6,10 @@ import { AfsluitReden, type Fase, type TrajectDetail } from '../../../../shared/
 import { useT } from '../../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
 import { selectCaseActions, selectTrajectWrite } from '../caseSelectors';
-import { Badge, formatDate } from '../dataBits';
-import { SelectField, serverErrors, TextareaField, TextField, todayIso, type FieldErrors } from '../formBits';
+import { Badge, formatDate } from '../../../components/dataBits';
+import { type FieldErrors, SelectField, serverErrors, TextareaField, TextField, todayIso } from '../../../components/formBits';
+import { Panel, SubmitRow } from '../../../components/screenBits';
 import { optionLists } from '../options';
-import { Panel, SubmitRow } from '../screenBits';
 
 /** The traject's phase: where it stands, the moves allowed from there, closing with a reason, and its history. */
 export function PhasePanel({ detail }: { detail: TrajectDetail }) {
@@ -32,7 +32,7 @@ export function PhasePanel({ detail }: { detail: TrajectDetail }) {
     const e: FieldErrors = {};
     if (!reden) e.reden = t('cw.phase.reasonMissing');
     if (reden === 'anders' && !toelichting.trim()) e.toelichting = t('cw.phase.explanationMissing');
-    if (!IsoDate.safeParse(datum).success) e.datum = t('cw.client.invalidDate');
+    if (!IsoDate.safeParse(datum).success) e.datum = t('form.invalidDate');
     setErrors(e);
     if (Object.keys(e).length > 0) return;
     const ok = await transitionTraject({ naar: 'afgesloten', reden: AfsluitReden.parse(reden), datum, ...(toelichting.trim() ? { toelichting: toelichting.trim() } : {}) });

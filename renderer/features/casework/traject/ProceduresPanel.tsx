@@ -3,11 +3,12 @@ import { Procedure, ProcedureSoort, ProcedureStatus, trajectFieldSensitivity, ty
 import { useT } from '../../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
 import { selectCaseActions, selectTrajectWrite } from '../caseSelectors';
-import { Badge, DataTable, deadlineTone, formatDate } from '../dataBits';
-import { blankToUndefined, SelectField, TextField, todayIso, validateWith } from '../formBits';
+import { Badge, DataTable, formatDate } from '../../../components/dataBits';
+import { blankToUndefined, SelectField, TextField, todayIso, validateWith } from '../../../components/formBits';
+import { Panel, SectionForm } from '../../../components/screenBits';
+import { useCheckedForm } from '../../../components/useCheckedForm';
+import { deadlineTone, SensitivityBadge } from '../caseBits';
 import { optionLists } from '../options';
-import { Panel, SectionForm } from '../screenBits';
-import { useCheckedForm } from '../useCheckedForm';
 
 /** Legal procedures (B8, asylum, aangifte…) with their deadlines and status. */
 export function ProceduresPanel({ detail }: { detail: TrajectDetail }) {
@@ -27,7 +28,7 @@ export function ProceduresPanel({ detail }: { detail: TrajectDetail }) {
   );
 
   return (
-    <Panel id="kk-procedures" title={t('cw.proc.title')} sensitivity={trajectFieldSensitivity.procedures} focusable>
+    <Panel id="kk-procedures" title={t('cw.proc.title')} badge={<SensitivityBadge level={trajectFieldSensitivity.procedures} />} focusable>
       <DataTable
         empty={t('cw.proc.none')}
         columns={[{ label: t('cw.proc.soort') }, { label: t('cw.proc.status') }, { label: t('cw.proc.deadline') }, { label: t('cw.proc.remove'), hidden: true }]}

@@ -4,10 +4,11 @@ import { caseworkMethods } from '../../../../shared/ipc/casework.contract';
 import { useT } from '../../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
 import { selectCaseActions, selectTrajectWrite } from '../caseSelectors';
-import { Badge, deadlineTone, formatDate } from '../dataBits';
-import { blankToUndefined, TextField, validateWith } from '../formBits';
-import { Panel, SectionForm } from '../screenBits';
-import { useCheckedForm } from '../useCheckedForm';
+import { Badge, formatDate } from '../../../components/dataBits';
+import { blankToUndefined, TextField, validateWith } from '../../../components/formBits';
+import { Panel, SectionForm } from '../../../components/screenBits';
+import { useCheckedForm } from '../../../components/useCheckedForm';
+import { deadlineTone } from '../caseBits';
 
 // What `tasks.create` takes, less the traject (the slice adds it).
 const TaskInput = caseworkMethods['tasks.create'].input.omit({ trajectId: true });

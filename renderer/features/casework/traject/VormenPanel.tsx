@@ -4,9 +4,10 @@ import { trajectFieldSensitivity, type TrajectDetail } from '../../../../shared/
 import { useT } from '../../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
 import { selectCaseActions, selectTrajectWrite } from '../caseSelectors';
-import { CheckboxGroup } from '../formBits';
+import { CheckboxGroup } from '../../../components/formBits';
+import { Panel, SubmitRow } from '../../../components/screenBits';
+import { SensitivityBadge } from '../caseBits';
 import { optionLists } from '../options';
-import { Panel, SubmitRow } from '../screenBits';
 
 /** The forms of exploitation (uitbuitingsvormen) of the traject, saved together. */
 export function VormenPanel({ detail }: { detail: TrajectDetail }) {
@@ -17,7 +18,7 @@ export function VormenPanel({ detail }: { detail: TrajectDetail }) {
   useEffect(() => setVormen(detail.traject.vormen), [detail.traject.vormen]);
   const changed = vormen.length !== detail.traject.vormen.length || vormen.some((v) => !detail.traject.vormen.includes(v));
   return (
-    <Panel id="kk-vormen" title={t('cw.traject.vormen')} sensitivity={trajectFieldSensitivity.vormen} focusable>
+    <Panel id="kk-vormen" title={t('cw.traject.vormen')} badge={<SensitivityBadge level={trajectFieldSensitivity.vormen} />} focusable>
       <form
         noValidate
         onSubmit={(e) => {

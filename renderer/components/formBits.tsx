@@ -13,11 +13,10 @@ import {
 } from '@utrecht/component-library-react';
 import { useId, type ReactNode } from 'react';
 import { z } from 'zod';
-import type { Sensitivity } from '../../../shared/casework/common.schema';
-import type { FieldIssue } from '../../../shared/errors';
-import { useT } from '../../i18n/useT';
-import type { MessageKey } from '../../i18n/translate';
-import type { ApiError } from '../../platform/api';
+import type { FieldIssue } from '../../shared/errors';
+import { useT } from '../i18n/useT';
+import type { MessageKey } from '../i18n/translate';
+import type { ApiError } from '../platform/api';
 
 /** Field problems by path (`roepnaam`, `melderContact.email`), one message each. */
 export type FieldErrors = Record<string, string>;
@@ -34,11 +33,11 @@ const zodNl = z.locales.nl();
 export function validateWith<S extends z.ZodType>(schema: S, value: unknown, t: Translate): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
   const result = schema.safeParse(value, {
     error: (issue) => {
-      if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) return t('cw.form.required');
-      if (issue.code === 'invalid_type' && issue.input === undefined) return t('cw.form.required');
-      if (issue.code === 'invalid_format' && issue.format === 'date') return t('cw.client.invalidDate');
-      if (issue.code === 'invalid_format' && issue.format === 'email') return t('cw.melding.invalidEmail');
-      if (issue.code === 'too_big' && issue.origin === 'string') return t('cw.form.tooLong', { max: String(issue.maximum) });
+      if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) return t('form.required');
+      if (issue.code === 'invalid_type' && issue.input === undefined) return t('form.required');
+      if (issue.code === 'invalid_format' && issue.format === 'date') return t('form.invalidDate');
+      if (issue.code === 'invalid_format' && issue.format === 'email') return t('form.invalidEmail');
+      if (issue.code === 'too_big' && issue.origin === 'string') return t('form.tooLong', { max: String(issue.maximum) });
       return zodNl.localeError(issue) as string;
     },
   });
@@ -73,23 +72,18 @@ export function todayIso(now: Date = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
-/** Shows how sensitive a field is (direct identifier, bijzonder, strafrechtelijk), beside its label. */
-export function SensitivityBadge({ level }: { level: Sensitivity }) {
-  const { t } = useT();
-  return <span className={`kk-sens kk-sens--${level}`}>{t(`cw.sens.${level}`)}</span>;
-}
-
 interface FieldShellProps {
   label: string;
   hint?: string | undefined;
   error?: string | undefined;
-  sensitivity?: Sensitivity | undefined;
+  /** Shown beside the label (e.g. how sensitive the field is). */
+  badge?: ReactNode;
   optional?: boolean | undefined;
   children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
 }
 
 /** Label, hint, error message and input in the NL Design System layout, wired for screen readers. */
-export function FieldShell({ label, hint, error, sensitivity, optional, children }: FieldShellProps) {
+export function FieldShell({ label, hint, error, badge, optional, children }: FieldShellProps) {
   const { t } = useT();
   const id = useId();
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -98,9 +92,9 @@ export function FieldShell({ label, hint, error, sensitivity, optional, children
       <div className="utrecht-form-field__label kk-field__label">
         <FormLabel htmlFor={id}>
           {label}
-          {optional ? <span className="kk-optional"> {t('cw.optional')}</span> : null}
+          {optional ? <span className="kk-optional"> {t('form.optional')}</span> : null}
         </FormLabel>
-        {sensitivity ? <SensitivityBadge level={sensitivity} /> : null}
+        {badge}
       </div>
       {hint ? (
         <FormFieldDescription id={`${id}-hint`} className="utrecht-form-field__description">
@@ -189,12 +183,12 @@ export function CheckboxField({ label, checked, onChange, name, hint, disabled }
 }
 
 /** A group of checkboxes for a set of values (e.g. uitbuitingsvormen). */
-export function CheckboxGroup<V extends string>({ legend, legendHidden = false, hint, values, options, onChange, name, error, sensitivity }: { legend: string; legendHidden?: boolean; hint?: string; values: readonly V[]; options: readonly { value: V; label: string }[]; onChange(values: V[]): void; name: string; error?: string | undefined; sensitivity?: Sensitivity }) {
+export function CheckboxGroup<V extends string>({ legend, legendHidden = false, hint, values, options, onChange, name, error, badge }: { legend: string; legendHidden?: boolean; hint?: string; values: readonly V[]; options: readonly { value: V; label: string }[]; onChange(values: V[]): void; name: string; error?: string | undefined; badge?: ReactNode }) {
   const id = useId();
   return (
     <Fieldset className="kk-fieldset" invalid={Boolean(error)} aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].join(' ').trim() || undefined}>
       <FieldsetLegend className={legendHidden ? 'kk-visually-hidden' : 'kk-fieldset__legend'}>
-        {legend} {sensitivity ? <SensitivityBadge level={sensitivity} /> : null}
+        {legend} {badge}
       </FieldsetLegend>
       {hint ? (
         <p id={`${id}-hint`} className="utrecht-form-field__description kk-hint">
@@ -228,7 +222,7 @@ export function ErrorSummary({ errors }: { errors: FieldErrors }) {
   if (entries.length === 0) return null;
   return (
     <div className="kk-error-summary" role="alert">
-      <p className="kk-error-summary__title">{t('cw.fieldErrors')}</p>
+      <p className="kk-error-summary__title">{t('form.fieldErrors')}</p>
       <ul>
         {entries.map(([path, message]) => (
           <li key={path}>{message}</li>

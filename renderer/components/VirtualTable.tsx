@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useT } from '../../i18n/useT';
+import { useT } from '../i18n/useT';
 
 /** The visible height of the list at most; longer lists scroll inside it. */
 const MAX_VIEWPORT_PX = 560;
@@ -81,7 +81,7 @@ export function VirtualTable<T>({ label, columns, total, rowAt, onRange, rowKey,
                   ))
                 ) : (
                   <span role="cell" className="kk-vtable__td kk-muted" style={{ gridColumn: '1 / -1' }}>
-                    {t('cw.list.rowLoading')}
+                    {t('list.rowLoading')}
                   </span>
                 )}
               </div>

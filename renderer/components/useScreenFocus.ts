@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 
 /**
- * Moves focus to the screen's heading when a casework sub-screen opens (the heading has
+ * Moves focus to the screen's heading when a sub-screen opens (the heading has
  * tabIndex -1), so keyboard and screen-reader users start at the top of what changed. When a
  * whole area opens, the area's own title effect runs after this one and takes focus instead.
  * `skip` leaves focus where it is.

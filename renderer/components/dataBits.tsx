@@ -1,8 +1,5 @@
 import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
-import type { PseudonymCode } from '../../../shared/casework/common.schema';
-import type { DeadlineState } from '../../../shared/casework/traject.schema';
-import { useT } from '../../i18n/useT';
 
 /** A column heading; `hidden` keeps it for screen readers only (e.g. over a column of buttons). */
 export interface Column {
@@ -69,52 +66,9 @@ export function NumberRow({ label, values, className }: { label: ReactNode; valu
   );
 }
 
-/** Bars drawn with plain CSS for a quick look, and the same numbers as a table (the table is what counts). */
-export function BarsWithTable({ caption, captionHidden = false, labelHeader, valueHeader, rows }: { caption: string; captionHidden?: boolean; labelHeader: string; valueHeader: string; rows: { key: string; label: string; value: number }[] }) {
-  const { t } = useT();
-  const max = Math.max(1, ...rows.map((r) => r.value));
-  if (rows.length === 0) return <p className="kk-muted">{t('cw.dash.nothing')}</p>;
-  return (
-    <div className="kk-chart">
-      <div className="kk-bars" aria-hidden="true">
-        {rows.map((r) => (
-          <div key={r.key} className="kk-bars__row">
-            <span className="kk-bars__label">{r.label}</span>
-            <span className="kk-bars__track">
-              <span className="kk-bars__bar" style={{ inlineSize: `${(r.value / max) * 100}%` }} />
-            </span>
-            <span className="kk-bars__value">{r.value}</span>
-          </div>
-        ))}
-      </div>
-      <p className="kk-visually-hidden">{t('cw.dash.chartNote')}</p>
-      <DataTable
-        caption={caption}
-        captionHidden={captionHidden}
-        columns={[{ label: labelHeader }, { label: valueHeader, numeric: true }]}
-        rows={rows}
-        row={(r) => <NumberRow key={r.key} label={r.label} values={[r.value]} />}
-      />
-    </div>
-  );
-}
-
-/** A pseudonym code, always in the same recognisable monospace form. */
-export function Pseudonym({ code }: { code: PseudonymCode | string }) {
-  return <span className="kk-pseudonym">{code}</span>;
-}
-
 /** A small status label (phase, deadline state, consent state). */
 export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'ok' | 'warn' | 'error' | 'info'; children: ReactNode }) {
   return <span className={`kk-badge kk-badge--${tone}`}>{children}</span>;
-}
-
-/** The tone that goes with a deadline state. */
-export function deadlineTone(state: DeadlineState): 'neutral' | 'ok' | 'warn' | 'error' {
-  if (state === 'verlopen') return 'error';
-  if (state === 'vandaag' || state === 'binnenkort') return 'warn';
-  if (state === 'afgerond') return 'ok';
-  return 'neutral';
 }
 
 /** A date `YYYY-MM-DD` as people read it (25-11-2026 in Dutch, 25/11/2026 in English). */

@@ -1,0 +1,98 @@
+import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
+import type { RefObject } from 'react';
+import type { PseudonymCode, Sensitivity } from '../../../shared/casework/common.schema';
+import type { DeadlineState } from '../../../shared/casework/traject.schema';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { DataTable, NumberRow, OpenButton } from '../../components/dataBits';
+import { useT } from '../../i18n/useT';
+import type { ApiError } from '../../platform/api';
+import { useAppStoreShallow } from '../../store/StoreProvider';
+import { selectCaseActions } from './caseSelectors';
+
+// The casework parts of the screens: sensitivity and pseudonyms, deadline tones, the dashboard's
+// bars, and texts in casework words. The generic parts are in renderer/components/.
+
+/** Shows how sensitive a field is (direct identifier, bijzonder, strafrechtelijk), beside its label. */
+export function SensitivityBadge({ level }: { level: Sensitivity | undefined }) {
+  const { t } = useT();
+  if (!level) return null;
+  return <span className={`kk-sens kk-sens--${level}`}>{t(`cw.sens.${level}`)}</span>;
+}
+
+/** A pseudonym code, always in the same recognisable monospace form. */
+export function Pseudonym({ code }: { code: PseudonymCode | string }) {
+  return <span className="kk-pseudonym">{code}</span>;
+}
+
+/** The tone that goes with a deadline state. */
+export function deadlineTone(state: DeadlineState): 'neutral' | 'ok' | 'warn' | 'error' {
+  if (state === 'verlopen') return 'error';
+  if (state === 'vandaag' || state === 'binnenkort') return 'warn';
+  if (state === 'afgerond') return 'ok';
+  return 'neutral';
+}
+
+/** Bars drawn with plain CSS for a quick look, and the same numbers as a table (the table is what counts). */
+export function BarsWithTable({ caption, captionHidden = false, labelHeader, valueHeader, rows }: { caption: string; captionHidden?: boolean; labelHeader: string; valueHeader: string; rows: { key: string; label: string; value: number }[] }) {
+  const { t } = useT();
+  const max = Math.max(1, ...rows.map((r) => r.value));
+  if (rows.length === 0) return <p className="kk-muted">{t('cw.dash.nothing')}</p>;
+  return (
+    <div className="kk-chart">
+      <div className="kk-bars" aria-hidden="true">
+        {rows.map((r) => (
+          <div key={r.key} className="kk-bars__row">
+            <span className="kk-bars__label">{r.label}</span>
+            <span className="kk-bars__track">
+              <span className="kk-bars__bar" style={{ inlineSize: `${(r.value / max) * 100}%` }} />
+            </span>
+            <span className="kk-bars__value">{r.value}</span>
+          </div>
+        ))}
+      </div>
+      <p className="kk-visually-hidden">{t('cw.dash.chartNote')}</p>
+      <DataTable
+        caption={caption}
+        captionHidden={captionHidden}
+        columns={[{ label: labelHeader }, { label: valueHeader, numeric: true }]}
+        rows={rows}
+        row={(r) => <NumberRow key={r.key} label={r.label} values={[r.value]} />}
+      />
+    </div>
+  );
+}
+
+/** What a record screen shows until its record is there: its title, and the error or "loading". */
+export function LoadingScreen({ title, headingRef, error }: { title: string; headingRef: RefObject<HTMLHeadingElement | null>; error: ApiError | null }) {
+  const { t } = useT();
+  return (
+    <div className="kk-subpage">
+      <Heading level={2} ref={headingRef} tabIndex={-1}>
+        {title}
+      </Heading>
+      <ErrorAlert error={error} />
+      {!error ? <Paragraph role="status">{t('cw.loading')}</Paragraph> : null}
+    </div>
+  );
+}
+
+/** "Saved", announced politely, after a form was stored (until the user changes it again). */
+export function SavedNotice({ saved }: { saved: boolean }) {
+  const { t } = useT();
+  if (!saved) return null;
+  return (
+    <Alert type="ok" role="status" className="kk-alert">
+      <Paragraph>{t('cw.saved')}</Paragraph>
+    </Alert>
+  );
+}
+
+/** A traject's pseudonym as a button that opens the traject. */
+export function TrajectLink({ trajectId, code }: { trajectId: string; code: string }) {
+  const { openCase } = useAppStoreShallow(selectCaseActions);
+  return (
+    <OpenButton onClick={() => openCase({ area: 'trajecten', screen: 'traject', id: trajectId })}>
+      <Pseudonym code={code} />
+    </OpenButton>
+  );
+}
