@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './electron/launcher/chromium';
 
 /**
- * Browser end-to-end tests. `bridge`: Debian's Chromium (headless) against the built
+ * Browser end-to-end tests. `bridge`: the machine's Chromium (headless; the same lookup as
+ * `npm start`, KK_CHROMIUM overrides it; `npm test` stops first if there is none) against the built
  * bridge renderer (`npm run build:renderer:bridge` first) and a real core in a child process.
  * `electron`: the same specs against the real app through Playwright's `_electron`; on machines
  * without an Electron binary every test there is SKIPPED with the reason, never passed.
@@ -30,7 +32,7 @@ export default defineConfig({
   projects: [
     {
       name: 'bridge',
-      use: { browserName: 'chromium', launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs } },
+      use: { browserName: 'chromium', launchOptions: { executablePath: findChromium() ?? undefined, args: chromiumArgs } },
     },
     {
       name: 'electron',

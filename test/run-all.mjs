@@ -9,6 +9,15 @@ if (major !== 24) {
   process.exit(1);
 }
 
+// The browser tests need a Chromium; without one, say what to install now, not after minutes of
+// building and in every browser test. The same lookup as the Playwright config and `npm start`
+// (plain Node 24 loads this TypeScript file itself: type annotations only).
+const { findChromium, noChromiumLine } = await import('../electron/launcher/chromium.ts');
+if (findChromium() === null) {
+  console.error(noChromiumLine());
+  process.exit(1);
+}
+
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 

@@ -156,6 +156,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     '--disable-background-networking',
     '--disable-component-update',
     '--window-size=1200,860',
+    // A page with case data must never be sent to a translation service (renderer/index.html
+    // says translate="no" as well).
+    '--disable-features=Translate',
+    // Hides the English "unsupported command-line flag" bar that --no-sandbox (as root) shows.
+    '--test-type',
   ];
   // Chromium refuses to start as root without this; only then is it added.
   if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');

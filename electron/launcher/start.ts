@@ -5,8 +5,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, platform } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findChromium } from './chromium';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const bin = (name: string) => join(repoRoot, 'node_modules', '.bin', platform() === 'win32' ? `${name}.cmd` : name);
@@ -34,17 +35,6 @@ export function devVaultDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, 'ketenkluis-dev', 'vault');
 }
 
-/** The first Chromium-family browser found on this machine, or null. */
-export function findChromium(): string | null {
-  const candidates =
-    platform() === 'win32'
-      ? [join(process.env['ProgramFiles'] ?? 'C:\\Program Files', 'Google', 'Chrome', 'Application', 'chrome.exe')]
-      : platform() === 'darwin'
-        ? ['/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome']
-        : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
-  return candidates.find((path) => existsSync(path)) ?? null;
-}
-
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
@@ -59,22 +49,36 @@ function startElectron(electron: string): void {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
+/** The vault folder as the person can find it: home as `~`, and no path when they chose it with KK_VAULT_DIR. */
+function vaultFolderLine(vaultDir: string, fromEnv: boolean): string {
+  if (fromEnv) return 'Kluismap: de map uit KK_VAULT_DIR.';
+  const home = homedir();
+  return `Kluismap: ${vaultDir.startsWith(home + sep) ? `~${vaultDir.slice(home.length)}` : vaultDir}`;
+}
+
 async function runPreview(): Promise<void> {
+  const vaultDir = devVaultDir();
+  const vaultDirFromEnv = Boolean(process.env.KK_VAULT_DIR);
   console.log('Electron is hier niet beschikbaar; de ontwikkelweergave start in Chromium.');
+  console.log(vaultFolderLine(vaultDir, vaultDirFromEnv));
+  // The preview serves the vault over loopback HTTP to an ordinary browser: fine for test data only.
+  console.log('Alleen voor nepgegevens: zet hier geen echte gegevens van cliënten in.');
   run(bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--mode', 'bridge', '--logLevel', 'warn']);
   // Imported here so the Electron path never loads the bridge or the core.
   const { startPreview } = await import('./preview');
   const { defaultStaticDir } = await import('../devbridge/server');
   const end = (code = 0) => void preview.stop().finally(() => process.exit(code));
   const preview = await startPreview({
-    vaultDir: devVaultDir(),
-    vaultDirFromEnv: Boolean(process.env.KK_VAULT_DIR),
+    vaultDir,
+    vaultDirFromEnv,
     staticDir: defaultStaticDir(repoRoot),
     // KK_PREVIEW_NO_BROWSER=1 (used by the launcher's own test): print the address, open nothing.
     browser: process.env.KK_PREVIEW_NO_BROWSER === '1' ? null : findChromium(),
     say: (line) => console.log(line),
     onBrowserClosed: () => end(),
   });
+  // Closing the window ends the preview only when the preview opened that window itself.
+  console.log(preview.profileDir !== null ? 'Stoppen: sluit het venster, of druk hier op Ctrl+C.' : 'Stoppen: druk hier op Ctrl+C.');
   // `on`, not `once`: tsx may pass a signal on twice, and a second one must not kill us mid-cleanup.
   process.on('SIGINT', () => end());
   process.on('SIGTERM', () => end());

@@ -74,35 +74,32 @@ function hasElectron(): boolean {
   }
 }
 
-test('npm start falls back to the preview and a newcomer lands on the first-run screen', async ({ page }) => {
+test('npm start falls back to the preview, says where the vault is, that it is for test data and how to stop; a newcomer lands on the first-run screen', async ({ page }) => {
   test.skip(hasElectron(), 'npm start runs the real Electron app on this machine');
   test.setTimeout(120_000);
   const root = mkdtempSync(join(tmpdir(), 'kk-start-'));
-  const child = spawn(join(repoRoot, 'node_modules', '.bin', 'tsx'), ['electron/launcher/start.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, KK_VAULT_DIR: join(root, 'vault'), KK_PREVIEW_NO_BROWSER: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // The default vault folder, under a home of its own (not the person's real data folder).
+  const launcher = startLauncher(root, { HOME: root, XDG_DATA_HOME: join(root, 'data'), KK_PREVIEW_NO_BROWSER: '1' });
   try {
-    const lines: string[] = [];
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no address printed: ${lines.join(' | ')}`)), 100_000);
-      createInterface({ input: child.stdout! }).on('line', (line) => {
-        lines.push(line);
-        const match = /(http:\/\/127\.0\.0\.1:\d+\/launch\/\S+)/.exec(line);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]!);
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`npm start exited (${code}): ${lines.join(' | ')}`)));
-    });
-    expect(lines[0]).toBe('Electron is hier niet beschikbaar; de ontwikkelweergave start in Chromium.');
+    const url = /(http:\/\/127\.0\.0\.1:\d+\/launch\/\S+)/.exec(await launcher.waitForLine(/^Open dit adres/))![1]!;
+    await launcher.waitForLine(/^Stoppen:/);
+    expect(launcher.lines).toEqual([
+      'Electron is hier niet beschikbaar; de ontwikkelweergave start in Chromium.',
+      'Kluismap: ~/data/ketenkluis-dev/vault',
+      'Alleen voor nepgegevens: zet hier geen echte gegevens van cliënten in.',
+      expect.stringMatching(/^Open dit adres \(één keer geldig\) in Chromium of Chrome: http/),
+      // No window of its own here, so closing one ends nothing: only Ctrl+C is offered.
+      'Stoppen: druk hier op Ctrl+C.',
+    ]);
+    expect(existsSync(join(root, 'data', 'ketenkluis-dev', 'vault'))).toBe(true);
 
     await page.goto(url);
     await expect(page.getByRole('heading', { level: 1, name: 'Welkom bij Ketenkluis' })).toBeVisible();
     // The token moved from the address bar into memory only.
     expect(page.url()).not.toContain('token');
+    // No browser offers to send a page of case data to a translation service.
+    await expect(page.locator('html')).toHaveAttribute('translate', 'no');
+    await expect(page.locator('meta[name="google"]')).toHaveAttribute('content', 'notranslate');
     await checkScreen(page, '00-npm-start-first-run');
 
     // The launch address works once: someone who read it from the process list gets nothing.
@@ -110,10 +107,9 @@ test('npm start falls back to the preview and a newcomer lands on the first-run 
     expect(again.status()).toBe(404);
   } finally {
     // SIGTERM ending the preview is asserted in the next test; here only clean up, bounded in time.
-    const exited = new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
+    launcher.child.kill('SIGTERM');
+    const timer = setTimeout(() => launcher.child.kill('SIGKILL'), 10_000);
+    await launcher.exited;
     clearTimeout(timer);
     rmSync(root, { recursive: true, force: true });
   }
@@ -152,6 +148,7 @@ test('preview: a running browser is stopped and its profile removed on stop and 
   // Real Chromium, headless (there is no display here), on the preview's own temporary profile.
   const script = (finish: string) => `
     const { startPreview } = await import('./electron/launcher/preview.ts');
+    const { findChromium } = await import('./electron/launcher/chromium.ts');
     const { existsSync, readdirSync, readFileSync } = await import('node:fs');
     // Processes whose command line names this profile (the browser and its helpers).
     const browsersOn = (dir) => readdirSync('/proc').filter((p) => /^\\d+$/.test(p)).filter((p) => {
@@ -159,12 +156,18 @@ test('preview: a running browser is stopped and its profile removed on stop and 
     }).length;
     const preview = await startPreview({
       vaultDir: ${JSON.stringify(join(root, 'vault'))}, vaultDirFromEnv: true, staticDir: 'dist/renderer-bridge',
-      browser: '/usr/bin/chromium', extraBrowserArgs: ['--headless=new', '--disable-gpu'], say: () => {},
+      browser: findChromium(), extraBrowserArgs: ['--headless=new', '--disable-gpu'], say: () => {},
     });
     const profile = preview.profileDir;
     const deadline = Date.now() + 30000;
     while (readdirSync(profile).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     const out = { profileUsed: readdirSync(profile).length > 0 };
+    // The browser's own command line (the process that got --app): the flags a person's window runs with.
+    const browserArgs = readdirSync('/proc').filter((p) => /^\\d+$/.test(p)).map((p) => {
+      try { return readFileSync('/proc/' + p + '/cmdline', 'utf8').split('\\0'); } catch { return []; }
+    }).find((args) => args.some((a) => a.startsWith('--app=')) && args.includes('--user-data-dir=' + profile)) ?? [];
+    out.noTranslate = browserArgs.includes('--disable-features=Translate');
+    out.noFlagInfobar = browserArgs.includes('--test-type');
     ${finish}
   `;
   const env: Record<string, string | undefined> = { ...process.env, TMPDIR: tmp };
@@ -183,12 +186,13 @@ test('preview: a running browser is stopped and its profile removed on stop and 
       `),
       env,
     );
-    expect(stopped).toEqual({ profileUsed: true, browserRan: true, browsersLeft: 0, profileLeft: false, profileDir: null });
+    // Translation off and no English "unsupported command-line flag" bar (--test-type hides it).
+    expect(stopped).toEqual({ profileUsed: true, noTranslate: true, noFlagInfobar: true, browserRan: true, browsersLeft: 0, profileLeft: false, profileDir: null });
     expect(readdirSync(tmp).filter((name) => name.startsWith('ketenkluis-preview-'))).toEqual([]);
 
     // Ending without stop (an error, process.exit): the exit handler still kills the browser and cleans up.
     const exitedRaw = runScript(script(`console.log(JSON.stringify(out)); process.exit(3);`), env);
-    expect(exitedRaw).toEqual({ profileUsed: true });
+    expect(exitedRaw).toEqual({ profileUsed: true, noTranslate: true, noFlagInfobar: true });
     // The browser was killed with the launcher, not left running on a deleted profile, and the
     // profile is gone for good (also what its dying helpers wrote a moment later).
     await expect.poll(() => browsersOn(tmp), { timeout: 10_000 }).toBe(0);
@@ -258,6 +262,8 @@ test('npm start warns in one line when KK_VAULT_DIR holds a vault the preview di
       try {
         await launcher.waitForLine(/^Open dit adres/);
         expect(launcher.lines[0]).toBe('Electron is hier niet beschikbaar; de ontwikkelweergave start in Chromium.');
+        // A folder the person chose is named by its variable, never by its path.
+        expect(launcher.lines[1]).toBe('Kluismap: de map uit KK_VAULT_DIR.');
         if (warned) {
           expect(launcher.lines.filter((line) => line === FOREIGN_VAULT_WARNING)).toHaveLength(1);
           // One line, and nothing of the folder's path (it may carry a person's name).
