@@ -32,7 +32,7 @@ function snapshot(dir: string) {
 }
 
 describe('a vault folder that cannot be read is never "no vault"', () => {
-  it(`status, create and kk vault init refuse with VAULT_UNREADABLE and change nothing (as ${CHILD_USER ? 'nobody' : 'this user'})`, { timeout: 120_000 }, async () => {
+  it(`status, create (kluis and app) and kk vault init refuse with VAULT_UNREADABLE and change nothing (as ${CHILD_USER ? 'nobody' : 'this user'})`, { timeout: 120_000 }, async () => {
     const dir = join(root, 'vault');
     const pass = testPassphrase();
     closeVault((await createVault(dir, pass)).vault);
@@ -44,6 +44,11 @@ describe('a vault folder that cannot be read is never "no vault"', () => {
     expect(lastJson(status.stdout), status.stderr).toEqual({ code: 'VAULT_UNREADABLE' });
     const create = await runAsChildUser(CHILD, ['create', dir], { KK_PASSPHRASE: testPassphrase() });
     expect(lastJson(create.stdout), create.stderr).toEqual({ code: 'VAULT_UNREADABLE' });
+    const app = await runAsChildUser(CHILD, ['app', dir], { KK_PASSPHRASE: testPassphrase() });
+    expect(lastJson(app.stdout), app.stderr).toMatchObject({
+      status: { ok: false, error: { code: 'VAULT_UNREADABLE' } },
+      create: { ok: false, error: { code: 'VAULT_UNREADABLE' } },
+    });
     const kk = await runAsChildUser(KK, ['vault', 'init', '--dir', dir], { KK_PASSPHRASE: testPassphrase(), KK_LANG: 'nl' });
     expect(kk.status).toBe(1);
     expect(kk.stderr).toContain('De map van de kluis kan niet gelezen worden');
