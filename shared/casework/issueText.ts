@@ -124,3 +124,25 @@ export function dutchFieldIssues(issues: readonly z.core.$ZodIssue[], prefix: Re
   }
   return out;
 }
+
+const SHAPE = 'Dit bestand heeft niet de vorm van een Ketenkluis-importbestand';
+const EXPECTED_SHAPE = 'Een importbestand is één groep velden: { "format": "ketenkluis.casework", "versie": 1, "trajecten": [ … ], "meldingen": [ … ] }';
+
+/**
+ * Dutch (B1) text for problems with an import file's bytes or outer shape, found while it is read
+ * (before any schema sees a record). Like the schema texts, they never quote the file.
+ */
+export const importFileText = {
+  notJson: 'Dit is geen geldig JSON-bestand',
+  aList: `${SHAPE}: het is één lijst. ${EXPECTED_SHAPE}`,
+  notAnObject: `${SHAPE}: het begint niet met {. ${EXPECTED_SHAPE}`,
+  unknownKey: `${SHAPE}: dit veld kennen we niet. Alleen format, versie, trajecten en meldingen horen erin`,
+  keyTwice: 'Dit veld staat twee keer in het bestand. Haal een van de twee weg',
+  notAList: 'Hier hoort een lijst',
+  topValueTooLarge: (kb: number) => `${SHAPE}: deze waarde is groter dan ${kb} kB`,
+  recordTooLarge: (mb: number) => `Dit onderdeel is groter dan ${mb} MB. Zo groot kan één traject of melding niet zijn`,
+  tooDeep: (levels: number) => `Hier zitten meer dan ${levels} lagen van { of [ in elkaar. Zo ziet een traject of melding er niet uit`,
+  notUtf8: 'Hier staan tekens die geen UTF-8 zijn: het bestand is waarschijnlijk niet in UTF-8 opgeslagen. Sla het op als UTF-8 en probeer het opnieuw',
+  fieldTwice: 'Dit veld staat twee keer in dit onderdeel. Haal een van de twee weg',
+  listTooLong: (max: number) => `Deze lijst is te lang. Er mogen maximaal ${max} onderdelen in`,
+} as const;

@@ -1,17 +1,16 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { KkError } from '../../../shared/errors';
 import { log } from '../log';
 import type { Checked, Valid } from './importSource';
-import { POSTED, READ, type CheckerStart, type FromChecker } from './checkerProtocol';
+import { POSTED, READ, SIGNAL_BYTES, STOP, type CheckerStart, type FromChecker } from './checkerProtocol';
 
 /** How long the checking thread may take to start before the import checks on its own thread. */
 const START_MS = 20_000;
 /**
  * How long the checking thread may go without a message once it runs (it sends one per 256
- * records, milliseconds apart). A thread that died (out of its heap limit, say) is only
- * noticed this way: its exit event cannot run while this thread waits.
+ * records, passed or not, milliseconds apart). A thread that died is only noticed this way:
+ * its exit event cannot run while this thread waits.
  */
 const STALL_MS = 30_000;
 
@@ -31,14 +30,15 @@ function checkerScript(): CheckerScript {
 }
 
 /**
- * Heap limits for the checking thread. It streams, holding one record at a time, so a small heap
- * keeps the core within its memory budget (measured at 100,000 trajecten: 332 MB without limits,
- * 256 MB with). The limit only caps: a file of an unusual shape is parsed whole (importSource's
- * fallback), so the cap leaves room for that, in proportion to the file.
+ * Heap limits for the checking thread: fixed, whatever the file. The thread streams and holds at
+ * most one record (LIMITS.recordBytes, parsed) and one batch, some tens of MB at worst, so it
+ * never comes near this cap. That matters beyond memory: a thread that reaches its heap limit
+ * is torn down by V8 with a garbage collection that can itself run out of memory, and that
+ * aborts the whole process (exit 134, seen with a 200 MB file of another shape when the reader
+ * still parsed such files whole). A small young generation keeps the core's RSS down (measured
+ * at 100,000 trajecten: 332 MB without limits, 256 MB with).
  */
-function heapLimits(fileBytes: number): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
-  return { maxOldGenerationSizeMb: 64 + Math.ceil((4 * fileBytes) / 1048576), maxYoungGenerationSizeMb: 4 };
-}
+const HEAP_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 4 } as const;
 
 /** Receives the next message, waiting (blocking this thread) at most `ms`; undefined on time-out. */
 function receive(port: MessagePort, counters: Int32Array, ms: number): FromChecker | undefined {
@@ -68,10 +68,10 @@ function receive(port: MessagePort, counters: Int32Array, ms: number): FromCheck
 export function checkInWorker(
   path: string,
   accept: (valid: Valid) => void,
-  options: { script?: CheckerScript; startMs?: number } = {},
+  options: { script?: CheckerScript; startMs?: number; stallMs?: number } = {},
 ): Checked | undefined {
   const { port1, port2 } = new MessageChannel();
-  const signal = new SharedArrayBuffer(8);
+  const signal = new SharedArrayBuffer(SIGNAL_BYTES);
   const counters = new Int32Array(signal);
   const script = options.script ?? checkerScript();
   let worker: Worker;
@@ -81,7 +81,7 @@ export function checkInWorker(
       workerData: start,
       transferList: [port2],
       execArgv: script.execArgv,
-      resourceLimits: heapLimits(statSync(path).size),
+      resourceLimits: HEAP_LIMITS,
     });
   } catch {
     log.warn('import.checker.unavailable', {});
@@ -96,14 +96,19 @@ export function checkInWorker(
       return undefined;
     }
     for (;;) {
-      const message = receive(port1, counters, STALL_MS);
+      const message = receive(port1, counters, options.stallMs ?? STALL_MS);
       if (!message) throw new KkError('INTERNAL', 'Import checker stalled');
       if (message.t === 'end') return message.checked;
       if (message.t === 'failed') throw new KkError('INTERNAL', `Import checker failed (${message.kind})`);
       if (message.t === 'valid') for (const item of message.items) accept(JSON.parse(item) as Valid);
     }
   } finally {
+    // Not worker.terminate(): stopping a thread from outside in the middle of its work is what
+    // once aborted the process. The thread sees "stop" at its next hand-over (within a second
+    // when it waits for this one) and ends by itself; unref so it never keeps the process up.
+    Atomics.store(counters, STOP, 1);
+    Atomics.notify(counters, READ);
     port1.close();
-    void worker.terminate();
+    worker.unref();
   }
 }

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { FieldIssue } from '../../../shared/errors';
 import { ImportFile, ImportTraject } from '../../../shared/casework/import.schema';
 import { MeldingFields } from '../../../shared/casework/melding.schema';
-import { dutchFieldIssues, dutchIssueText } from '../../../shared/casework/issueText';
-import { scanJsonLayout } from './jsonRecords';
-import { JsonStreamShapeError, streamJsonRecords } from './jsonStream';
+import { dutchFieldIssues, dutchIssueText, importFileText, unknownKeyPathPart } from '../../../shared/casework/issueText';
+import { JsonFileRefusal, streamJsonRecords, type FileProblem, type JsonPath, type ValueProblem } from './jsonStream';
 
 // Reading and checking an import file, record by record, against the shared schemas. No
 // database here: this runs in the core and, for speed, in the import's checking thread.
@@ -13,117 +11,108 @@ import { JsonStreamShapeError, streamJsonRecords } from './jsonStream';
 /** At most this many reasons are returned; more would not help a person fix the file. */
 export const MAX_IMPORT_ISSUES = 200;
 
+/** The record lists of an import file. */
+export type ListName = 'trajecten' | 'meldingen';
+const LISTS: readonly ListName[] = ['trajecten', 'meldingen'];
+/** The most records a list may have (as in ImportFile); reading stops after one more. */
+const LIST_MAX: Record<ListName, number> = { trajecten: 250_000, meldingen: 500_000 };
+
 /** The outer shape of an import file; the records are checked one by one after it (same rules as ImportFile). */
 const ImportEnvelope = z.strictObject({
   format: ImportFile.shape.format,
   versie: ImportFile.shape.versie,
-  trajecten: z.array(z.unknown()).max(250_000).default([]),
-  meldingen: z.array(z.unknown()).max(500_000).default([]),
+  trajecten: z.array(z.unknown()).max(LIST_MAX.trajecten).default([]),
+  meldingen: z.array(z.unknown()).max(LIST_MAX.meldingen).default([]),
 });
 
-const NOT_JSON: FieldIssue = { path: '(bestand)', message: 'Dit is geen geldig JSON-bestand' };
-class NotJson extends Error {}
+/** The file is refused as a whole, for this one reason. */
+class FileRefused extends Error {
+  constructor(readonly issue: FieldIssue) {
+    super('import file refused');
+  }
+}
 
 /** Dutch messages for every schema problem (schema-set messages, already Dutch, take precedence). */
 const DUTCH = { error: dutchIssueText } as const;
 
-/** The record lists of an import file. */
-export type ListName = 'trajecten' | 'meldingen';
-const LISTS: readonly ListName[] = ['trajecten', 'meldingen'];
 type Visit = (list: ListName, index: number, record: unknown) => void;
+/** A record that could not be read (too large, too deep, not UTF-8, a field twice): its reason. */
+type Unreadable = (issue: FieldIssue) => void;
 
 /**
  * An import file that can be walked record by record, as often as needed, without holding the
- * parsed file: `scan` calls `visit` for every record (parsed on its own) and returns the other
- * top-level values with placeholder lists of the right length, for the envelope check.
+ * parsed file: `scan` calls `visit` for every record (parsed on its own) and `unreadable` for
+ * every record it could not read, and returns the other top-level values with placeholder lists
+ * of the right length, for the envelope check.
  */
 export interface RecordSource {
-  scan(visit: Visit): { envelope: unknown; count: Record<ListName, number> };
+  scan(visit: Visit, unreadable: Unreadable): { envelope: unknown; count: Record<ListName, number> };
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new NotJson();
+/** A path for a person: field names that look like one, list positions; never a value. */
+const pathText = (parts: JsonPath): string => parts.map((p) => (typeof p === 'number' ? String(p) : unknownKeyPathPart(p))).join('.');
+
+function valueProblemText(problem: ValueProblem, topLevel: boolean): string {
+  switch (problem.kind) {
+    case 'too-large':
+      return topLevel ? importFileText.topValueTooLarge(problem.limit / 1024) : importFileText.recordTooLarge(problem.limit / 1048576);
+    case 'too-deep':
+      return importFileText.tooDeep(problem.limit);
+    case 'not-utf8':
+      return importFileText.notUtf8;
+    case 'duplicate-key':
+      return importFileText.fieldTwice;
+  }
+}
+
+/** Where a problem inside one value is: the value's own place, then the place inside it. */
+function valueProblemIssue(problem: ValueProblem, at: JsonPath, topLevel: boolean): FieldIssue {
+  const inside = problem.kind === 'not-utf8' || problem.kind === 'duplicate-key' ? problem.at : [];
+  return { path: pathText([...at, ...inside]) || '(bestand)', message: valueProblemText(problem, topLevel) };
+}
+
+function fileProblemIssue(problem: FileProblem): FieldIssue {
+  switch (problem.kind) {
+    case 'not-json':
+      return { path: '(bestand)', message: importFileText.notJson };
+    case 'not-an-object':
+      return { path: '(bestand)', message: problem.found === 'list' ? importFileText.aList : importFileText.notAnObject };
+    case 'unknown-key':
+      return { path: problem.key ? pathText([problem.key]) : '(bestand)', message: importFileText.unknownKey };
+    case 'key-twice':
+      return { path: pathText([problem.key]), message: importFileText.keyTwice };
+    case 'not-a-list':
+      return { path: pathText([problem.key]), message: importFileText.notAList };
+    case 'bad-value':
+      return valueProblemIssue(problem.problem, [problem.key], true);
   }
 }
 
 /** A placeholder of the right length, so the envelope check sees the count (not the records). */
 const placeholder = (n: number) => new Array<null>(n).fill(null);
 
-/** An import file given as text (a file of an unusual shape, and tests); opened on the first scan. */
-export function textSource(text: string): RecordSource {
-  let opened: RecordSource | undefined;
-  return { scan: (visit) => (opened ??= openText(text)).scan(visit) };
-}
-
-function openText(text: string): RecordSource {
-  const layout = scanJsonLayout(text, LISTS);
-  if (!layout) {
-    // Not the plain shape the scanner knows: parse it whole (still checked the same way).
-    const json = parseJson(text);
-    const lists = (json ?? {}) as Record<ListName, unknown>;
-    return {
-      scan(visit) {
-        const count = { trajecten: 0, meldingen: 0 };
-        for (const list of LISTS) {
-          const records = lists[list];
-          if (!Array.isArray(records)) continue;
-          count[list] = records.length;
-          records.forEach((r, i) => visit(list, i, r));
-        }
-        return { envelope: json, count };
-      },
-    };
-  }
-  return {
-    scan(visit) {
-      const envelope: Record<string, unknown> = {};
-      for (const [key, [start, end]] of layout.values) Object.defineProperty(envelope, key, { value: parseJson(text.slice(start, end)), enumerable: true, writable: true, configurable: true });
-      const count = { trajecten: 0, meldingen: 0 };
-      for (const list of LISTS) {
-        const elements = layout.arrays.get(list);
-        if (!elements) continue;
-        envelope[list] = placeholder(elements.length);
-        count[list] = elements.length;
-        elements.forEach(([start, end], i) => visit(list, i, parseJson(text.slice(start, end))));
-      }
-      return { envelope, count };
-    },
-  };
-}
-
 /**
- * An import file on disk: streamed in chunks on every scan, so neither the text nor the records
- * are ever held whole. A file of another shape falls back to reading it as text.
+ * An import file on disk, streamed in chunks on every scan: neither the text nor the records
+ * are ever held whole, whatever the file's size or shape (see jsonStream.ts for the bound).
  */
 export function fileSource(path: string): RecordSource {
-  let fallback: RecordSource | undefined;
   return {
-    scan(visit) {
-      if (fallback) return fallback.scan(visit);
+    scan(visit, unreadable) {
       const envelope: Record<string, unknown> = {};
       const count = { trajecten: 0, meldingen: 0 };
       const lists = new Set<ListName>();
-      let visited = 0;
-      try {
-        for (const item of streamJsonRecords(path, LISTS)) {
-          // An own property even for "__proto__", so the strict envelope check refuses it.
-          if (item.kind === 'value') Object.defineProperty(envelope, item.key, { value: parseJson(item.json), enumerable: true, writable: true, configurable: true });
-          else if (item.kind === 'list') lists.add(item.list as ListName);
-          else {
-            const list = item.list as ListName;
-            visited++;
-            visit(list, count[list]++, parseJson(item.json));
-          }
+      for (const item of streamJsonRecords(path, { lists: LISTS, values: ['format', 'versie'] })) {
+        // An own property even for "__proto__", so the strict envelope check refuses it.
+        if (item.kind === 'value') Object.defineProperty(envelope, item.key, { value: item.value, enumerable: true, writable: true, configurable: true });
+        else if (item.kind === 'list') lists.add(item.list as ListName);
+        else {
+          const list = item.list as ListName;
+          const index = count[list]++;
+          // Stop reading: a list this long is refused anyway, and checking on would take long.
+          if (index === LIST_MAX[list]) throw new FileRefused({ path: list, message: importFileText.listTooLong(LIST_MAX[list]) });
+          if (item.kind === 'record') visit(list, index, item.value);
+          else unreadable(valueProblemIssue(item.problem, [list, index], false));
         }
-      } catch (error) {
-        if (!(error instanceof JsonStreamShapeError)) throw error;
-        // Broken after records were seen: not valid JSON. Before any: maybe another valid shape.
-        if (visited > 0) throw new NotJson();
-        fallback = textSource(readFileSync(path, 'utf8'));
-        return fallback.scan(visit);
       }
       for (const list of lists) envelope[list] = placeholder(count[list]);
       return { envelope, count };
@@ -147,16 +136,21 @@ export function check(source: RecordSource, accept: (valid: Valid) => void = () 
   try {
     const issues: FieldIssue[] = [];
     let total = 0;
-    const { envelope, count } = source.scan((list, i, record) => {
-      const r = RECORD_SCHEMA[list].safeParse(record, DUTCH);
-      if (r.success) {
-        if (total === 0) accept({ list, record: r.data } as Valid);
-        return;
-      }
-      const found = dutchFieldIssues(r.error.issues, [list, i]);
+    const note = (found: FieldIssue[]) => {
       total += found.length;
       for (const issue of found) if (issues.length < MAX_IMPORT_ISSUES) issues.push(issue);
-    });
+    };
+    const { envelope, count } = source.scan(
+      (list, i, record) => {
+        const r = RECORD_SCHEMA[list].safeParse(record, DUTCH);
+        if (r.success) {
+          if (total === 0) accept({ list, record: r.data } as Valid);
+          return;
+        }
+        note(dutchFieldIssues(r.error.issues, [list, i]));
+      },
+      (issue) => note([issue]),
+    );
     const outer = ImportEnvelope.safeParse(envelope, DUTCH);
     if (!outer.success) {
       // The wrong kind of file: its records' reasons would only be noise.
@@ -165,7 +159,9 @@ export function check(source: RecordSource, accept: (valid: Valid) => void = () 
     }
     return total > 0 ? { ok: false, issues, total } : { ok: true, count };
   } catch (error) {
-    if (error instanceof NotJson) return { ok: false, issues: [NOT_JSON], total: 1 };
+    // A file that cannot be an import file: one reason (the records' reasons would only be noise).
+    if (error instanceof JsonFileRefusal) return { ok: false, issues: [fileProblemIssue(error.problem)], total: 1 };
+    if (error instanceof FileRefused) return { ok: false, issues: [error.issue], total: 1 };
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 // The import's second thread: it must hand over exactly what checking on the core's own thread
 // would, in the same order, and the import must come out the same either way. Real files, real
 // worker threads, real encrypted vaults.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,6 +17,18 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 function seedFile(n: number, seed: number) {
   const items = [...seedItems({ trajecten: n, seed, today, meldingenPerTraject: 1, journaalPerTraject: 2 })];
   return { format: 'ketenkluis.casework', versie: 1, trajecten: items.map((i) => i.traject), meldingen: items.flatMap((i) => i.meldingen) };
+}
+
+/** Threads of this process, as the kernel counts them. */
+const threads = () => Number(/Threads:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]);
+/** Waits (up to 5 s) until `done` is truthy; its last answer. */
+async function settled<T>(done: () => T): Promise<T> {
+  let answer = done();
+  for (let i = 0; i < 50 && !answer; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    answer = done();
+  }
+  return answer;
 }
 
 let files = 0;
@@ -64,14 +76,25 @@ describe('checking an import on a second thread', () => {
     expect(r.viaWorker).toMatchObject({ ok: false, issues: [{ path: '(bestand)' }] });
   });
 
-  it('reads a file of an unusual shape whole, as the core thread does', () => {
-    // A key given twice is valid JSON (the last one counts), but the stream refuses it and the
-    // file is then parsed whole.
+  it('refuses a key given twice at the top (JSON.parse would keep the last one), as the core thread does', () => {
     const file = seedFile(3, 8);
     const r = both(fileWith(`{"versie": 0, ${JSON.stringify(file).slice(1)}`));
     expect(r.viaWorker).toEqual(r.viaCore);
-    expect(r.viaWorker).toMatchObject({ ok: true, count: { trajecten: 3 } });
-    expect(r.inWorker).toEqual(r.here);
+    expect(r.viaWorker).toEqual({ ok: false, total: 1, issues: [{ path: 'versie', message: 'Dit veld staat twee keer in het bestand. Haal een van de twee weg' }] });
+    expect(r.inWorker).toEqual([]);
+  });
+
+  it('keeps the core told while many records fail, and the thread ends by itself afterwards', async () => {
+    // 3,000 records that all fail: none is handed over, yet the thread sends a sign of life every
+    // 256 records, so even a short stall limit is not reached. Then it ends on its own: it is
+    // never terminated from outside (that once aborted the process).
+    const path = fileWith({ format: 'ketenkluis.casework', versie: 1, trajecten: Array.from({ length: 3000 }, () => ({ a: 1 })) });
+    checkInWorker(path, () => undefined); // warm-up: threads the runtime starts once
+    await settled(() => threads());
+    const before = threads();
+    const r = checkInWorker(path, () => undefined, { stallMs: 1500 });
+    expect(r).toMatchObject({ ok: false, total: expect.any(Number) });
+    expect(await settled(() => threads() <= before)).toBe(true);
   });
 
   it('gives up quickly when the thread cannot start, having handed over nothing', () => {
