@@ -1,4 +1,4 @@
-import { UsageError, type Command, type Options } from './command';
+import { KK_LAUNCHER, UsageError, type Command, type Options } from './command';
 
 /** Option names that would put a secret on the command line (visible in `ps` and shell history). */
 const SECRET_LIKE = /pass|wachtwoord|secret|geheim|recovery|herstel|^key$/i;
@@ -34,7 +34,7 @@ export function checkOptions(command: Command, options: Options): void {
   const allowed = new Set([...command.options, ...(command.optional ?? [])]);
   for (const name of Object.keys(options)) {
     // The unknown name itself is not repeated: it is whatever was typed (see splitArgs).
-    if (!allowed.has(name)) throw new UsageError(`unknown option for "kk ${command.path.join(' ')}"; run "npm run kk -- help"`);
+    if (!allowed.has(name)) throw new UsageError(`unknown option for "kk ${command.path.join(' ')}"; run "${KK_LAUNCHER} help"`);
   }
   for (const name of command.options) {
     if (!(name in options)) throw new UsageError(`"kk ${command.path.join(' ')}" needs --${name}`);

@@ -1,6 +1,12 @@
 import type { Language } from '../../../shared/errors';
 import type { Secrets } from './secrets';
 
+/**
+ * How a person starts kk, for usage and error lines: a launcher that runs the pinned Node
+ * directly. Not `npm run kk`: npm writes the whole command line to its log files first.
+ */
+export const KK_LAUNCHER = 'electron/core/cli/bin/kk';
+
 /** Parsed `--name value` options of one command line. */
 export type Options = Record<string, string>;
 

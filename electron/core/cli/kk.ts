@@ -1,33 +1,44 @@
-// `kk`: the headless command over the same core (`npm run kk -- <subcommand>`). Thin by design:
-// parse, fetch secrets from env/stdin (never argv), call the vault, print one line on failure.
+// `kk`: the headless command over the same core (`electron/core/cli/bin/kk <subcommand>`, a launcher
+// that leaves no npm log). Thin by design: parse, fetch secrets from env/stdin (never argv), call
+// the vault, print one line on failure.
 import { pathToFileURL } from 'node:url';
 import { KkError, Language, messageFor } from '../../../shared/errors';
 import { passphraseReasonText, PassphraseReason } from '../../../shared/vault/passphrasePolicy';
 import { checkOptions, splitArgs } from './args';
-import { UsageError, type Command } from './command';
-import { commands } from './commands';
-import { createSecrets, type Secrets } from './secrets';
+import { KK_LAUNCHER, UsageError, type Command } from './command';
+import { canHandOver, isHandedOver, receiveHandedSecrets, relaunchWithout } from './handOver';
+import { createSecrets, takeSecretsFromEnv, type GivenSecrets, type Secrets } from './secrets';
 
 /** Exit codes: 0 done, 1 the vault refused (KkError), 2 kk was called wrongly. */
 export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
 
+/**
+ * The commands, loaded on first use: the first process of a run with secrets in the environment
+ * only hands them over (handOver.ts) and should not load the vault code for nothing.
+ */
+async function loadCommands(): Promise<readonly Command[]> {
+  return (await import('./commands')).commands;
+}
+
 /** Every option name some command takes: the only typed names an error may repeat. */
-const KNOWN_OPTIONS: ReadonlySet<string> = new Set(['help', ...commands.flatMap((c) => [...c.options, ...(c.optional ?? [])])]);
+function knownOptions(commands: readonly Command[]): ReadonlySet<string> {
+  return new Set(['help', ...commands.flatMap((c) => [...c.options, ...(c.optional ?? [])])]);
+}
 
 /** The command whose path starts `words`, with no more words left over than it takes as arguments. */
-function findCommand(words: string[]): Command | undefined {
+function findCommand(commands: readonly Command[], words: string[]): Command | undefined {
   return commands
     .filter((c) => c.path.length <= words.length && words.length - c.path.length <= (c.args?.length ?? 0) && c.path.every((w, i) => w === words[i]))
     .sort((a, b) => b.path.length - a.path.length)[0];
 }
 
-function usage(): string {
+function usage(commands: readonly Command[]): string {
   const lines = commands.map((c) => {
     const opts = [...c.options.map((o) => `--${o} <${o}>`), ...(c.args ?? []), ...(c.optional ?? []).map((o) => `[--${o} <${o}>]`)].join(' ');
     const secrets = c.secrets?.length ? `  [${c.secrets.join(', ')}]` : '';
     return `  kk ${c.path.join(' ')} ${opts}\n      ${c.summary}${secrets}`;
   });
-  return ['Gebruik: npm run kk -- <opdracht>', '', ...lines, '', 'Geheimen komen uit de omgeving of van standaardinvoer (één per regel), nooit uit de opdrachtregel.'].join('\n');
+  return [`Gebruik: ${KK_LAUNCHER} <opdracht>`, '', ...lines, '', 'Geheimen komen uit de omgeving of van standaardinvoer (één per regel), nooit uit de opdrachtregel.'].join('\n');
 }
 
 /** The one line printed for a KkError: the person's message, why (for a weak passphrase), and the code. */
@@ -46,21 +57,19 @@ export function errorLine(error: KkError, language: Language): string {
 /** Runs kk with `argv` (without node and script); returns the exit code. Never throws. */
 export async function runKk(
   argv: readonly string[],
-  io: { out: (line: string) => void; err: (line: string) => void; secrets?: Secrets; language?: Language; outIsTerminal?: boolean } = {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-  },
+  io: { out: (line: string) => void; err: (line: string) => void; secrets?: Secrets; language?: Language; outIsTerminal?: boolean } = defaultIo(),
 ): Promise<number> {
   const language = io.language ?? (Language.safeParse(process.env.KK_LANG).data ?? 'nl');
   try {
-    const { words, options } = splitArgs(argv, KNOWN_OPTIONS);
+    const commands = await loadCommands();
+    const { words, options } = splitArgs(argv, knownOptions(commands));
     if (words.length === 0 || words[0] === 'help' || 'help' in options) {
-      io.out(usage());
+      io.out(usage(commands));
       return words.length === 0 ? EXIT.usage : EXIT.ok;
     }
-    const command = findCommand(words);
+    const command = findCommand(commands, words);
     // The words are not repeated: a passphrase typed as a word would land in stderr.
-    if (!command) throw new UsageError('unknown command; run "npm run kk -- help"');
+    if (!command) throw new UsageError(`unknown command; run "${KK_LAUNCHER} help"`);
     checkOptions(command, options);
     const code = await command.run({
       options,
@@ -83,8 +92,34 @@ export async function runKk(
   }
 }
 
+/**
+ * The entry: secrets given in the environment go to a second kk that never had them in its
+ * environment (handOver.ts); this one then only waits. Resolves to the exit code.
+ */
+async function main(given: GivenSecrets): Promise<number> {
+  if (isHandedOver(process.env)) {
+    let handed: GivenSecrets;
+    try {
+      handed = await receiveHandedSecrets(process.env);
+    } catch (error) {
+      process.stderr.write(`kk: ${error instanceof Error ? error.message : 'internal error'}\n`);
+      return EXIT.usage;
+    }
+    return runKk(process.argv.slice(2), { ...defaultIo(), secrets: createSecrets({ ...handed, ...given }) });
+  }
+  if (Object.keys(given).length > 0 && canHandOver()) return relaunchWithout(given, process.env);
+  return runKk(process.argv.slice(2), { ...defaultIo(), secrets: createSecrets(given) });
+}
+
+function defaultIo() {
+  return { out: (line: string) => process.stdout.write(`${line}\n`), err: (line: string) => process.stderr.write(`${line}\n`) };
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  // First thing kk does (its imports only define things): take the secrets out of process.env,
+  // before parsing arguments and before any worker thread or child process can copy them.
+  const given = takeSecretsFromEnv(process.env);
   // Everything kk creates (vault, WAL, backups, temp files) is for the owner only, from the start.
   process.umask(0o077);
-  process.exitCode = await runKk(process.argv.slice(2));
+  process.exitCode = await main(given);
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } f
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKk } from '../../../electron/core/cli/kk';
-import { createSecrets } from '../../../electron/core/cli/secrets';
+import { createSecrets, takeSecretsFromEnv } from '../../../electron/core/cli/secrets';
 import { messageFor } from '../../../shared/errors';
 import { ROOT, tempDir, testPassphrase, tsNodeArgs } from '../vault/helpers';
 
@@ -208,15 +208,16 @@ describe('kk never repeats what was typed, and does not keep secrets around', ()
     expect(out.join('\n')).toMatch(RECOVERY);
   });
 
-  it('removes a secret from the environment once it is read', async () => {
-    const env: NodeJS.ProcessEnv = { KK_PASSPHRASE: 'test only env secret value', OTHER: 'kept' };
-    const secrets = createSecrets(env);
-    expect(await secrets.get('KK_PASSPHRASE')).toBe('test only env secret value');
+  it('takes every secret out of the environment at once and hands each out once', async () => {
+    const env: NodeJS.ProcessEnv = { KK_PASSPHRASE: 'test only env secret value', KK_NEW_PASSPHRASE: '', OTHER: 'kept' };
+    const given = takeSecretsFromEnv(env);
     expect(env).toEqual({ OTHER: 'kept' });
-    expect('KK_PASSPHRASE' in env).toBe(false);
+    const secrets = createSecrets(given);
+    expect(await secrets.get('KK_PASSPHRASE')).toBe('test only env secret value');
+    expect(given).toEqual({});
   });
 
-  it('by default clears it from process.env itself', async () => {
+  it('by default clears them from process.env itself', async () => {
     process.env.KK_RECOVERY_KEY = 'test-only-not-a-real-key';
     try {
       expect(await createSecrets().get('KK_RECOVERY_KEY')).toBe('test-only-not-a-real-key');
