@@ -74,16 +74,20 @@ export function todayIso(now: Date = new Date()): string {
 
 interface FieldShellProps {
   label: string;
-  hint?: string | undefined;
+  hint?: ReactNode;
   error?: string | undefined;
   /** Shown beside the label (e.g. how sensitive the field is). */
   badge?: ReactNode;
   optional?: boolean | undefined;
+  /** An extra class on the input's wrapper (e.g. room for a show/hide button). */
+  inputClassName?: string | undefined;
+  /** Shown under the input (e.g. a strength meter). */
+  after?: ReactNode;
   children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
 }
 
 /** Label, hint, error message and input in the NL Design System layout, wired for screen readers. */
-export function FieldShell({ label, hint, error, badge, optional, children }: FieldShellProps) {
+export function FieldShell({ label, hint, error, badge, optional, inputClassName, after, children }: FieldShellProps) {
   const { t } = useT();
   const id = useId();
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -106,12 +110,13 @@ export function FieldShell({ label, hint, error, badge, optional, children }: Fi
           {error}
         </FormFieldErrorMessage>
       ) : null}
-      <div className="utrecht-form-field__input">{children({ id, describedBy: described, invalid: Boolean(error) })}</div>
+      <div className={inputClassName ? `utrecht-form-field__input ${inputClassName}` : 'utrecht-form-field__input'}>{children({ id, describedBy: described, invalid: Boolean(error) })}</div>
+      {after}
     </FormField>
   );
 }
 
-type CommonProps = Omit<FieldShellProps, 'children'> & { name: string; disabled?: boolean | undefined };
+type CommonProps = Omit<FieldShellProps, 'children' | 'inputClassName' | 'after'> & { name: string; disabled?: boolean | undefined };
 
 /** A one-line text field. */
 export function TextField(props: CommonProps & { value: string; onChange(value: string): void; type?: 'text' | 'email' | 'tel' | 'date'; inputMode?: 'numeric' | 'text'; autoComplete?: string; className?: string }) {
@@ -150,14 +155,14 @@ export function TextareaField(props: CommonProps & { value: string; onChange(val
 }
 
 /** A pick list. `options` are value/label pairs; an empty value is the "choose" prompt. */
-export function SelectField(props: CommonProps & { value: string; onChange(value: string): void; options: readonly { value: string; label: string }[] }) {
+export function SelectField(props: CommonProps & { value: string; onChange(value: string): void; options: readonly { value: string; label: string; lang?: string }[] }) {
   const { value, onChange, name, disabled, options, ...shell } = props;
   return (
     <FieldShell {...shell}>
       {({ id, describedBy, invalid }) => (
         <Select id={id} name={name} value={value} disabled={disabled} invalid={invalid} aria-describedby={describedBy} onChange={(event) => onChange(event.target.value)}>
           {options.map((o) => (
-            <SelectOption key={o.value} value={o.value}>
+            <SelectOption key={o.value} value={o.value} lang={o.lang}>
               {o.label}
             </SelectOption>
           ))}

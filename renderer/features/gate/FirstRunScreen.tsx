@@ -1,8 +1,8 @@
-import { Button, ButtonGroup } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NewPassphraseFields, isNewPassphraseReady } from '../../components/NewPassphraseFields';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
+import { SubmitRow } from '../../components/screenBits';
 import { useT } from '../../i18n/useT';
 import { selectGate, selectVaultActions } from '../../store/selectors';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
@@ -36,11 +36,7 @@ export function FirstRunScreen() {
           disabled={gate.busy}
           namePrefix="create"
         />
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={gate.busy} disabled={gate.busy}>
-            {t('firstRun.submit')}
-          </Button>
-        </ButtonGroup>
+        <SubmitRow label={t('firstRun.submit')} busy={gate.busy} disabled={gate.busy} primary />
         {gate.busy ? <p role="status" className="kk-busy">{t('firstRun.busy')}</p> : null}
       </form>
     </GateLayout>

@@ -1,9 +1,11 @@
-import { Button, ButtonGroup, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Paragraph, Textbox } from '@utrecht/component-library-react';
-import { useId, useState, type FormEvent } from 'react';
+import { Paragraph, Textbox } from '@utrecht/component-library-react';
+import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FieldShell } from '../../components/formBits';
 import { NewPassphraseFields, isNewPassphraseReady } from '../../components/NewPassphraseFields';
 import { useCountdown } from '../../components/useCountdown';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
+import { SubmitRow } from '../../components/screenBits';
 import { useT } from '../../i18n/useT';
 import { selectGate, selectNavigation, selectVaultActions } from '../../store/selectors';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
@@ -13,7 +15,6 @@ import { GateLayout } from './GateLayout';
 export function RecoverScreen() {
   const { t } = useT();
   const titleRef = useFocusOnMount<HTMLHeadingElement>();
-  const keyId = useId();
   const gate = useAppStore(selectGate);
   const { recover } = useAppStoreShallow(selectVaultActions);
   const { showGate } = useAppStoreShallow(selectNavigation);
@@ -36,21 +37,10 @@ export function RecoverScreen() {
         <ErrorAlert error={gate.error}>
           {wait > 0 ? <Paragraph data-testid="retry-countdown">{wait === 1 ? t('unlock.waitOne') : t('unlock.wait', { seconds: wait })}</Paragraph> : null}
         </ErrorAlert>
-        <FormField type="text" invalid={keyMissing} className="kk-field">
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor={keyId}>{t('recover.key')}</FormLabel>
-          </div>
-          <FormFieldDescription id={`${keyId}-hint`} className="utrecht-form-field__description">
-            {t('recover.keyHint')}
-          </FormFieldDescription>
-          {keyMissing ? (
-            <FormFieldErrorMessage id={`${keyId}-error`} className="utrecht-form-field__error-message">
-              {t('recover.keyRequired')}
-            </FormFieldErrorMessage>
-          ) : null}
-          <div className="utrecht-form-field__input">
+        <FieldShell label={t('recover.key')} hint={t('recover.keyHint')} error={keyMissing ? t('recover.keyRequired') : undefined}>
+          {({ id, describedBy, invalid }) => (
             <Textbox
-              id={keyId}
+              id={id}
               name="recovery-key"
               maxLength={512}
               autoComplete="off"
@@ -58,13 +48,13 @@ export function RecoverScreen() {
               autoCapitalize="characters"
               className="kk-recovery-input"
               value={recoveryKey}
-              invalid={keyMissing}
-              aria-describedby={keyMissing ? `${keyId}-hint ${keyId}-error` : `${keyId}-hint`}
+              invalid={invalid}
+              aria-describedby={describedBy}
               onChange={(event) => setRecoveryKey(event.target.value)}
               disabled={gate.busy}
             />
-          </div>
-        </FormField>
+          )}
+        </FieldShell>
         <NewPassphraseFields
           value={value}
           onChange={setValue}
@@ -73,11 +63,7 @@ export function RecoverScreen() {
           disabled={gate.busy}
           namePrefix="recover"
         />
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={gate.busy} disabled={gate.busy || wait > 0}>
-            {t('recover.submit')}
-          </Button>
-        </ButtonGroup>
+        <SubmitRow label={t('recover.submit')} busy={gate.busy} disabled={gate.busy || wait > 0} primary />
         {gate.busy ? <p role="status" className="kk-busy">{t('recover.busy')}</p> : null}
       </form>
       <p className="kk-secondary-action">

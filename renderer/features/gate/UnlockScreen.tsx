@@ -1,9 +1,10 @@
-import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PassphraseField } from '../../components/PassphraseField';
 import { useCountdown } from '../../components/useCountdown';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
+import { SubmitRow } from '../../components/screenBits';
 import { useT } from '../../i18n/useT';
 import { selectGate, selectLockReason, selectNavigation, selectVaultActions } from '../../store/selectors';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
@@ -60,11 +61,7 @@ export function UnlockScreen() {
           disabled={gate.busy}
           inputRef={inputRef}
         />
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={gate.busy} disabled={gate.busy || wait > 0}>
-            {t('unlock.submit')}
-          </Button>
-        </ButtonGroup>
+        <SubmitRow label={t('unlock.submit')} busy={gate.busy} disabled={gate.busy || wait > 0} primary />
         {gate.busy ? <p role="status" className="kk-busy">{t('unlock.busy')}</p> : null}
       </form>
       <p className="kk-secondary-action">

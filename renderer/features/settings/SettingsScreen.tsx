@@ -1,7 +1,9 @@
-import { Button, ButtonGroup, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Heading, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Language } from '../../../shared/errors';
 import { ErrorAlert, SuccessAlert } from '../../components/ErrorAlert';
+import { SelectField, TextField } from '../../components/formBits';
+import { SubmitRow } from '../../components/screenBits';
 import { NewPassphraseFields, isNewPassphraseReady } from '../../components/NewPassphraseFields';
 import { PassphraseField } from '../../components/PassphraseField';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
@@ -21,8 +23,6 @@ function GeneralSettings() {
   const settings = useAppStore(selectSettings);
   const feedback = useAppStoreShallow(selectSettingsFeedback);
   const { updateSettings, clearSettingsFeedback } = useAppStoreShallow(selectSettingsActions);
-  const minutesId = useId();
-  const languageId = useId();
   const [minutes, setMinutes] = useState(settings ? String(settings.autoLockMinutes) : '');
   const [language, setLanguage] = useState<Language>(settings?.language ?? 'nl');
   const [tried, setTried] = useState(false);
@@ -51,51 +51,27 @@ function GeneralSettings() {
       </Heading>
       <ErrorAlert error={feedback.error} />
       {feedback.saved ? <SuccessAlert>{t('settings.saved')}</SuccessAlert> : null}
-      <FormField type="text" invalid={invalid} className="kk-field">
-        <div className="utrecht-form-field__label">
-          <FormLabel htmlFor={minutesId}>{t('settings.autoLock')}</FormLabel>
-        </div>
-        <FormFieldDescription id={`${minutesId}-hint`} className="utrecht-form-field__description">
-          {t('settings.autoLockHint')}
-        </FormFieldDescription>
-        {invalid ? (
-          <FormFieldErrorMessage id={`${minutesId}-error`} className="utrecht-form-field__error-message">
-            {t('settings.autoLockInvalid')}
-          </FormFieldErrorMessage>
-        ) : null}
-        <div className="utrecht-form-field__input">
-          <Textbox
-            id={minutesId}
-            name="auto-lock-minutes"
-            inputMode="numeric"
-            className="kk-number-input"
-            value={minutes}
-            invalid={invalid}
-            aria-describedby={invalid ? `${minutesId}-hint ${minutesId}-error` : `${minutesId}-hint`}
-            onChange={(event) => setMinutes(event.target.value)}
-          />
-        </div>
-      </FormField>
-      <FormField type="text" className="kk-field">
-        <div className="utrecht-form-field__label">
-          <FormLabel htmlFor={languageId}>{t('settings.language')}</FormLabel>
-        </div>
-        <div className="utrecht-form-field__input">
-          <Select id={languageId} name="language" value={language} onChange={(event) => setLanguage(Language.parse(event.target.value))}>
-            <SelectOption value="nl" lang="nl">
-              {t('language.nl')}
-            </SelectOption>
-            <SelectOption value="en" lang="en">
-              {t('language.en')}
-            </SelectOption>
-          </Select>
-        </div>
-      </FormField>
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={feedback.busy} disabled={feedback.busy}>
-          {t('settings.save')}
-        </Button>
-      </ButtonGroup>
+      <TextField
+        label={t('settings.autoLock')}
+        hint={t('settings.autoLockHint')}
+        error={invalid ? t('settings.autoLockInvalid') : undefined}
+        name="auto-lock-minutes"
+        inputMode="numeric"
+        className="kk-number-input"
+        value={minutes}
+        onChange={setMinutes}
+      />
+      <SelectField
+        label={t('settings.language')}
+        name="language"
+        value={language}
+        onChange={(value) => setLanguage(Language.parse(value))}
+        options={[
+          { value: 'nl', label: t('language.nl'), lang: 'nl' },
+          { value: 'en', label: t('language.en'), lang: 'en' },
+        ]}
+      />
+      <SubmitRow label={t('settings.save')} busy={feedback.busy} disabled={feedback.busy} primary />
     </form>
   );
 }
@@ -147,11 +123,7 @@ function ChangePassphrase() {
         disabled={state.busy}
         namePrefix="change"
       />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={state.busy} disabled={state.busy}>
-          {t('settings.passphrase.submit')}
-        </Button>
-      </ButtonGroup>
+      <SubmitRow label={t('settings.passphrase.submit')} busy={state.busy} disabled={state.busy} primary />
       {state.busy ? <p role="status" className="kk-busy">{t('settings.passphrase.busy')}</p> : null}
     </form>
   );
