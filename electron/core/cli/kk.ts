@@ -97,20 +97,21 @@ export async function runKk(
  * environment (handOver.ts); this one then only waits. Resolves to the exit code.
  */
 async function main(given: GivenSecrets): Promise<number> {
+  let secrets = given;
   if (isHandedOver(process.env)) {
-    let handed: GivenSecrets;
     try {
-      handed = await receiveHandedSecrets(process.env);
+      secrets = { ...(await receiveHandedSecrets(process.env)), ...given };
     } catch (error) {
       process.stderr.write(`kk: ${error instanceof Error ? error.message : 'internal error'}\n`);
       return EXIT.usage;
     }
-    return runKk(process.argv.slice(2), { ...defaultIo(), secrets: createSecrets({ ...handed, ...given }) });
+  } else if (Object.keys(given).length > 0 && canHandOver()) {
+    return relaunchWithout(given, process.env);
   }
-  if (Object.keys(given).length > 0 && canHandOver()) return relaunchWithout(given, process.env);
-  return runKk(process.argv.slice(2), { ...defaultIo(), secrets: createSecrets(given) });
+  return runKk(process.argv.slice(2), { ...defaultIo(), secrets: createSecrets(secrets) });
 }
 
+/** Lines to this process's stdout and stderr. */
 function defaultIo() {
   return { out: (line: string) => process.stdout.write(`${line}\n`), err: (line: string) => process.stderr.write(`${line}\n`) };
 }
