@@ -43,6 +43,14 @@ describe('electron bundles', () => {
     expect(read('core.cjs')).not.toMatch(/require\("electron"\)/);
   });
 
+  it('"dependencies" (what the installer ships from node_modules) are exactly the packages the bundles require', () => {
+    // Everything else is bundled by esbuild or Vite; listing it would ship it a second time.
+    const required = ['main.cjs', 'preload.cjs', 'core.cjs', 'importWorker.cjs'].flatMap((name) => requires(read(name)));
+    const fromNodeModules = [...new Set(required.filter((dep) => !dep.startsWith('node:') && dep !== 'electron'))].sort();
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(fromNodeModules);
+  });
+
   it('the preload bundle runs with only electron available and exposes the contract API', () => {
     const exposed: Array<{ key: string; api: Record<string, unknown> }> = [];
     const fakeElectron = {
