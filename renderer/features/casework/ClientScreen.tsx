@@ -7,7 +7,7 @@ import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectClient, selectClientError, selectClientTrajecten, selectClientWrite } from './caseSelectors';
 import { Badge, formatDate, OpenButton } from '../../components/dataBits';
 import { blankToUndefined, CheckboxField, ErrorSummary, type FieldErrors, SelectField, serverErrors, TextareaField, TextField, validateWith } from '../../components/formBits';
-import { useScreenFocus } from '../../components/useScreenFocus';
+import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { LoadingScreen, Pseudonym, SavedNotice, SensitivityBadge } from './caseBits';
 import { contactFieldErrors, contactInput, ContactPersonsFields, contactSummaryErrors, toContactForms, type ContactForm } from './ContactPersonsFields';
 
@@ -64,7 +64,7 @@ export function clientInput(form: ClientForm) {
 /** Registers a new cliënt (id null) or edits one. Every field shows how sensitive it is. */
 export function ClientScreen({ id }: { id: string | null }) {
   const { t, language } = useT();
-  const headingRef = useScreenFocus<HTMLHeadingElement>();
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const client = useAppStore(selectClient);
   const clientTrajecten = useAppStore(selectClientTrajecten);
   const loadError = useAppStore(selectClientError);

@@ -7,7 +7,7 @@ import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectDashboard, selectDashboardError } from './caseSelectors';
 import { Badge, DataTable, formatDate, NumberRow } from '../../components/dataBits';
 import { Panel } from '../../components/screenBits';
-import { useScreenFocus } from '../../components/useScreenFocus';
+import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { BarsWithTable, LoadingScreen, TrajectLink } from './caseBits';
 
 function ItemTable({ caption, items, extra }: { caption: string; items: (DashboardItem & { teLang?: boolean })[]; extra?: 'overdue' }) {
@@ -56,7 +56,7 @@ function BarsPanel({ id, title, labelHeader, rows }: { id: string; title: string
 /** The coordinator's start screen: open trajecten, what is late or ending soon, and this year's figures. */
 export function DashboardScreen() {
   const { t, language } = useT();
-  const headingRef = useScreenFocus<HTMLHeadingElement>();
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const dashboard = useAppStore(selectDashboard);
   const error = useAppStore(selectDashboardError);
   const { loadDashboard, openCase } = useAppStoreShallow(selectCaseActions);

@@ -2,7 +2,7 @@ import { Alert, Button, ButtonGroup, Heading, Paragraph, Table, TableBody, Table
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ImportResult } from '../../../shared/casework/import.schema';
 import { formatNumber } from '../../components/dataBits';
-import { useScreenFocus } from '../../components/useScreenFocus';
+import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
@@ -34,7 +34,7 @@ function countsLabel(result: ImportResult, language: 'nl' | 'en'): Record<string
  */
 export function ImportScreen() {
   const { t, language } = useT();
-  const headingRef = useScreenFocus<HTMLHeadingElement>();
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const state = useAppStore(selectImportState);
   const { chooseImportFile, importChosen, resetImport } = useAppStoreShallow(selectCaseActions);
   const fieldId = useId();

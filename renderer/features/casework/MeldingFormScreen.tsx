@@ -6,7 +6,7 @@ import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectMeldingWrite, selectRegios } from './caseSelectors';
 import { blankToUndefined, CheckboxField, ErrorSummary, type FieldErrors, SelectField, serverErrors, TextareaField, TextField, todayIso, validateWith } from '../../components/formBits';
-import { useScreenFocus } from '../../components/useScreenFocus';
+import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { SensitivityBadge } from './caseBits';
 import { gemeenteOptions, optionLists } from './options';
 
@@ -62,7 +62,7 @@ export function meldingInput(form: MeldingForm): Record<string, unknown> {
 /** Registers a melding of the meld- en adviespunt; afterwards the melding opens with its routing advice. */
 export function MeldingFormScreen() {
   const { t } = useT();
-  const headingRef = useScreenFocus<HTMLHeadingElement>();
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const regios = useAppStore(selectRegios);
   const write = useAppStore(selectMeldingWrite);
   const { loadGemeenten, createMelding, openCase, resetMeldingWrite } = useAppStoreShallow(selectCaseActions);

@@ -8,7 +8,7 @@ import { selectCaseActions, selectMeldingFilter, selectMeldingList, selectMeldin
 import { type Column, VirtualTable } from '../../components/VirtualTable';
 import { Badge, formatDate, formatNumber, OpenButton } from '../../components/dataBits';
 import { CheckboxField, SelectField, TextField } from '../../components/formBits';
-import { useScreenFocus } from '../../components/useScreenFocus';
+import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { Pseudonym } from './caseBits';
 import { dateRangeProblem, type MeldingListFilter } from './meldingen.slice';
 import { GemeenteFilter, patchedFilter } from './GemeenteFilter';
@@ -91,7 +91,7 @@ function MeldingFilters() {
 /** All meldingen, newest first, in a virtualised list with filters and saved views. */
 export function MeldingListScreen() {
   const { t, language } = useT();
-  const headingRef = useScreenFocus<HTMLHeadingElement>();
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const list = useAppStore(selectMeldingList);
   const error = useAppStore(selectMeldingListError);
   const { loadMeldingRows, openCase, refreshMeldingList } = useAppStoreShallow(selectCaseActions);

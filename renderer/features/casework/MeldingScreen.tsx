@@ -11,7 +11,7 @@ import { AdviceBox } from './AdviceBox';
 import { selectCaseActions, selectMelding, selectMeldingError, selectMeldingWrite } from './caseSelectors';
 import { Badge, formatDate } from '../../components/dataBits';
 import { blankToUndefined, CheckboxField, ErrorSummary, type FieldErrors, SelectField, serverErrors, TextareaField, TextField, todayIso, validateWith } from '../../components/formBits';
-import { useScreenFocus } from '../../components/useScreenFocus';
+import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { LoadingScreen, SavedNotice, SensitivityBadge } from './caseBits';
 import { gemeenteLabel, optionLists } from './options';
 
@@ -142,7 +142,7 @@ function ConvertForm() {
 /** One melding: its facts, the routing advice from the core, conclusion and feedback, and "make it a traject". */
 export function MeldingScreen({ id }: { id: string }) {
   const { t, language } = useT();
-  const headingRef = useScreenFocus<HTMLHeadingElement>();
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const melding = useAppStore(selectMelding);
   const error = useAppStore(selectMeldingError);
   const write = useAppStore(selectMeldingWrite);

@@ -6,7 +6,7 @@ import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectOverdue, selectReminders } from './caseSelectors';
 import { Badge, DataTable, formatDate } from '../../components/dataBits';
 import { Panel } from '../../components/screenBits';
-import { useScreenFocus } from '../../components/useScreenFocus';
+import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { deadlineTone, TrajectLink } from './caseBits';
 
 interface DueTask {
@@ -44,7 +44,7 @@ function DueTable<T extends DueTask>({ tasks, badge, caption, compact = true }: 
 /** Every open task whose due date has passed, oldest first, with the traject's pseudonym. */
 export function OverdueScreen() {
   const { t } = useT();
-  const headingRef = useScreenFocus<HTMLHeadingElement>();
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const overdue = useAppStore(selectOverdue);
   const reminders = useAppStore(selectReminders);
   const { loadOverdue } = useAppStoreShallow(selectCaseActions);

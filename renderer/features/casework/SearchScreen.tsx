@@ -8,7 +8,7 @@ import { selectCaseActions, selectSearch } from './caseSelectors';
 import type { CaseTarget } from './caseNav.slice';
 import { Badge, OpenButton } from '../../components/dataBits';
 import { TextField } from '../../components/formBits';
-import { useScreenFocus } from '../../components/useScreenFocus';
+import { useFocusOnMount } from '../../components/useFocusOnMount';
 
 /** Where a search hit leads: the traject, the cliënt, or the melding. */
 export function hitTarget(hit: SearchHit): CaseTarget {
@@ -20,7 +20,7 @@ export function hitTarget(hit: SearchHit): CaseTarget {
 /** Full-text search over cliënten, trajecten, meldingen and journal. Hits show a label, never the text. */
 export function SearchScreen() {
   const { t } = useT();
-  const headingRef = useScreenFocus<HTMLHeadingElement>();
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const search = useAppStore(selectSearch);
   const { runSearch, openCase } = useAppStoreShallow(selectCaseActions);
   const [q, setQ] = useState(search.q);

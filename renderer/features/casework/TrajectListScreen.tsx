@@ -9,7 +9,7 @@ import { selectCaseActions, selectTrajectFilter, selectTrajectList, selectTrajec
 import { type Column, VirtualTable } from '../../components/VirtualTable';
 import { Badge, formatDate, formatNumber, OpenButton } from '../../components/dataBits';
 import { SelectField } from '../../components/formBits';
-import { useScreenFocus } from '../../components/useScreenFocus';
+import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { Pseudonym } from './caseBits';
 import { GemeenteFilter, patchedFilter } from './GemeenteFilter';
 import { gemeenteLabel } from './options';
@@ -93,7 +93,7 @@ function Filters() {
 /** All trajecten in a virtualised list with filters and saved views. Pseudonyms only, never names. */
 export function TrajectListScreen() {
   const { t, language } = useT();
-  const headingRef = useScreenFocus<HTMLHeadingElement>();
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const list = useAppStore(selectTrajectList);
   const error = useAppStore(selectTrajectListError);
   const { loadTrajectRows, openCase, refreshTrajectList } = useAppStoreShallow(selectCaseActions);

@@ -9,7 +9,7 @@ import { useRegios } from './GemeenteFilter';
 import { CheckboxField, CheckboxGroup, ErrorSummary, type FieldErrors, SelectField, serverErrors, TextField, todayIso, validateWith } from '../../components/formBits';
 import { SubmitRow } from '../../components/screenBits';
 import { useCheckedForm } from '../../components/useCheckedForm';
-import { useScreenFocus } from '../../components/useScreenFocus';
+import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { Pseudonym, SensitivityBadge } from './caseBits';
 import { gemeenteOptions, optionLists } from './options';
 
@@ -59,7 +59,7 @@ export function checkTrajectStart(value: TrajectStart, t: Parameters<typeof vali
 /** Starts a traject for a cliënt (after registering the cliënt). */
 export function TrajectNewScreen({ clientId }: { clientId: string }) {
   const { t } = useT();
-  const headingRef = useScreenFocus<HTMLHeadingElement>();
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const client = useAppStore(selectClient);
   const write = useAppStore(selectClientWrite);
   const { createTraject } = useAppStoreShallow(selectCaseActions);

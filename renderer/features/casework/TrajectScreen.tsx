@@ -6,7 +6,7 @@ import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectTrajectDetail, selectTrajectDetailError, selectTrajectWrite } from './caseSelectors';
 import { Badge, formatDate } from '../../components/dataBits';
 import { ErrorSummary, serverErrors } from '../../components/formBits';
-import { useScreenFocus } from '../../components/useScreenFocus';
+import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { LoadingScreen, Pseudonym } from './caseBits';
 import { ConsentPanel } from './traject/ConsentPanel';
 import { FactsPanel } from './traject/FactsPanel';
@@ -20,7 +20,7 @@ import { VormenPanel } from './traject/VormenPanel';
 /** One traject: phase and its moves, forms, opvang, procedures, consents, tasks and journal. */
 export function TrajectScreen({ id }: { id: string }) {
   const { t, language } = useT();
-  const headingRef = useScreenFocus<HTMLHeadingElement>();
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const detail = useAppStore(selectTrajectDetail);
   const error = useAppStore(selectTrajectDetailError);
   const write = useAppStore(selectTrajectWrite);
