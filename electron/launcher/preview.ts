@@ -71,6 +71,46 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+// On POSIX the browser gets a process group of its own: its zygote helpers outlive it for a moment
+// and make the profile folder again, so the whole group is stopped and awaited before removal.
+const ownGroup = process.platform !== 'win32';
+
+/** Sends `signal` to the browser and, on POSIX, to every helper in its process group. */
+function signalBrowser(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (ownGroup && child.pid !== undefined) process.kill(-child.pid, signal);
+    else child.kill(signal);
+  } catch {
+    // Nothing left to signal.
+  }
+}
+
+/** True once no process of the browser's group is left (at once where there are no groups); false after `ms`. */
+async function waitForGroupGone(child: ChildProcess, ms: number): Promise<boolean> {
+  if (!ownGroup || child.pid === undefined) return true;
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      process.kill(-child.pid, 0);
+    } catch {
+      return true;
+    }
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Stops the browser and its helpers: politely, then by force. */
+async function stopBrowser(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined) return; // it never started
+  signalBrowser(child, 'SIGTERM');
+  if (!(await waitForExit(child, BROWSER_STOP_GRACE_MS))) signalBrowser(child, 'SIGKILL');
+  if (!(await waitForGroupGone(child, BROWSER_STOP_GRACE_MS))) {
+    signalBrowser(child, 'SIGKILL');
+    await waitForGroupGone(child, BROWSER_STOP_GRACE_MS);
+  }
+}
+
 /** Starts the bridge and, when there is a browser, a Chromium app window on a temporary profile. */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   if (prepareVaultDir(options.vaultDir) === 'foreign' && options.vaultDirFromEnv) options.say(FOREIGN_VAULT_WARNING);
@@ -99,7 +139,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // write into the profile again.
   const onExit = (): void => {
     const wasRunning = child !== null && browserRunning;
-    if (wasRunning) child?.kill('SIGKILL');
+    if (child !== null) signalBrowser(child, 'SIGKILL');
     removeProfileNow();
     // Its helpers die a moment after the browser and may write once more; nothing of ours runs
     // then, so a small detached Node process removes the folder again for a few seconds.
@@ -112,14 +152,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       try {
-        if (child !== null && browserRunning) {
-          // The browser writes into its profile until it has stopped; remove the profile after.
-          child.kill('SIGTERM');
-          if (!(await waitForExit(child, BROWSER_STOP_GRACE_MS))) {
-            child.kill('SIGKILL');
-            await waitForExit(child, BROWSER_STOP_GRACE_MS);
-          }
-        }
+        // The browser and its helpers write into the profile until they have stopped; remove it after.
+        if (child !== null) await stopBrowser(child);
       } finally {
         try {
           await removeProfile();
@@ -168,14 +202,15 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   let fellBack = false;
   const fallBack = (line: string): void => {
-    // The browser is gone; its profile is of no use any more. A fresh address (the one given to
-    // the browser was not used and expires on its own).
-    void removeProfile();
+    // The browser is gone; its profile is of no use any more once its helpers are gone too. A fresh
+    // address (the one given to the browser was not used and expires on its own).
+    if (child !== null) void stopBrowser(child).then(removeProfile);
+    else void removeProfile();
     if (fellBack || stopping !== null) return;
     fellBack = true;
     options.say(`${line} Open dit adres (één keer geldig) in een browser: ${bridge.launchUrl()}`);
   };
-  child = spawn(options.browser, args, { stdio: 'ignore' });
+  child = spawn(options.browser, args, { stdio: 'ignore', detached: ownGroup });
   browserRunning = true;
   child.on('error', () => {
     browserRunning = false;
