@@ -3,7 +3,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { KkError } from '../../../shared/errors';
 import { LOCK_WAIT_MS, VAULT_CACHE_KIB, WAL_AUTOCHECKPOINT_PAGES } from './constants';
 import { toKkError } from './errorMapping';
-import { pathKind } from './safeFs';
+import { createPrivateFile, pathKind } from './safeFs';
 
 const PLAIN_SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const HEX = Buffer.from('0123456789abcdef', 'latin1');
@@ -13,9 +13,10 @@ export const SQLCIPHER_PAGE_SIZE = 4096;
 /** Options for opening the encrypted database. */
 export interface OpenOptions {
   /**
-   * The file is new: an empty file the caller has just created with `createPrivateFile` (O_EXCL),
-   * which SQLite turns into a database. Anything but an empty file is refused (VAULT_EXISTS), so
-   * a create can never open, and then lose, an existing database. Otherwise the file must exist.
+   * A new database: the file is created owner-only with O_EXCL, or is an empty file the caller
+   * has just created that way (createVault does, to know which files are its own). A file with
+   * content is refused (VAULT_EXISTS), so a create can never open, and then lose, an existing
+   * database. Without `create` the file must exist.
    */
   create?: boolean;
   /** Page cache in KiB; defaults to VAULT_CACHE_KIB. The bench compares against SQLite's default. */
@@ -74,11 +75,24 @@ export function assertEncryptedFile(path: string): void {
  */
 export function openEncryptedDatabase(path: string, dataKey: Buffer, options: OpenOptions = {}): Database.Database {
   const kind = pathKind(path);
-  if (kind === 'absent') throw new KkError('VAULT_NOT_FOUND', 'Database file not found');
-  if (kind !== 'file') throw new KkError('VAULT_PATH_INVALID', 'Database path is not a file');
-  // Safe to read with fs here: SQLite has not opened the file yet.
-  if (!options.create) assertEncryptedFile(path);
-  else if (statSync(path).size !== 0) throw new KkError('VAULT_EXISTS', 'Database file is not new');
+  if (kind === 'absent' && options.create) {
+    // Owner-only from the first byte (SQLite would create it 0644 minus umask); SQLite sees an
+    // empty file as a new database.
+    try {
+      createPrivateFile(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new KkError('VAULT_EXISTS', 'Database file appeared while creating');
+      throw toKkError(error, 'create database file');
+    }
+  } else if (kind === 'absent') {
+    throw new KkError('VAULT_NOT_FOUND', 'Database file not found');
+  } else if (kind !== 'file') {
+    throw new KkError('VAULT_PATH_INVALID', 'Database path is not a file');
+  } else if (!options.create) {
+    assertEncryptedFile(path); // safe to read with fs here: SQLite has not opened the file yet
+  } else if (statSync(path).size !== 0) {
+    throw new KkError('VAULT_EXISTS', 'Database file is not new');
+  }
 
   let db: Database.Database;
   try {

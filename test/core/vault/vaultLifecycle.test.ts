@@ -2,7 +2,6 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, utimesSync, w
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { openEncryptedDatabase } from '../../../electron/core/vault/sqlcipher';
-import { createPrivateFile } from '../../../electron/core/vault/safeFs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { latestVersion } from '../../../electron/core/db/migrate';
 import { migrations } from '../../../electron/core/db/migrations';
@@ -206,7 +205,6 @@ describe('vault file permissions', () => {
     mkdirSync(dir, { recursive: true });
     const path = join(dir, 'fresh.db');
     const key = randomBytes(32);
-    createPrivateFile(path);
     const db = openEncryptedDatabase(path, key, { create: true });
     try {
       expect(statSync(path).mode & 0o777).toBe(0o600);
