@@ -29,6 +29,7 @@ export const ErrorCode = z.enum([
   'FORBIDDEN_SENDER',
   'NOT_FOUND',
   'CONFLICT',
+  'POLICY_INVALID',
   'INTERNAL',
 ]);
 /** One of the stable error codes. */
@@ -180,6 +181,10 @@ export const errorMessages: Record<ErrorCode, Record<Language, string>> = {
   CONFLICT: {
     nl: 'Iemand anders heeft dit item intussen gewijzigd. Laad het opnieuw.',
     en: 'This item was changed in the meantime. Load it again.',
+  },
+  POLICY_INVALID: {
+    nl: 'Een beleidsbestand van Ketenkluis klopt niet. Ketenkluis gebruikt het niet. Meld dit aan de beheerder van Ketenkluis.',
+    en: 'A policy file of Ketenkluis is not valid. Ketenkluis does not use it. Report this to the administrator of Ketenkluis.',
   },
   INTERNAL: {
     nl: 'Er ging iets mis in Ketenkluis. Er is niets half opgeslagen. Probeer het opnieuw.',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { duplicates, policyFile } from '../policy/policy.schema';
 
 /** The regions Ketenkluis knows (one meld- en adviespunt each: ESSM Rotterdam, SHOP Den Haag). */
 export const Regio = z.enum(['rotterdam', 'den-haag']);
@@ -16,11 +17,14 @@ export const RegioGemeenten = z.strictObject({
 /** One region with its gemeenten. */
 export type RegioGemeenten = z.infer<typeof RegioGemeenten>;
 
-/** The file `resources/gemeenten.json`: versioned policy data, reviewed like code. */
-export const GemeentenFile = z.strictObject({
-  versie: z.string().min(1),
-  toelichting: z.string(),
-  regios: z.array(RegioGemeenten).min(1),
-});
+/** The file `resources/gemeenten.json`: a policy file (see shared/policy) with the gemeenten per region. */
+export const GemeentenFile = policyFile(
+  'gemeenten',
+  z.strictObject({
+    regios: z.array(RegioGemeenten).min(1),
+  }).refine((i) => duplicates(i.regios.map((r) => r.regio)).length === 0, { message: 'Elke regio maar één keer', path: ['regios'] }),
+);
 /** The gemeenten file. */
 export type GemeentenFile = z.infer<typeof GemeentenFile>;
+/** The gemeenten of every region, as the app uses them. */
+export type Gemeenten = GemeentenFile['inhoud'];

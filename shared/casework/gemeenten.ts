@@ -1,12 +1,16 @@
 import raw from '../../resources/gemeenten.json';
-import { GemeentenFile, type Regio, type RegioGemeenten } from './gemeenten.schema';
+import { loadPolicy } from '../policy/loadPolicy';
+import { GemeentenFile, type Gemeenten, type Regio, type RegioGemeenten } from './gemeenten.schema';
 import type { GemeenteGroep } from './dashboard.schema';
 
-/** The gemeenten per region, validated at load: a broken data file fails loudly at start. */
-export const gemeenten: GemeentenFile = GemeentenFile.parse(raw);
+/** The gemeenten policy file with its version and sources, validated at load: a broken file stops Ketenkluis at start. */
+export const gemeentenPolicy: GemeentenFile = loadPolicy(GemeentenFile, raw, 'resources/gemeenten.json');
+
+/** The gemeenten per region. */
+export const gemeenten: Gemeenten = gemeentenPolicy.inhoud;
 
 /** The gemeenten of one region. */
-export function regioGemeenten(regio: Regio, data: GemeentenFile = gemeenten): RegioGemeenten {
+export function regioGemeenten(regio: Regio, data: Gemeenten = gemeenten): RegioGemeenten {
   const found = data.regios.find((r) => r.regio === regio);
   if (!found) throw new Error(`Unknown region ${regio}`);
   return found;
@@ -20,7 +24,7 @@ export function isKnownGemeente(name: string): boolean {
 }
 
 /** All gemeente names Ketenkluis knows, across regions. */
-export function alleGemeenten(data: GemeentenFile = gemeenten): string[] {
+export function alleGemeenten(data: Gemeenten = gemeenten): string[] {
   return data.regios.flatMap((r) => r.gemeenten);
 }
 

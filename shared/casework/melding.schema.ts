@@ -92,13 +92,11 @@ export const RoutePartner = z.enum(['AVIM', 'NLA', 'ZoCo', 'melder']);
 /** A partner in the meldroute. */
 export type RoutePartner = z.infer<typeof RoutePartner>;
 
-/** One step of routing advice, in order. */
+/** One step of routing advice, in order. The screen words it from partner and actie (AdviceBox, i18n). */
 export const RouteStap = z.object({
   volgorde: z.number().int().positive(),
   partner: RoutePartner,
   actie: z.enum(['bel-direct', 'eerst-afstemmen', 'daarna-afstemmen', 'samen-afstemmen', 'terugkoppelen']),
-  /** One sentence in Dutch (B1) for the screen. */
-  tekst: z.string(),
 });
 /** One step of routing advice. */
 export type RouteStap = z.infer<typeof RouteStap>;

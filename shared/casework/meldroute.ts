@@ -1,72 +1,64 @@
-import type { MeldConclusie, MeldingVorm, RoutePartner, RouteStap } from './melding.schema';
+import { z } from 'zod';
+import raw from '../../resources/meldroute.json';
+import { duplicates, policyFile, PolicyBron } from '../policy/policy.schema';
+import { loadPolicy } from '../policy/loadPolicy';
+import { MeldingVorm, RoutePartner, RouteStap, type MeldConclusie } from './melding.schema';
 
-type Route = { partner: RoutePartner; actie: RouteStap['actie'] }[];
+/** A partner the meldroute sends to (the melder only gets the closing feedback, never a route step). */
+const RouteNaarPartner = RoutePartner.exclude(['melder']);
+/** One step of a form's route: a partner and how to involve them. */
+const RouteRegel = z.strictObject({ partner: RouteNaarPartner, actie: RouteStap.shape.actie.exclude(['bel-direct', 'terugkoppelen']) });
 
-const avimThenZoco: Route = [
-  { partner: 'AVIM', actie: 'eerst-afstemmen' },
-  { partner: 'ZoCo', actie: 'daarna-afstemmen' },
-];
-const together = (first: RoutePartner): Route => [
-  { partner: first, actie: 'samen-afstemmen' },
-  { partner: 'ZoCo', actie: 'samen-afstemmen' },
-];
+/** Every form as one list, so a wrong name in the file gets "not in the list" rather than a vague union error. */
+const Vorm = z.enum(MeldingVorm.options.flatMap((o) => o.options));
 
-/**
- * Routing per form, from the stroomschema "Van signaal naar actie": SU → AVIM first, ZoCo
- * second; AU → NLA (SZW) and ZoCo; CU → AVIM and ZoCo; OV → AVIM first, ZoCo second.
- * The schema names no route for the 2024 EU forms or an unknown form; Ketenkluis advises
- * AVIM and ZoCo together there (police lead on every form of 273f Sr) — a policy choice
- * that a privacy officer or chain partner may review.
- */
-export const routePerVorm: Readonly<Record<MeldingVorm, Route>> = {
-  'seksuele-uitbuiting': avimThenZoco,
-  arbeidsuitbuiting: together('NLA'),
-  'criminele-uitbuiting': together('AVIM'),
-  orgaanverwijdering: avimThenZoco,
-  'gedwongen-huwelijk': together('AVIM'),
-  'illegale-adoptie': together('AVIM'),
-  draagmoederschap: together('AVIM'),
-  onbekend: together('AVIM'),
-  geen: [],
-};
+/** The route for one form; a row cites its line in the source, or says why it has none. */
+const VormRoute = z
+  .strictObject({ vorm: Vorm, stappen: z.array(RouteRegel), bron: PolicyBron.optional(), toelichting: z.string().min(1).optional() })
+  .refine((r) => r.bron !== undefined || r.toelichting !== undefined, { message: 'Noem de bron van deze route, of leg in een toelichting uit waarom er geen is', path: ['bron'] })
+  .refine((r) => duplicates(r.stappen.map((s) => s.partner)).length === 0, { message: 'Elke partner maar één keer per route', path: ['stappen'] });
 
-const partnerNaam: Record<RoutePartner, string> = {
-  AVIM: 'de politie (AVIM)',
-  NLA: 'de Nederlandse Arbeidsinspectie (NLA)',
-  ZoCo: 'de zorgcoördinator',
-  melder: 'de melder',
-};
+/** The file `resources/meldroute.json`: the routing advice per form, a policy file (see shared/policy). */
+export const MeldrouteFile = policyFile(
+  'meldroute',
+  z.strictObject({
+    /** Who is called straight away when a melding is acute. */
+    acuutBellen: z.strictObject({ partner: RouteNaarPartner, bron: PolicyBron }),
+    perVorm: z.array(VormRoute),
+  }).superRefine((inhoud, ctx) => {
+    const vormen = inhoud.perVorm.map((r) => r.vorm);
+    for (const vorm of duplicates(vormen)) ctx.addIssue({ code: 'custom', message: `De vorm "${vorm}" staat er meer dan één keer in`, path: ['perVorm'] });
+    for (const vorm of Vorm.options) {
+      if (!vormen.includes(vorm)) ctx.addIssue({ code: 'custom', message: `De route voor de vorm "${vorm}" ontbreekt`, path: ['perVorm'] });
+    }
+  }),
+);
+/** The meldroute file. */
+export type MeldrouteFile = z.infer<typeof MeldrouteFile>;
 
-function tekst(partner: RoutePartner, actie: RouteStap['actie'], anoniem: boolean): string {
-  switch (actie) {
-    case 'bel-direct':
-      return `Acuut: bel nu direct ${partnerNaam[partner]}.`;
-    case 'eerst-afstemmen':
-      return `Stem eerst af met ${partnerNaam[partner]}.`;
-    case 'daarna-afstemmen':
-      return `Stem daarna af met ${partnerNaam[partner]}.`;
-    case 'samen-afstemmen':
-      return `Stem samen af met ${partnerNaam[partner]}.`;
-    case 'terugkoppelen':
-      return anoniem ? 'Koppel terug aan de melder als die opnieuw contact opneemt.' : 'Koppel terug aan de melder wat er met de melding gebeurt.';
-  }
-}
+/** The meldroute with its version and sources, validated at load: a broken file stops Ketenkluis at start. */
+export const meldroutePolicy: MeldrouteFile = loadPolicy(MeldrouteFile, raw, 'resources/meldroute.json');
 
 /**
- * The routing advice for a melding, in order. Acute: call AVIM now, before anything else.
- * Conclusion "geen mensenhandel": no partners, only feedback. Always ends with feedback
- * (terugkoppeling) to the reporter.
+ * The routing advice for a melding, in order. Acute: call the acute partner (AVIM) now, before
+ * anything else. Conclusion "geen mensenhandel": no partners, only feedback. Always ends with
+ * feedback (terugkoppeling) to the reporter. The screen words each step from partner and actie.
+ * `meldroute` is the validated table (a region's own meldroute once there are several).
  */
-export function routeringsAdvies(melding: { vorm: MeldingVorm; acuut: boolean; conclusie: MeldConclusie | null; anoniem: boolean }): RouteStap[] {
-  const steps: Route = [];
-  if (melding.acuut && melding.conclusie !== 'geen') steps.push({ partner: 'AVIM', actie: 'bel-direct' });
+export function routeringsAdvies(
+  melding: { vorm: MeldingVorm; acuut: boolean; conclusie: MeldConclusie | null },
+  meldroute: MeldrouteFile['inhoud'] = meldroutePolicy.inhoud,
+): RouteStap[] {
+  const acuut = meldroute.acuutBellen.partner;
+  const steps: Array<Omit<RouteStap, 'volgorde'>> = [];
+  if (melding.acuut && melding.conclusie !== 'geen') steps.push({ partner: acuut, actie: 'bel-direct' });
   if (melding.conclusie !== 'geen') {
-    for (const step of routePerVorm[melding.vorm]) {
-      // After an acute call to AVIM, AVIM is already involved: do not list it twice.
-      if (melding.acuut && step.partner === 'AVIM') continue;
+    for (const step of meldroute.perVorm.find((r) => r.vorm === melding.vorm)?.stappen ?? []) {
+      // After the acute call that partner is already involved: do not list it twice.
+      if (melding.acuut && step.partner === acuut) continue;
       steps.push(step);
     }
   }
   steps.push({ partner: 'melder', actie: 'terugkoppelen' });
-  return steps.map((step, index) => ({ volgorde: index + 1, partner: step.partner, actie: step.actie, tekst: tekst(step.partner, step.actie, melding.anoniem) }));
+  return steps.map((step, index) => ({ volgorde: index + 1, partner: step.partner, actie: step.actie }));
 }

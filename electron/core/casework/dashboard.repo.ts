@@ -104,20 +104,30 @@ export function getDashboard(db: Db, today: IsoDate, jaar: number, regio: RegioG
   };
 }
 
-/** This year's figures in monitor shape, from grouped counts (no record leaves the query). */
+/**
+ * A year's figures in monitor shape, from grouped counts (no record leaves the query). The SQL
+ * only groups and counts; which trajecten ran in the year, new or continuing, and the categories
+ * are decided by the monitor rules in shared/casework/monitor.ts, the one place they are written.
+ */
 export function monitorFor(db: Db, jaar: number, regio: RegioGemeenten) {
   const trajectRows = stmt(
     db,
-    `SELECT preventief, vormen, aanmeldjaar = ? AS nieuw, minderjarig, sum(n) AS n FROM traject_tellingen
-      WHERE aanmeldjaar <= ? AND (sluitjaar = 0 OR sluitjaar >= ?) AND n > 0 GROUP BY 1, 2, 3, 4`,
-  ).all(jaar, jaar, jaar) as Array<{ preventief: number; vormen: string; nieuw: number; minderjarig: number; n: number }>;
-  const trajecten: TrajectTelling[] = trajectRows.map((r) => ({
-    preventief: r.preventief === 1,
-    vormen: JSON.parse(r.vormen) as Uitbuitingsvorm[],
-    nieuw: r.nieuw === 1,
-    minderjarigBijStart: r.minderjarig === 1,
-    aantal: r.n,
-  }));
+    `SELECT preventief, vormen, minderjarig, aanmeldjaar, sluitjaar, sum(n) AS n FROM traject_tellingen
+      WHERE n > 0 GROUP BY 1, 2, 3, 4, 5`,
+  ).all() as Array<{ preventief: number; vormen: string; minderjarig: number; aanmeldjaar: number; sluitjaar: number; n: number }>;
+  const vormenOf = new Map<string, Uitbuitingsvorm[]>();
+  const trajecten: TrajectTelling[] = trajectRows.map((r) => {
+    let vormen = vormenOf.get(r.vormen);
+    if (!vormen) vormenOf.set(r.vormen, (vormen = JSON.parse(r.vormen) as Uitbuitingsvorm[]));
+    return {
+      preventief: r.preventief === 1,
+      vormen,
+      aanmeldjaar: r.aanmeldjaar,
+      sluitjaar: r.sluitjaar === 0 ? null : r.sluitjaar,
+      minderjarigBijStart: r.minderjarig === 1,
+      aantal: r.n,
+    };
+  });
   const meldingRows = stmt(
     db,
     `SELECT gemeente, vorm, nullif(minderjarig, -1) AS minderjarig, preventief_gesprek, informatieverzoek, nullif(conclusie, '') AS conclusie, acuut, n

@@ -155,7 +155,7 @@ function hasOpenIn(pid: number, dir: string): boolean {
 }
 
 describe('a secret in the environment', () => {
-  it.skipIf(!HAS_PROC)('never appears in /proc/<pid>/environ of the process that opens the vault, nor of any process kk starts', async () => {
+  it.skipIf(!HAS_PROC)('never appears in /proc/<pid>/environ of the process that opens the vault, nor of any process kk starts (skipped without /proc: Linux only)', async () => {
     const secretEnv = { KK_PASSPHRASE: pass };
     let rootPid = 0;
     const working = new Set<number>();

@@ -1,30 +1,52 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GemeentenFile } from '../../../shared/casework/gemeenten.schema';
-import { gemeenteGroep, gemeenten, isKnownGemeente, regioGemeenten } from '../../../shared/casework/gemeenten';
+import { gemeenteGroep, gemeenten, gemeentenPolicy, isKnownGemeente, regioGemeenten } from '../../../shared/casework/gemeenten';
+import { loadPolicy } from '../../../shared/policy/loadPolicy';
+import type { KkError } from '../../../shared/errors';
 import { ClientFields, clientFieldSensitivity } from '../../../shared/casework/client.schema';
 import { TrajectFields, trajectFieldSensitivity } from '../../../shared/casework/traject.schema';
 import { MeldingFieldsBase, meldingFieldSensitivity } from '../../../shared/casework/melding.schema';
 import { makePseudonym, normalisePseudonymPrefix, isPseudonym } from '../../../shared/casework/pseudonym';
-import { monitorCategorie, monitorCijfers, liepInJaar, nieuwOfDoorlopend } from '../../../shared/casework/monitor';
+import { MonitorFile, monitorCategorie, monitorCijfers, monitorPolicy, liepInJaar, nieuwOfDoorlopend } from '../../../shared/casework/monitor';
 import { ImportFile } from '../../../shared/casework/import.schema';
 import { patchOf } from '../../../shared/casework/common.schema';
 
-describe('gemeenten data file', () => {
-  it('validates, and holds 23 gemeenten for regio Rotterdam and 27 for regio Den Haag', () => {
-    const file = GemeentenFile.parse(JSON.parse(readFileSync('resources/gemeenten.json', 'utf8')));
-    expect(file.regios.map((r) => [r.regio, r.gemeenten.length])).toEqual([
+describe('gemeenten policy file', () => {
+  const FILE = 'resources/gemeenten.json';
+  const onDisk = () => JSON.parse(readFileSync(FILE, 'utf8')) as { inhoud: { regios: Array<{ centrumgemeente: string; gemeenten: string[]; regio: string }> } } & Record<string, unknown>;
+  const refusal = (file: unknown) => {
+    try {
+      loadPolicy(GemeentenFile, file, FILE);
+    } catch (e) {
+      expect((e as KkError).code).toBe('POLICY_INVALID');
+      return (e as KkError).message;
+    }
+    throw new Error('the malformed file was accepted');
+  };
+  it('is the file the app loads: versioned, with sources, 23 gemeenten for regio Rotterdam and 27 for regio Den Haag', () => {
+    expect(gemeentenPolicy).toEqual(loadPolicy(GemeentenFile, onDisk(), FILE));
+    expect(gemeentenPolicy.bron.length).toBeGreaterThan(0);
+    expect(gemeenten.regios.map((r) => [r.regio, r.gemeenten.length])).toEqual([
       ['rotterdam', 23],
       ['den-haag', 27],
     ]);
   });
-  it('refuses a file whose centrumgemeente is not in its region, or with a name twice', () => {
-    const bad = structuredClone(gemeenten);
-    bad.regios[0]!.centrumgemeente = 'Amsterdam';
-    expect(GemeentenFile.safeParse(bad).success).toBe(false);
-    const twice = structuredClone(gemeenten);
-    twice.regios[0]!.gemeenten.push('Rotterdam');
-    expect(GemeentenFile.safeParse(twice).success).toBe(false);
+  it.each([
+    ['a centrumgemeente outside its region', (f: ReturnType<typeof onDisk>) => (f.inhoud.regios[0]!.centrumgemeente = 'Amsterdam'), /inhoud\.regios\.0\.centrumgemeente: De centrumgemeente hoort bij de regio/],
+    ['a gemeente twice', (f: ReturnType<typeof onDisk>) => f.inhoud.regios[0]!.gemeenten.push('Rotterdam'), /inhoud\.regios\.0\.gemeenten: Elke gemeente maar één keer/],
+    ['a region twice', (f: ReturnType<typeof onDisk>) => f.inhoud.regios.push(structuredClone(f.inhoud.regios[0]!)), /inhoud\.regios: Elke regio maar één keer/],
+    ['an unknown region', (f: ReturnType<typeof onDisk>) => (f.inhoud.regios[1]!.regio = 'utrecht'), /inhoud\.regios\.1\.regio: Kies een van deze waarden: "rotterdam", "den-haag"/],
+    ['a wrong type', (f: ReturnType<typeof onDisk>) => (f.inhoud.regios[0]!.gemeenten = 'Rotterdam' as never), /inhoud\.regios\.0\.gemeenten: Hier hoort een lijst/],
+    ['a missing source', (f: ReturnType<typeof onDisk>) => delete f.bron, /bron: Dit veld ontbreekt/],
+    ['the old shape without envelope', (f: ReturnType<typeof onDisk>) => Object.assign(f, { regios: f.inhoud.regios }), /klopt niet\. regios: Dit veld kennen we niet/],
+  ])('refuses %s, naming the file and the path', (_name, mutate, dutch) => {
+    const file = onDisk();
+    mutate(file);
+    const message = refusal(file);
+    expect(message).toMatch(/^Het beleidsbestand resources\/gemeenten\.json klopt niet\./);
+    expect(message).toMatch(dutch);
+    expect(message).toMatch(/\(Policy file resources\/gemeenten\.json is invalid: /);
   });
   it.each([
     ['Rotterdam', 'rotterdam', 'centrumgemeente'],
@@ -99,19 +121,23 @@ describe('monitor figures', () => {
     expect(monitorCategorie(t)).toBe(categorie);
   });
   it('a traject counts in a year when it ran in it; new when registered that year', () => {
-    expect(liepInJaar({ aanmelddatum: '2023-05-01', afgeslotenOp: null }, 2024)).toBe(true);
-    expect(liepInJaar({ aanmelddatum: '2023-05-01', afgeslotenOp: '2023-12-31' }, 2024)).toBe(false);
-    expect(liepInJaar({ aanmelddatum: '2025-01-01', afgeslotenOp: null }, 2024)).toBe(false);
-    expect(nieuwOfDoorlopend('2024-01-01', 2024)).toBe('nieuw');
-    expect(nieuwOfDoorlopend('2023-12-31', 2024)).toBe('doorlopend');
+    expect(liepInJaar({ aanmeldjaar: 2023, sluitjaar: null }, 2024)).toBe(true);
+    expect(liepInJaar({ aanmeldjaar: 2023, sluitjaar: 2023 }, 2024)).toBe(false);
+    expect(liepInJaar({ aanmeldjaar: 2022, sluitjaar: 2024 }, 2024)).toBe(true);
+    expect(liepInJaar({ aanmeldjaar: 2025, sluitjaar: null }, 2024)).toBe(false);
+    expect(nieuwOfDoorlopend(2024, 2024)).toBe('nieuw');
+    expect(nieuwOfDoorlopend(2023, 2024)).toBe('doorlopend');
   });
-  it('reproduces the 2024 ESSM client table from grouped counts', () => {
-    const t = (vorm: 'seksuele-uitbuiting' | 'criminele-uitbuiting' | 'arbeidsuitbuiting', nieuw: boolean, aantal: number, preventief = false) => ({ preventief, vormen: [vorm], nieuw, minderjarigBijStart: false, aantal });
+  it('reproduces the 2024 ESSM client table from grouped counts of every year (the rules, not the query, pick 2024)', () => {
+    const t = (vorm: 'seksuele-uitbuiting' | 'criminele-uitbuiting' | 'arbeidsuitbuiting', aanmeldjaar: number, aantal: number, preventief = false, sluitjaar: number | null = null) =>
+      ({ preventief, vormen: [vorm], aanmeldjaar, sluitjaar, minderjarigBijStart: false, aantal });
     const figures = monitorCijfers(2024, regioGemeenten('rotterdam'), [
-      t('seksuele-uitbuiting', false, 38), t('seksuele-uitbuiting', true, 77),
-      t('criminele-uitbuiting', false, 2), t('criminele-uitbuiting', true, 11),
-      t('arbeidsuitbuiting', false, 6), t('arbeidsuitbuiting', true, 7),
-      t('seksuele-uitbuiting', false, 7, true), t('seksuele-uitbuiting', true, 19, true),
+      t('seksuele-uitbuiting', 2023, 38), t('seksuele-uitbuiting', 2024, 77),
+      t('criminele-uitbuiting', 2022, 2, false, 2024), t('criminele-uitbuiting', 2024, 11),
+      t('arbeidsuitbuiting', 2021, 6), t('arbeidsuitbuiting', 2024, 7, false, 2024),
+      t('seksuele-uitbuiting', 2023, 7, true), t('seksuele-uitbuiting', 2024, 19, true),
+      // Not in 2024: closed in 2023, or registered in 2025.
+      t('seksuele-uitbuiting', 2022, 500, false, 2023), t('criminele-uitbuiting', 2025, 900),
     ], []);
     expect(figures.clienten.perCategorie).toEqual([
       { categorie: 'seksuele-uitbuiting', nieuw: 77, doorlopend: 38, totaal: 115 },
@@ -138,6 +164,49 @@ describe('monitor figures', () => {
     expect(figures.meldingen.preventieveGesprekken).toEqual({ volwassen: 0, minderjarig: 21 });
     expect(figures.meldingen.informatieverzoeken).toBe(44);
     expect(figures.meldingen.perVorm).toEqual([{ vorm: 'seksuele-uitbuiting', volwassen: 114, minderjarig: 0, onbekend: 0 }]);
+  });
+});
+
+describe('monitor policy file', () => {
+  const FILE = 'resources/monitor.json';
+  type Raw = { inhoud: { categorieen: string[]; indeling: Array<{ categorie: string; als: Record<string, unknown> }>; gemeenteGroepen: string[] } } & Record<string, unknown>;
+  const onDisk = () => JSON.parse(readFileSync(FILE, 'utf8')) as Raw;
+  it('is the file the app loads, with its version and the monitor as source', () => {
+    expect(monitorPolicy).toEqual(loadPolicy(MonitorFile, onDisk(), FILE));
+    expect(monitorPolicy.bron.map((b) => b.document)).toContain('004_ca9027ec33fd9117.txt');
+  });
+  it('decides the category: a changed rule in the file changes the figures', () => {
+    const cuFirst = structuredClone(monitorPolicy.inhoud);
+    cuFirst.indeling = [cuFirst.indeling[0]!, cuFirst.indeling[2]!, cuFirst.indeling[1]!, cuFirst.indeling[3]!];
+    const both = { preventief: false, vormen: ['seksuele-uitbuiting', 'criminele-uitbuiting'] as const };
+    expect(monitorCategorie(both)).toBe('seksuele-uitbuiting');
+    expect(monitorCategorie(both, cuFirst)).toBe('criminele-uitbuiting');
+    const figures = monitorCijfers(2024, regioGemeenten('rotterdam'), [{ ...both, aanmeldjaar: 2024, sluitjaar: null, minderjarigBijStart: false, aantal: 3 }], [], cuFirst);
+    expect(figures.clienten.perCategorie.find((r) => r.categorie === 'criminele-uitbuiting')?.totaal).toBe(3);
+  });
+  it.each([
+    ['a wrong type', (f: Raw) => (f.inhoud.categorieen = 'overig' as never), /inhoud\.categorieen: Hier hoort een lijst/],
+    ['a missing source', (f: Raw) => (f.bron = []), /bron: Noem minstens één bron/],
+    ['an unknown form in a rule', (f: Raw) => (f.inhoud.indeling[1]!.als = { vorm: 'loverboy' }), /inhoud\.indeling\.1\.als: Deze waarde past bij geen van de toegestane vormen/],
+    ['an unknown category', (f: Raw) => (f.inhoud.indeling[1]!.categorie = 'mensensmokkel'), /inhoud\.indeling\.1\.categorie: Kies een van deze waarden/],
+    ['a category twice', (f: Raw) => f.inhoud.categorieen.push('overig'), /inhoud\.categorieen: De categorie "overig" staat er meer dan één keer in/],
+    ['a category missing', (f: Raw) => f.inhoud.categorieen.pop(), /inhoud\.categorieen: De categorie "preventief" ontbreekt/],
+    ['a rule twice', (f: Raw) => f.inhoud.indeling.splice(1, 0, structuredClone(f.inhoud.indeling[1]!)), /inhoud\.indeling: De voorwaarde .* staat er meer dan één keer in/],
+    ['no catch-all at the end', (f: Raw) => f.inhoud.indeling.pop(), /inhoud\.indeling\.2\.als: De laatste regel moet "anders" zijn/],
+    ['a gemeente group missing', (f: Raw) => f.inhoud.gemeenteGroepen.splice(2, 1), /inhoud\.gemeenteGroepen: De groep "onbekend" ontbreekt/],
+  ])('refuses %s, naming the file and the path', (_name, mutate, dutch) => {
+    const file = onDisk();
+    mutate(file);
+    let message = '';
+    try {
+      loadPolicy(MonitorFile, file, FILE);
+    } catch (e) {
+      expect((e as KkError).code).toBe('POLICY_INVALID');
+      message = (e as KkError).message;
+    }
+    expect(message).toMatch(/^Het beleidsbestand resources\/monitor\.json klopt niet\./);
+    expect(message).toMatch(dutch);
+    expect(message).toMatch(/\(Policy file resources\/monitor\.json is invalid: /);
   });
 });
 

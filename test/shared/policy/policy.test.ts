@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { loadPolicy } from '../../../shared/policy/loadPolicy';
+import { policyFile } from '../../../shared/policy/policy.schema';
+import { KkError } from '../../../shared/errors';
+import { gemeentenPolicy } from '../../../shared/casework/gemeenten';
+import { meldroutePolicy } from '../../../shared/casework/meldroute';
+import { monitorPolicy } from '../../../shared/casework/monitor';
+
+/**
+ * Every policy file with the fingerprint of its content per version. A version that was ever
+ * used for advice or a decision never changes: a changed `inhoud` needs a new `versie`, and then
+ * a new line here (reviewed like code). The stappenplan rule set joins this list.
+ */
+const VERSIONS: Record<string, Record<string, string>> = {
+  'resources/gemeenten.json': { '2025-01': 'e6257cb25c779ec0b6b306004cc0f7623ed45744ed6720e51818d06572d2da49' },
+  'resources/meldroute.json': { '2025-01': 'b99cc5dd822f97e3c406611587bd0b7f807d45f501ab75b42e9a9535b83aa720' },
+  'resources/monitor.json': { '2024': 'a68d90264e997b79335c866569d8371bccc4d71e7d6a2ef30b45ccca4bad1a76' },
+};
+
+describe('policy files', () => {
+  it.each(Object.keys(VERSIONS))('%s: a used version never changes (its content matches the fingerprint of its version)', (file) => {
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as { versie: string; inhoud: unknown };
+    const digest = createHash('sha256').update(JSON.stringify(raw.inhoud)).digest('hex');
+    expect(VERSIONS[file]![raw.versie], `${file}: new content needs a new versie (and its fingerprint ${digest} here)`).toBe(digest);
+  });
+  it('the app loads each of them, with its kind and version', () => {
+    expect([gemeentenPolicy, meldroutePolicy, monitorPolicy].map((p) => `${p.soort}@${p.versie}`)).toEqual(['gemeenten@2025-01', 'meldroute@2025-01', 'monitor@2024']);
+  });
+});
+
+describe('loadPolicy', () => {
+  const Demo = policyFile('demo', z.strictObject({ regels: z.array(z.strictObject({ naam: z.string().min(1) })).min(1) }));
+  const good = { soort: 'demo', versie: '1', bron: [{ titel: 'Een openbare bron', document: '004_ca9027ec33fd9117.txt', regel: '12' }], toelichting: 'Uitleg', inhoud: { regels: [{ naam: 'a' }] } };
+  const refusal = (raw: unknown): KkError => {
+    try {
+      loadPolicy(Demo, raw, 'resources/demo.json');
+    } catch (e) {
+      return e as KkError;
+    }
+    throw new Error('accepted');
+  };
+
+  it('returns a valid file typed', () => {
+    expect(loadPolicy(Demo, good, 'resources/demo.json').inhoud.regels[0]?.naam).toBe('a');
+  });
+  it('refuses with POLICY_INVALID, one issue per problem with the file and the path, and a message in Dutch then English', () => {
+    const e = refusal({ ...good, versie: '', geldigVanaf: '1 januari', bron: [{ url: 'geen adres' }], inhoud: { regels: [{ naam: 3 }] } });
+    expect(e).toBeInstanceOf(KkError);
+    expect(e.code).toBe('POLICY_INVALID');
+    expect(e.issues?.map((i) => i.path)).toEqual([
+      'resources/demo.json: versie',
+      'resources/demo.json: geldigVanaf',
+      'resources/demo.json: bron.0.titel',
+      'resources/demo.json: bron.0.url',
+      'resources/demo.json: inhoud.regels.0.naam',
+    ]);
+    expect(e.message).toMatch(/^Het beleidsbestand resources\/demo\.json klopt niet\. versie: Een versie is bijvoorbeeld 2025-01 of 1\.2; geldigVanaf: Vul een datum in als JJJJ-MM-DD/);
+    expect(e.message).toContain('bron.0.titel: Dit veld ontbreekt');
+    expect(e.message).toContain('inhoud.regels.0.naam: Hier hoort tekst');
+    expect(e.message).toMatch(/\(Policy file resources\/demo\.json is invalid: versie: .*inhoud\.regels\.0\.naam: Invalid input: expected string, received number\)$/);
+  });
+  it('never repeats what the file contained', () => {
+    const e = refusal({ ...good, inhoud: { regels: [{ naam: 'Geheime Naam', extra: 'Nog Iets' }] }, toelichting: 42 });
+    expect(e.message).not.toMatch(/Geheime|Nog Iets|42/);
+    expect(e.message).toContain('inhoud.regels.0.extra: Dit veld kennen we niet');
+  });
+  it('refuses a file that is not a policy at all', () => {
+    expect(refusal(null).issues).toEqual([{ path: 'resources/demo.json: (bestand)', message: 'Hier hoort een groep velden' }]);
+  });
+});
