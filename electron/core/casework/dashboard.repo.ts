@@ -4,7 +4,8 @@ import type { Fase, OpvangSoort } from '../../../shared/casework/traject.schema'
 import type { MeldConclusie, MeldingVorm } from '../../../shared/casework/melding.schema';
 import type { RegioGemeenten } from '../../../shared/casework/gemeenten.schema';
 import { addDays, daysBetween } from '../../../shared/casework/dates';
-import { SOON_DAYS, finalProcedureStatuses } from '../../../shared/casework/deadlines';
+import { deadlinesWith, finalProcedureStatuses, type DayRange } from '../../../shared/casework/deadlines';
+import { dayRangeSql } from './dayRange';
 import { crisisopvangGrens } from '../../../shared/casework/opvang';
 import { monitorCijfers, type MeldingTelling, type TrajectTelling } from '../../../shared/casework/monitor';
 import { stmt, type Db } from './support';
@@ -48,20 +49,24 @@ function openCounts(db: Db) {
   };
 }
 
-function taskItems(db: Db, where: string, params: unknown[], today: IsoDate): { aantal: number; eerste: DashboardItem[] } {
-  const aantal = (stmt(db, `SELECT count(*) AS n FROM taken k WHERE k.afgerond_op IS NULL AND ${where}`).get(...params) as { n: number }).n;
+/** Open tasks whose due date lies in `range`: how many, and the first ones by due date. */
+function taskItems(db: Db, range: DayRange, today: IsoDate): { aantal: number; eerste: DashboardItem[] } {
+  const where = dayRangeSql('k.deadline', range);
+  const aantal = (stmt(db, `SELECT count(*) AS n FROM taken k WHERE k.afgerond_op IS NULL AND ${where.sql}`).get(...where.params) as { n: number }).n;
   const rows = stmt(
     db,
     `SELECT k.traject_id AS trajectId, t.pseudoniem, k.deadline AS datum, k.titel AS omschrijving
        FROM taken k JOIN trajecten t ON t.id = k.traject_id
-      WHERE k.afgerond_op IS NULL AND ${where} ORDER BY k.deadline, k.id LIMIT ${FIRST}`,
-  ).all(...params) as Array<Omit<DashboardItem, 'dagen'>>;
+      WHERE k.afgerond_op IS NULL AND ${where.sql} ORDER BY k.deadline, k.id LIMIT ${FIRST}`,
+  ).all(...where.params) as Array<Omit<DashboardItem, 'dagen'>>;
   return { aantal, eerste: rows.map((r) => ({ ...r, dagen: daysBetween(today, r.datum) })) };
 }
 
 /** The whole coordinator dashboard for a day, a year and a region. */
 export function getDashboard(db: Db, today: IsoDate, jaar: number, regio: RegioGemeenten): Dashboard {
-  const soon = addDays(today, SOON_DAYS);
+  // "Soon" as the deadline rule has it: due today or within the soon days (deadlinesWith).
+  const dueSoon: DayRange = { van: deadlinesWith('vandaag', today).van, tot: deadlinesWith('binnenkort', today).tot };
+  const soon = dueSoon.tot!;
   const since = addDays(today, -LOOKBACK_DAYS);
   const finals = JSON.stringify(finalProcedureStatuses);
 
@@ -85,8 +90,8 @@ export function getDashboard(db: Db, today: IsoDate, jaar: number, regio: RegioG
   return {
     vandaag: today,
     ...openCounts(db),
-    verlopenTaken: taskItems(db, 'k.deadline < ?', [today], today),
-    takenBinnenkort: taskItems(db, 'k.deadline BETWEEN ? AND ?', [today, soon], today),
+    verlopenTaken: taskItems(db, deadlinesWith('verlopen', today), today),
+    takenBinnenkort: taskItems(db, dueSoon, today),
     bedenktijdEindigt: bedenktijd.map((b) => ({ ...b, dagen: daysBetween(today, b.datum), omschrijving: 'Bedenktijd (B8) eindigt' })),
     opvangEindigt: opvang.map((o) => {
       const teLang = o.soort === 'crisisopvang' && today > crisisopvangGrens(o.start);

@@ -1,10 +1,13 @@
 import type { IsoDate, Page, PageRequest } from '../../../shared/casework/common.schema';
 import type { Task } from '../../../shared/casework/traject.schema';
-import { deadlineState } from '../../../shared/casework/deadlines';
+import { deadlineState, deadlinesWith, remindersDue } from '../../../shared/casework/deadlines';
+import { dayRangeSql } from './dayRange';
 import { recordChange } from './changeEvents.repo';
 import { found, stmt, type Db, type WriteContext } from './support';
 
 type TaskRow = Omit<Task, 'state'>;
+/** A task's reminder day: its reminder, or without one its due date (the one place this is written). */
+const REMINDER_DAY = 'coalesce(k.herinnering, k.deadline)';
 const COLUMNS = 'k.id, k.traject_id AS trajectId, k.titel, k.deadline, k.herinnering, k.afgerond_op AS afgerondOp, k.created_at AS createdAt';
 
 function withState<T extends TaskRow>(row: T, today: IsoDate): T & { state: Task['state'] } {
@@ -43,24 +46,26 @@ export function listTakenOf(db: Db, trajectId: string, today: IsoDate): Task[] {
   return rows.map((r) => withState(r, today));
 }
 
-/** Open tasks whose due date has passed, oldest first. */
+/** Open tasks whose due date has passed (deadline state "verlopen"), oldest first. */
 export function listOverdue(db: Db, today: IsoDate, page: PageRequest): Page<Task & { pseudoniem: string }> {
-  const total = (stmt(db, 'SELECT count(*) AS n FROM taken WHERE afgerond_op IS NULL AND deadline < ?').get(today) as { n: number }).n;
+  const overdue = dayRangeSql('k.deadline', deadlinesWith('verlopen', today));
+  const total = (stmt(db, `SELECT count(*) AS n FROM taken k WHERE k.afgerond_op IS NULL AND ${overdue.sql}`).get(...overdue.params) as { n: number }).n;
   const rows = stmt(
     db,
     `SELECT ${COLUMNS}, t.pseudoniem FROM taken k JOIN trajecten t ON t.id = k.traject_id
-      WHERE k.afgerond_op IS NULL AND k.deadline < ? ORDER BY k.deadline, k.id LIMIT ? OFFSET ?`,
-  ).all(today, page.limit, page.offset) as Array<TaskRow & { pseudoniem: string }>;
+      WHERE k.afgerond_op IS NULL AND ${overdue.sql} ORDER BY k.deadline, k.id LIMIT ? OFFSET ?`,
+  ).all(...overdue.params, page.limit, page.offset) as Array<TaskRow & { pseudoniem: string }>;
   return { items: rows.map((r) => withState(r, today)), total, offset: page.offset, limit: page.limit };
 }
 
-/** Open tasks whose reminder day (or, without one, due date) is today or earlier. */
+/** Open tasks whose reminder day (or, without one, due date) is today or earlier (remindersDue). */
 export function listReminders(db: Db, today: IsoDate, page: PageRequest): Page<Task & { pseudoniem: string }> {
-  const total = (stmt(db, 'SELECT count(*) AS n FROM taken WHERE afgerond_op IS NULL AND coalesce(herinnering, deadline) <= ?').get(today) as { n: number }).n;
+  const due = dayRangeSql(REMINDER_DAY, remindersDue(today));
+  const total = (stmt(db, `SELECT count(*) AS n FROM taken k WHERE k.afgerond_op IS NULL AND ${due.sql}`).get(...due.params) as { n: number }).n;
   const rows = stmt(
     db,
     `SELECT ${COLUMNS}, t.pseudoniem FROM taken k JOIN trajecten t ON t.id = k.traject_id
-      WHERE k.afgerond_op IS NULL AND coalesce(k.herinnering, k.deadline) <= ? ORDER BY coalesce(k.herinnering, k.deadline), k.id LIMIT ? OFFSET ?`,
-  ).all(today, page.limit, page.offset) as Array<TaskRow & { pseudoniem: string }>;
+      WHERE k.afgerond_op IS NULL AND ${due.sql} ORDER BY ${REMINDER_DAY}, k.id LIMIT ? OFFSET ?`,
+  ).all(...due.params, page.limit, page.offset) as Array<TaskRow & { pseudoniem: string }>;
   return { items: rows.map((r) => withState(r, today)), total, offset: page.offset, limit: page.limit };
 }

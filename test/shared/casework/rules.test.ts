@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, ageOn, daysBetween } from '../../../shared/casework/dates';
 import { allowedTransitions, checkTransition } from '../../../shared/casework/phases';
-import { deadlineState, isOverdue, procedureDeadlineState, reminderDue } from '../../../shared/casework/deadlines';
+import { deadlineState, deadlinesWith, procedureDeadlineState } from '../../../shared/casework/deadlines';
 import { crisisopvangGrens, crisisopvangTeLang, opvangEinde } from '../../../shared/casework/opvang';
 import { toestemmingStatus, type ConsentFacts } from '../../../shared/casework/consent';
 import type { AfsluitReden, Fase } from '../../../shared/casework/traject.schema';
@@ -89,10 +89,18 @@ describe('deadlines', () => {
   ] as const)('deadline %s (done %s) is %s', (deadline, done, state) => {
     expect(deadlineState(deadline, today, { done })).toBe(state);
   });
-  it('overdue only after the day has passed and only when not done', () => {
-    expect(isOverdue('2024-06-09', today)).toBe(true);
-    expect(isOverdue('2024-06-10', today)).toBe(false);
-    expect(isOverdue('2024-06-09', today, true)).toBe(false);
+  it.each([0, 1, 14, 30])('with %i soon days every day falls in exactly one state, the one its range names', (soonDays) => {
+    const states = ['verlopen', 'vandaag', 'binnenkort', 'ok'] as const;
+    for (let d = -3; d <= soonDays + 3; d++) {
+      const day = addDays(today, d);
+      const expected = d < 0 ? 'verlopen' : d === 0 ? 'vandaag' : d <= soonDays ? 'binnenkort' : 'ok';
+      expect(deadlineState(day, today, { soonDays })).toBe(expected);
+      const holding = states.filter((state) => {
+        const r = deadlinesWith(state, today, soonDays);
+        return (r.van === null || day >= r.van) && (r.tot === null || day <= r.tot);
+      });
+      expect(holding).toEqual([expected]);
+    }
   });
   it.each([
     ['lopend', 'verlopen'],
@@ -101,12 +109,6 @@ describe('deadlines', () => {
     ['afgewezen', 'afgerond'],
   ] as const)('a procedure with status %s past its deadline is %s', (status, state) => {
     expect(procedureDeadlineState({ status, deadline: '2024-06-01' }, today)).toBe(state);
-  });
-  it('a reminder comes on its own day, or on the due date without one', () => {
-    expect(reminderDue({ deadline: '2024-06-20', herinnering: '2024-06-10', done: false }, today)).toBe(true);
-    expect(reminderDue({ deadline: '2024-06-20', herinnering: '2024-06-11', done: false }, today)).toBe(false);
-    expect(reminderDue({ deadline: '2024-06-10', done: false }, today)).toBe(true);
-    expect(reminderDue({ deadline: '2024-06-01', done: true }, today)).toBe(false);
   });
 });
 
