@@ -26,7 +26,12 @@ export function createAppStore(client: ApiClient, now: () => number = Date.now):
     api.subscribe((state, previous) => {
       if (previous.vaultPhase === 'unlocked' && state.vaultPhase !== 'unlocked') set(initialCaseData(caseSlices) as Partial<AppState>);
     });
-    const caseState = Object.assign({}, ...caseSlices.map((slice) => slice.create(client)(...a))) as CaseworkSlice;
+    // Case slices write only while the vault is open: an answer that arrives after the lock
+    // (a page asked for just before it) is dropped instead of filling the cleared store again.
+    const caseSet = ((partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => {
+      if (get().vaultPhase === 'unlocked') set(partial);
+    }) as typeof set;
+    const caseState = Object.assign({}, ...caseSlices.map((slice) => slice.create(client)(caseSet, get, api))) as CaseworkSlice;
     return {
       ...createVaultSlice(client, now)(...a),
       ...createSettingsSlice(client)(...a),

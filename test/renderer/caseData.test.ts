@@ -4,9 +4,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseSlices, type AppState, type AppStore } from '../../renderer/store/appStore';
+import { createClient } from '../../renderer/platform/api';
+import { caseSlices, createAppStore, type AppState, type AppStore } from '../../renderer/store/appStore';
 import { initialCaseData } from '../../renderer/store/caseData';
-import type { InProcessApi } from './inProcessApi';
+import { inProcessApi, PASSPHRASE, type InProcessApi } from './inProcessApi';
 import { unlockedStore } from './casework/unlockedStore';
 
 /**
@@ -103,5 +104,37 @@ describe('locking clears case data by one mechanism', () => {
     expect(uncovered).toEqual([]);
     // The list above holds no case-data key by mistake, and names no key the store no longer has.
     expect(Object.keys(notCaseData).filter((key) => declared.has(key) || !dataKeys.includes(key))).toEqual([]);
+  });
+});
+
+describe('an answer that arrives after the lock', () => {
+  it('is dropped: rows the core read just before the lock do not fill the cleared store', async () => {
+    const env2 = inProcessApi();
+    try {
+      // The core reads the page at once; the window gets the answer only after the lock.
+      let deliver: () => void = () => undefined;
+      const late = new Promise<void>((resolve) => (deliver = resolve));
+      const slowList: typeof env2.api['trajecten.list'] = async (input) => {
+        const answer = await env2.api['trajecten.list'](input);
+        await late;
+        return answer;
+      };
+      const store2 = createAppStore(createClient({ ...env2.api, 'trajecten.list': slowList }));
+      await store2.getState().start();
+      await store2.getState().createVault(PASSPHRASE);
+      store2.getState().confirmRecoveryKeyStored();
+      const client = (await env2.api['clienten.create']({ fields: { roepnaam: 'Laatkomer' } })) as { ok: true; value: { id: string } };
+      const traject = { minderjarigBijStart: false, gemeente: 'Rotterdam', verwijzer: 'politie', aanmelddatum: '2025-03-01', vormen: ['seksuele-uitbuiting'] } as const;
+      expect((await env2.api['trajecten.create']({ clientId: client.value.id, fields: { ...traject, vormen: [...traject.vormen] } })).ok).toBe(true);
+
+      const pending = store2.getState().loadTrajectRows(0, 10);
+      await store2.getState().lock();
+      deliver();
+      await pending;
+      expect(store2.getState().vaultPhase).toBe('locked');
+      expect(store2.getState().trajectList).toEqual(initialCaseData(caseSlices).trajectList);
+    } finally {
+      env2.dispose();
+    }
   });
 });
