@@ -30,6 +30,9 @@ export const ErrorCode = z.enum([
   'NOT_FOUND',
   'CONFLICT',
   'POLICY_INVALID',
+  'ALREADY_IMPORTED',
+  'OUTCOME_UNKNOWN',
+  'CORE_STOPPED',
   'INTERNAL',
 ]);
 /** One of the stable error codes. */
@@ -185,6 +188,18 @@ export const errorMessages: Record<ErrorCode, Record<Language, string>> = {
   POLICY_INVALID: {
     nl: 'Een beleidsbestand van Ketenkluis klopt niet. Ketenkluis gebruikt het niet. Meld dit aan de beheerder van Ketenkluis.',
     en: 'A policy file of Ketenkluis is not valid. Ketenkluis does not use it. Report this to the administrator of Ketenkluis.',
+  },
+  ALREADY_IMPORTED: {
+    nl: 'Dit bestand is al eerder ingelezen. Er is niets geschreven. Lees het alleen opnieuw in als u alle gegevens echt twee keer wilt hebben.',
+    en: 'This file was imported before. Nothing was written. Only import it again if you really want all its data twice.',
+  },
+  OUTCOME_UNKNOWN: {
+    nl: 'De uitkomst is nog niet bekend: Ketenkluis heeft al een tijd niets laten horen. Probeer het nog niet opnieuw. U ziet de uitkomst hier zodra die bekend is.',
+    en: 'The outcome is not known yet: Ketenkluis has not responded for a while. Do not try again yet. You will see the outcome here as soon as it is known.',
+  },
+  CORE_STOPPED: {
+    nl: 'Ketenkluis moest het werk afbreken en opnieuw starten. Wat nog niet klaar was, is niet opgeslagen. Ontgrendel de kluis en probeer het opnieuw.',
+    en: 'Ketenkluis had to stop the work and start again. What was not finished was not saved. Unlock the vault and try again.',
   },
   INTERNAL: {
     nl: 'Er ging iets mis in Ketenkluis. Er is niets half opgeslagen. Probeer het opnieuw.',

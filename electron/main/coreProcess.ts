@@ -1,5 +1,6 @@
 import { KkError } from '../../shared/errors';
 import type { Result } from '../../shared/ipc/define';
+import { lateOutcomeEvents } from '../../shared/ipc/events';
 import { CoreToMainMessage, InvokeMessage, ReplyResult, type MainToCoreMessage } from '../../shared/ipc/hostProtocol';
 import { log } from './mainLog';
 
@@ -18,9 +19,15 @@ export interface CoreChild {
 
 /** Options of the core client. */
 export interface CoreClientOptions {
-  /** A call without an answer after this long fails with INTERNAL (the page never hangs). */
+  /**
+   * A call fails with OUTCOME_UNKNOWN when the core has shown no sign of life (an answer or a
+   * progress message) for this long. Long work that reports progress is never timed out.
+   */
   timeoutMs?: number;
-  /** Core events (e.g. 'vault.locked'); checked against the event contract by the relay. */
+  /**
+   * Core events (e.g. 'vault.locked'), the events progress messages carry, and the late
+   * outcome of long work (lateOutcomeEvents); checked against the event contract by the relay.
+   */
   onEvent?: (name: string, payload: unknown) => void;
   /** The core process ended; every pending call has already failed. */
   onExit?: (code: number) => void;
@@ -36,17 +43,38 @@ export interface CoreClient {
   readonly alive: boolean;
 }
 
-/** Default answer time. Key derivation takes about a second; a backup may take longer. */
+/**
+ * How long the core may stay silent before a call stops waiting. Key derivation takes about a
+ * second; long work sends progress well within this, so only a core that hangs reaches it.
+ */
 export const DEFAULT_CALL_TIMEOUT_MS = 60_000;
 
-function failed(code: 'INTERNAL', message: string): Result<never> {
+function failed(code: 'INTERNAL' | 'OUTCOME_UNKNOWN' | 'CORE_STOPPED', message: string): Result<never> {
   return { ok: false, error: new KkError(code, message).toInfo() };
 }
 
-/** Talks to a started core child with numbered requests. */
+/** The event that tells the window the late outcome of `method`, when it is long work. */
+function lateOutcomeEvent(method: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(lateOutcomeEvents, method) ? lateOutcomeEvents[method as keyof typeof lateOutcomeEvents] : undefined;
+}
+
+/**
+ * Talks to a started core child with numbered requests.
+ *
+ * Time-outs: the core works on one call at a time, so a call waits for the ones before it. A
+ * progress message from any call proves the core is alive and getting on, so it re-arms the
+ * timer of every waiting call; only a core silent for `timeoutMs` makes calls give up. Such a
+ * call's outcome is then NOT known (the core may still commit), so it fails with
+ * OUTCOME_UNKNOWN, never with "nothing saved", and the real answer, when it comes, is passed
+ * on as the method's late-outcome event. A core that ends fails its calls with CORE_STOPPED:
+ * a transaction it had not committed is rolled back by SQLite.
+ */
 export function createCoreClient(child: CoreChild, options: CoreClientOptions = {}): CoreClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
-  const pending = new Map<number, { resolve: (result: Result<unknown>) => void; timer: ReturnType<typeof setTimeout> }>();
+  type Pending = { method: string; resolve: (result: Result<unknown>) => void; timer: ReturnType<typeof setTimeout> };
+  const pending = new Map<number, Pending>();
+  /** Calls main stopped waiting for whose real outcome the window must still learn, by id. */
+  const overdue = new Map<number, string>();
   let nextId = 1;
   let alive = true;
   let exited: (() => void) | null = null;
@@ -54,10 +82,34 @@ export function createCoreClient(child: CoreChild, options: CoreClientOptions = 
 
   const settle = (id: number, result: Result<unknown>): void => {
     const entry = pending.get(id);
-    if (!entry) return; // late answer after a timeout: dropped
+    if (!entry) return;
     pending.delete(id);
     clearTimeout(entry.timer);
     entry.resolve(result);
+  };
+
+  const arm = (id: number, method: string): ReturnType<typeof setTimeout> =>
+    setTimeout(() => {
+      log.warn('core.call_timeout', { method: method.slice(0, 64) });
+      const event = lateOutcomeEvent(method);
+      if (event !== undefined) overdue.set(id, method);
+      settle(id, failed('OUTCOME_UNKNOWN', 'The core showed no sign of life in time; the outcome is not known'));
+    }, timeoutMs);
+
+  const heartbeat = (): void => {
+    for (const [id, entry] of pending) {
+      clearTimeout(entry.timer);
+      entry.timer = arm(id, entry.method);
+    }
+  };
+
+  /** The answer of a call main stopped waiting for: the window learns it as an event. */
+  const lateOutcome = (id: number, result: Result<unknown>): void => {
+    const method = overdue.get(id);
+    if (method === undefined) return; // an answer nobody waits for (not long work): dropped
+    overdue.delete(id);
+    const event = lateOutcomeEvent(method);
+    if (event !== undefined) options.onEvent?.(event, result);
   };
 
   child.onMessage((raw) => {
@@ -66,12 +118,22 @@ export function createCoreClient(child: CoreChild, options: CoreClientOptions = 
       log.warn('core.message_invalid', {});
       return;
     }
-    if (message.data.kind === 'event') {
-      options.onEvent?.(message.data.name, message.data.payload);
+    const data = message.data;
+    if (data.kind === 'event') {
+      options.onEvent?.(data.name, data.payload);
       return;
     }
-    const result = ReplyResult.safeParse(message.data.result);
-    settle(message.data.id, result.success ? result.data : failed('INTERNAL', 'Malformed core result'));
+    if (data.kind === 'progress') {
+      heartbeat();
+      options.onEvent?.(data.name, data.payload);
+      return;
+    }
+    const parsed = ReplyResult.safeParse(data.result);
+    const result = parsed.success ? parsed.data : failed('INTERNAL', 'Malformed core result');
+    // Any answer is a sign of life too: the calls queued behind it start their wait afresh.
+    heartbeat();
+    if (pending.has(data.id)) settle(data.id, result);
+    else lateOutcome(data.id, result);
   });
 
   let ended = false;
@@ -82,7 +144,9 @@ export function createCoreClient(child: CoreChild, options: CoreClientOptions = 
     ended = true;
     alive = false;
     log.warn('core.exited', { code });
-    for (const id of [...pending.keys()]) settle(id, failed('INTERNAL', 'The core process stopped'));
+    const stopped = () => failed('CORE_STOPPED', 'The core process stopped before it answered');
+    for (const id of [...pending.keys()]) settle(id, stopped());
+    for (const id of [...overdue.keys()]) lateOutcome(id, stopped());
     exited?.();
     options.onExit?.(code);
   };
@@ -96,11 +160,7 @@ export function createCoreClient(child: CoreChild, options: CoreClientOptions = 
       if (!alive) return Promise.resolve(failed('INTERNAL', 'The core process is not running'));
       const id = nextId++;
       return new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          log.warn('core.call_timeout', { method: method.slice(0, 64) });
-          settle(id, failed('INTERNAL', 'The core did not answer in time'));
-        }, timeoutMs);
-        pending.set(id, { resolve, timer });
+        pending.set(id, { method, resolve, timer: arm(id, method) });
         const invoke: MainToCoreMessage = { kind: 'invoke', id, method, input };
         // The host drops what it cannot parse; fail such a call now instead of at the timeout.
         if (!InvokeMessage.safeParse(invoke).success) {

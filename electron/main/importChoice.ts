@@ -67,9 +67,11 @@ export function createImportChoice(deps: { showOpenDialog: ShowOpenDialog; forwa
         chosen = { token, path, at: now() };
         return { ok: true, value: { file: { token, name: basename(path).slice(0, 255) || 'bestand.json', size: info.size } } };
       },
-      'import.chosen': async ({ token, dryRun }) => {
-        const result = await deps.forward('import.file', { path: pathFor(token), dryRun });
-        // Imported once is enough: a second click does not import the same file twice.
+      'import.chosen': async ({ token, dryRun, opnieuw }) => {
+        const result = await deps.forward('import.file', { path: pathFor(token), dryRun, opnieuw });
+        // Imported once is enough: a second click does not import the same file twice. After an
+        // unknown outcome the token stays, but the core's ledger refuses the same bytes again
+        // (ALREADY_IMPORTED) unless the person confirms.
         if (result.ok && !dryRun) chosen = null;
         return result as Awaited<ReturnType<MainHandlers['import.chosen']>>;
       },

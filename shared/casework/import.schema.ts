@@ -44,6 +44,8 @@ export const ImportResult = z.object({
   journaal: z.number().int(),
   taken: z.number().int(),
   toestemmingen: z.number().int(),
+  /** When this same file (by the SHA-256 of its bytes) was first imported, if it was before (ISO 8601, UTC). */
+  eerderIngelezenOp: z.iso.datetime().optional(),
 });
 /** What an import wrote. */
 export type ImportResult = z.infer<typeof ImportResult>;

@@ -190,8 +190,8 @@ export const caseworkMethods = {
     answeredBy: 'main',
   }),
   'import.chosen': method({
-    doc: 'Checks (dryRun) or imports the file chosen with import.chooseFile; main hands its path to the core, which streams it. Every record is checked; one invalid record refuses the whole file and nothing is written.',
-    input: z.strictObject({ token: ImportToken, dryRun: z.boolean().default(false) }),
+    doc: 'Checks (dryRun) or imports the file chosen with import.chooseFile; main hands its path to the core, which streams it. Every record is checked; one invalid record refuses the whole file and nothing is written. A file imported before is refused (ALREADY_IMPORTED) unless `opnieuw` confirms; progress comes as import.progress events, and is never timed out while it runs.',
+    input: z.strictObject({ token: ImportToken, dryRun: z.boolean().default(false), opnieuw: z.boolean().default(false) }),
     output: ImportResult,
     answeredBy: 'main',
   }),
@@ -208,6 +208,8 @@ export const caseworkHostMethods = {
         .max(4096)
         .refine((p) => !p.includes('\0') && (p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p)), { message: 'Geen absoluut pad' }),
       dryRun: z.boolean().default(false),
+      /** The person confirmed importing a file that was imported before. */
+      opnieuw: z.boolean().default(false),
     }),
     output: ImportResult,
   }),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ImportResult } from '../casework/import.schema';
+import { resultSchema } from './define';
 
 /**
  * Events from core (or main) to the renderer, named in the past tense. A listener accepts
@@ -9,7 +11,30 @@ export const events = {
   'vault.locked': z.object({ reason: z.enum(['user', 'idle', 'suspend', 'screen-lock', 'shutdown']) }),
   /** Settings changed. */
   'settings.changed': z.object({}),
+  /**
+   * An import is running. Sent at most a few times a second. `done` and `total` count what the
+   * stage counts: bytes while the file is read for its fingerprint ('lezen', with the file size
+   * as total), records while they are checked (dry run) or written; then the commit.
+   */
+  'import.progress': z.object({
+    stage: z.enum(['lezen', 'controleren', 'inlezen', 'afronden']),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative().optional(),
+  }),
+  /**
+   * The real outcome of an import whose answer came only after main had stopped waiting for
+   * it (the window was told OUTCOME_UNKNOWN then), or that ended when the core stopped.
+   */
+  'import.finished': resultSchema(ImportResult),
 } as const;
+
+/**
+ * Long work whose outcome the window must learn even when main stopped waiting (see
+ * electron/main/coreProcess.ts): the host method, and the event that carries its late result.
+ */
+export const lateOutcomeEvents = {
+  'import.file': 'import.finished',
+} as const satisfies Record<string, keyof typeof events>;
 
 /** The name of an event. */
 export type EventName = keyof typeof events;

@@ -8,7 +8,7 @@ import { ErrorInfo } from '../errors';
  * cannot drift apart.
  *
  *   main → core: init (once, first) · invoke (numbered) · shutdown
- *   core → main: reply (to one invoke, by id) · event
+ *   core → main: reply (to one invoke, by id) · event · progress (of one running invoke, by id)
  *
  * The port is private to the two processes, yet the core holds the key: it trusts nothing it
  * did not parse. Schemas are strict so an unexpected field is a defect that shows at once.
@@ -88,7 +88,22 @@ export const EventMessage = z.strictObject({
 /** core → main: an event. */
 export type EventMessage = z.infer<typeof EventMessage>;
 
+/**
+ * core → main: the invoke with this id is still running and getting on. Long work (an import,
+ * later exports and summaries) sends it at a bounded rate; main treats it as a heartbeat (no
+ * call times out while the core shows life) and passes the window event it carries on, checked
+ * against shared/ipc/events.ts like any event.
+ */
+export const ProgressMessage = z.strictObject({
+  kind: z.literal('progress'),
+  id: RequestId,
+  name: z.string().min(1).max(MAX_HOST_NAME_LENGTH),
+  payload: z.unknown(),
+});
+/** core → main: progress of one running invoke. */
+export type ProgressMessage = z.infer<typeof ProgressMessage>;
+
 /** Every message the core may send to main; main parses each one with this. */
-export const CoreToMainMessage = z.discriminatedUnion('kind', [ReplyMessage, EventMessage]);
+export const CoreToMainMessage = z.discriminatedUnion('kind', [ReplyMessage, EventMessage, ProgressMessage]);
 /** A message from the core to main (a reply's result typed as sent). */
-export type CoreToMainMessage = ReplyMessage | EventMessage;
+export type CoreToMainMessage = ReplyMessage | EventMessage | ProgressMessage;

@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCoreClient, startCoreProcess, type CoreChild } from '../../electron/main/coreProcess';
 import { runUtilityHost, type HostPort } from '../../electron/core/host/utilityHost';
+import { messageFor } from '../../shared/errors';
+import { seedItems } from '../../electron/core/casework/seedData';
+import { createImportChoice } from '../../electron/main/importChoice';
 
 /** A child process stand-in: records posted messages, lets the test answer and exit. */
 class FakeChild extends EventEmitter implements CoreChild {
@@ -45,7 +48,7 @@ describe('createCoreClient', () => {
     expect(await second).toEqual({ ok: true, value: { autoLockMinutes: 5, language: 'nl' } });
   });
 
-  it('fails a call that gets no answer in time, and drops the late answer', async () => {
+  it('fails a call of a silent core with OUTCOME_UNKNOWN (never "nothing saved"), and drops the late answer of short work', async () => {
     vi.useFakeTimers();
     const child = new FakeChild();
     const client = createCoreClient(child, { timeoutMs: 1_000 });
@@ -57,7 +60,7 @@ describe('createCoreClient', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
-    expect(await pending).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'OUTCOME_UNKNOWN' } });
     child.emit('message', { kind: 'reply', id, result: { ok: true, value: {} } }); // too late: ignored
   });
 
@@ -68,8 +71,8 @@ describe('createCoreClient', () => {
     const a = client.call('vault.status', {});
     const b = client.call('settings.get', {});
     child.emit('exit', 9);
-    expect(await a).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-    expect(await b).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await a).toMatchObject({ ok: false, error: { code: 'CORE_STOPPED' } });
+    expect(await b).toMatchObject({ ok: false, error: { code: 'CORE_STOPPED' } });
     expect(onExit).toHaveBeenCalledWith(9);
     expect(client.alive).toBe(false);
     const posted = child.posted.length;
@@ -136,10 +139,72 @@ describe('createCoreClient', () => {
     await vi.advanceTimersByTimeAsync(2_000);
     await Promise.all([closing, secondClose]);
     expect(stuck.killed).toBe(true);
-    expect(await pending).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'CORE_STOPPED' } });
     expect(client.alive).toBe(false);
     stuck.emit('exit', 9); // the real exit event arrives later
     expect(onExit).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('long work: never timed out while it runs, and the window learns the real outcome', () => {
+  afterEach(() => vi.useRealTimers());
+  const imported = { dryRun: false, clienten: 3, trajecten: 3, meldingen: 0, journaal: 0, taken: 0, toestemmingen: 0 };
+  const progress = (id: number, done: number) => ({ kind: 'progress', id, name: 'import.progress', payload: { stage: 'inlezen', done } });
+
+  it('an import that reports progress gets its answer long after the time-out, and the progress reaches the window', async () => {
+    vi.useFakeTimers();
+    const child = new FakeChild();
+    const onEvent = vi.fn();
+    const client = createCoreClient(child, { timeoutMs: 1_000, onEvent });
+    const running = client.call('import.file', { path: '/data/x.json', dryRun: false });
+    const { id } = child.lastCall();
+    // A call queued behind the import waits as long, since the core shows life.
+    const queued = client.call('settings.get', {});
+    const queuedId = child.lastCall().id;
+    for (let s = 1; s <= 10; s++) {
+      await vi.advanceTimersByTimeAsync(900);
+      child.emit('message', progress(id, s * 1_000));
+    }
+    await vi.advanceTimersByTimeAsync(900); // 9.9 s in: ten times the time-out
+    child.emit('message', { kind: 'reply', id, result: { ok: true, value: imported } });
+    expect(await running).toEqual({ ok: true, value: imported });
+    expect(onEvent).toHaveBeenCalledTimes(10);
+    expect(onEvent).toHaveBeenLastCalledWith('import.progress', { stage: 'inlezen', done: 10_000 });
+    child.emit('message', { kind: 'reply', id: queuedId, result: { ok: true, value: { autoLockMinutes: 5, language: 'nl' } } });
+    expect(await queued).toMatchObject({ ok: true });
+  });
+
+  it('an import whose core falls silent is OUTCOME_UNKNOWN; its late answer reaches the window as import.finished', async () => {
+    vi.useFakeTimers();
+    const child = new FakeChild();
+    const onEvent = vi.fn();
+    const client = createCoreClient(child, { timeoutMs: 1_000, onEvent });
+    const running = client.call('import.file', { path: '/data/x.json', dryRun: false });
+    const { id } = child.lastCall();
+    child.emit('message', progress(id, 5));
+    await vi.advanceTimersByTimeAsync(1_000);
+    const answer = await running;
+    expect(answer).toMatchObject({ ok: false, error: { code: 'OUTCOME_UNKNOWN' } });
+    expect(messageFor('OUTCOME_UNKNOWN')).toMatch(/^De uitkomst is nog niet bekend/);
+    expect(messageFor('OUTCOME_UNKNOWN')).not.toMatch(/niets half opgeslagen/);
+    child.emit('message', { kind: 'reply', id, result: { ok: true, value: imported } });
+    expect(onEvent).toHaveBeenLastCalledWith('import.finished', { ok: true, value: imported });
+    // Told once: a repeated reply is dropped.
+    child.emit('message', { kind: 'reply', id, result: { ok: true, value: imported } });
+    expect(onEvent.mock.calls.filter(([name]) => name === 'import.finished')).toHaveLength(1);
+  });
+
+  it('a core that dies during an import says the work stopped and was not saved, also to a window that was told OUTCOME_UNKNOWN', async () => {
+    vi.useFakeTimers();
+    const child = new FakeChild();
+    const onEvent = vi.fn();
+    const client = createCoreClient(child, { timeoutMs: 1_000, onEvent });
+    const overdue = client.call('import.file', { path: '/data/x.json', dryRun: false });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await overdue).toMatchObject({ ok: false, error: { code: 'OUTCOME_UNKNOWN' } });
+    child.emit('exit', 134);
+    expect(onEvent).toHaveBeenCalledWith('import.finished', { ok: false, error: expect.objectContaining({ code: 'CORE_STOPPED' }) });
+    expect(messageFor('CORE_STOPPED')).toMatch(/niet opgeslagen/);
   });
 });
 
@@ -160,13 +225,19 @@ describe('startCoreProcess', () => {
  * structured-cloned, as it is between processes. The core is the real one, on a real
  * encrypted vault in a temp folder.
  */
-function connect(vaultDir: string) {
+function connect(vaultDir: string, options: { timeoutMs?: number; delayNextReplyMs?: () => number } = {}) {
   const toHost = new EventEmitter();
   const toMain = new EventEmitter();
   const exit = vi.fn();
   const port: HostPort = {
     on: (_event, listener) => toHost.on('message', (data: unknown) => listener({ data })),
-    postMessage: (message) => setImmediate(() => toMain.emit('message', structuredClone(message))),
+    postMessage: (message) => {
+      // A slow answer, as from a core that went quiet before replying.
+      const delay = message.kind === 'reply' ? (options.delayNextReplyMs?.() ?? 0) : 0;
+      const deliver = () => toMain.emit('message', structuredClone(message));
+      if (delay > 0) setTimeout(deliver, delay);
+      else setImmediate(deliver);
+    },
   };
   runUtilityHost(port, undefined, (code) => {
     exit(code);
@@ -180,7 +251,7 @@ function connect(vaultDir: string) {
   };
   const events: unknown[] = [];
   child.postMessage({ kind: 'init', vaultDir });
-  const client = createCoreClient(child, { onEvent: (name, payload) => events.push({ name, payload }) });
+  const client = createCoreClient(child, { timeoutMs: options.timeoutMs, onEvent: (name, payload) => events.push({ name, payload }) });
   return { client, exit, events, send: child.postMessage as (message: unknown) => void };
 }
 
@@ -203,6 +274,29 @@ describe('main ↔ utility host ↔ real core', () => {
     expect(await client.call('vault.unlock', { passphrase })).toEqual({ ok: true, value: {} });
     await client.close(10_000);
     expect(exit).toHaveBeenCalledWith(0);
+  });
+
+  it('an import answered after the time-out: the window is told OUTCOME_UNKNOWN, its retry is refused, the real outcome arrives, nothing is doubled', async () => {
+    let slowOnce = false;
+    const { client, events } = connect(path.join(dir, 'vault-retry'), { timeoutMs: 2_500, delayNextReplyMs: () => (slowOnce ? ((slowOnce = false), 4_000) : 0) });
+    expect((await client.call('vault.create', { passphrase })).ok).toBe(true);
+    const file = path.join(dir, 'Jansen-export.json');
+    const items = [...seedItems({ trajecten: 25, seed: 4, today: '2026-11-25', journaalPerTraject: 1 })];
+    writeFileSync(file, JSON.stringify({ format: 'ketenkluis.casework', versie: 1, trajecten: items.map((i) => i.traject), meldingen: [] }));
+    const choice = createImportChoice({ showOpenDialog: async () => file, forward: (method, input) => client.call(method, input) });
+    const chosen = await choice.handlers['import.chooseFile']({});
+    const token = chosen.ok && chosen.value.file ? chosen.value.file.token : '';
+
+    slowOnce = true;
+    const first = await choice.handlers['import.chosen']({ token, dryRun: false, opnieuw: false });
+    expect(first).toMatchObject({ ok: false, error: { code: 'OUTCOME_UNKNOWN' } });
+    // The window retries at once with the same token: the core's ledger refuses the same bytes.
+    const retry = await choice.handlers['import.chosen']({ token, dryRun: false, opnieuw: false });
+    expect(retry).toMatchObject({ ok: false, error: { code: 'ALREADY_IMPORTED', issues: [{ path: '(bestand)', message: expect.stringMatching(/^Dit bestand is al ingelezen op /) }] } });
+    await vi.waitFor(() => expect(events).toContainEqual({ name: 'import.finished', payload: { ok: true, value: expect.objectContaining({ trajecten: 25 }) } }), { timeout: 8_000 });
+    const list = await client.call('trajecten.list', {});
+    expect(list).toMatchObject({ ok: true, value: { total: 25 } });
+    await client.close(10_000);
   });
 
   it('refuses unknown methods and invalid input in the host too (not only in main)', async () => {

@@ -114,7 +114,7 @@ describe('core supervisor: a lock ends the process that held the key', () => {
     expect(cores).toHaveLength(2);
   });
 
-  it('fails calls still running in the old core with INTERNAL; calls after the lock get VAULT_LOCKED from the fresh core', async () => {
+  it('fails calls still running in the old core with CORE_STOPPED (not finished, not saved); calls after the lock get VAULT_LOCKED from the fresh core', async () => {
     const { supervisor, cores } = setup();
     const old = cores[0]!;
     old.autoAnswer = false;
@@ -124,7 +124,7 @@ describe('core supervisor: a lock ends the process that held the key', () => {
     const lockId = old.posted.find((p) => p.method === 'vault.lock')!.id!;
     old.answer(lockId, 'vault.lock');
     expect(await locking).toEqual({ ok: true, value: {} });
-    expect(await inFlight).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await inFlight).toMatchObject({ ok: false, error: { code: 'CORE_STOPPED' } });
 
     cores[1]!.locked = true; // a fresh core starts locked
     expect(await supervisor.call('casework.trajecten.list', {})).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
@@ -148,7 +148,7 @@ describe('core supervisor: a lock ends the process that held the key', () => {
     expect(old.killed).toBe(true);
     expect(await locking).toEqual({ ok: true, value: {} });
     // Well before the 60 s call timeout.
-    expect(await stuck).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await stuck).toMatchObject({ ok: false, error: { code: 'CORE_STOPPED' } });
     expect(cores).toHaveLength(2);
   });
 

@@ -9,6 +9,8 @@ describe('host protocol (one definition for main and core)', () => {
     expect(MainToCoreMessage.safeParse({ kind: 'shutdown' }).success).toBe(true);
     expect(CoreToMainMessage.safeParse({ kind: 'reply', id: 1, result: { ok: true, value: {} } }).success).toBe(true);
     expect(CoreToMainMessage.safeParse({ kind: 'event', name: 'vault.locked', payload: { reason: 'user' } }).success).toBe(true);
+    expect(CoreToMainMessage.safeParse({ kind: 'progress', id: 1, name: 'import.progress', payload: { stage: 'inlezen', done: 3 } }).success).toBe(true);
+    expect(MainToCoreMessage.safeParse({ kind: 'progress', id: 1, name: 'import.progress', payload: {} }).success).toBe(false);
     // A core message is never a main message and the other way round.
     expect(MainToCoreMessage.safeParse({ kind: 'reply', id: 1, result: { ok: true, value: {} } }).success).toBe(false);
     expect(CoreToMainMessage.safeParse({ kind: 'invoke', id: 1, method: 'vault.status', input: {} }).success).toBe(false);
@@ -31,6 +33,7 @@ describe('host protocol (one definition for main and core)', () => {
     ]) expect(MainToCoreMessage.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     for (const bad of [
       { kind: 'event', name: '', payload: {} },
+      { kind: 'progress', name: 'import.progress', payload: {} }, // progress belongs to a call
       { kind: 'reply', id: 1, result: {}, extra: 1 },
       { kind: 'result', id: 1, result: { ok: true, value: {} } },
     ]) expect(CoreToMainMessage.safeParse(bad).success, JSON.stringify(bad)).toBe(false);

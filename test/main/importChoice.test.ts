@@ -25,7 +25,7 @@ function setup(answers: Array<string | null>, coreResult: Result<unknown> = { ok
     if (!r.ok) throw new Error('chooseFile failed');
     return r.value.file;
   };
-  const run = (token: string, dryRun = false) => choice.handlers['import.chosen']({ token, dryRun });
+  const run = (token: string, dryRun = false, opnieuw = false) => choice.handlers['import.chosen']({ token, dryRun, opnieuw });
   return { choice, forward, choose, run, later: (ms: number) => (clock += ms) };
 }
 
@@ -68,7 +68,7 @@ describe('import.chooseFile', () => {
     const chosen = await choose();
     expect(await choose()).toBeNull();
     await run(chosen!.token, true);
-    expect(forward).toHaveBeenCalledWith('import.file', { path, dryRun: true });
+    expect(forward).toHaveBeenCalledWith('import.file', { path, dryRun: true, opnieuw: false });
   });
 
   it('refuses a folder, a file that is gone and one over 512 MB, without naming the path', async () => {
@@ -100,8 +100,8 @@ describe('import.chosen', () => {
     expect(await run(token, true)).toMatchObject({ ok: true, value: { dryRun: true } });
     expect(await run(token)).toMatchObject({ ok: true, value: { dryRun: false } });
     expect(forward.mock.calls).toEqual([
-      ['import.file', { path, dryRun: true }],
-      ['import.file', { path, dryRun: false }],
+      ['import.file', { path, dryRun: true, opnieuw: false }],
+      ['import.file', { path, dryRun: false, opnieuw: false }],
     ]);
     // Imported once is enough: the same token cannot import the file a second time.
     expect((await refusal(run(token))).code).toBe('NOT_FOUND');

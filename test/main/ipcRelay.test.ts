@@ -117,7 +117,7 @@ describe('relayCall', () => {
     expect(await relayCall('import.chooseFile', trusted, [{}], deps)).toEqual({ ok: true, value: { file: null } });
     const token = 'A'.repeat(43);
     expect(await relayCall('import.chosen', trusted, [{ token, dryRun: true }], deps)).toEqual({ ok: true, value: noImport });
-    expect(mainHandlers['import.chosen']).toHaveBeenCalledWith({ token, dryRun: true });
+    expect(mainHandlers['import.chosen']).toHaveBeenCalledWith({ token, dryRun: true, opnieuw: false });
     expect(await relayCall('import.chosen', trusted, [{ token, path: '/etc/passwd' }], deps)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await relayCall('import.chosen', trusted, [{ token: '../../etc/passwd' }], deps)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(forward).not.toHaveBeenCalled();

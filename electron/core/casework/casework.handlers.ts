@@ -87,5 +87,5 @@ export const caseworkHandlers: Pick<Handlers<Session>, Exclude<keyof typeof case
     return getDashboard(s.db(), today, input.jaar ?? yearOf(today), regioGemeenten(input.regio));
   },
   'gemeenten.list': () => ({ regios: gemeenten.regios.map((r) => ({ regio: r.regio, naam: r.naam, centrumgemeente: r.centrumgemeente, gemeenten: r.gemeenten })) }),
-  'import.file': (input, s) => importFile(s.db(), ownerWrite('import'), input.path, { dryRun: input.dryRun, today: localToday() }),
+  'import.file': (input, s) => importFile(s.db(), ownerWrite('import'), input.path, { dryRun: input.dryRun, opnieuw: input.opnieuw, today: localToday() }),
 };

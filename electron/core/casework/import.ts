@@ -10,6 +10,8 @@ import { writeMelding } from './meldingen.repo';
 import { check, fileSource, type Checked, type Valid } from './importSource';
 import { checkInWorker } from './checkInWorker';
 import { log } from '../log';
+import { progressReporter } from '../callProgress';
+import { dutchDateTime, fileSha256, firstImportedAt, recordImport } from './importedFiles.repo';
 import { withBatchedChanges } from './changeEvents.repo';
 import { inTransaction, type Db, type WriteContext } from './support';
 
@@ -110,9 +112,28 @@ function checkRecords(path: string, accept: (valid: Valid) => void): Checked {
   return inWorker ?? check(fileSource(path), accept);
 }
 
-function importChecked(db: Db, ctx: WriteContext, path: string, options: { dryRun: boolean; today: string }): ImportResult {
+/** How an import runs: a dry run only checks; `opnieuw` imports a file that was imported before, on purpose. */
+export interface ImportOptions {
+  dryRun: boolean;
+  today: string;
+  opnieuw?: boolean;
+}
+
+/** Refuses a file that was imported before, naming when (the person may confirm with `opnieuw`). */
+function alreadyImported(at: number): KkError {
+  return new KkError('ALREADY_IMPORTED', 'This file was imported before', {
+    issues: [{ path: '(bestand)', message: `Dit bestand is al ingelezen op ${dutchDateTime(at)}.` }],
+  });
+}
+
+function importChecked(db: Db, ctx: WriteContext, path: string, size: number, options: ImportOptions): ImportResult {
   const result: ImportResult = { dryRun: options.dryRun, clienten: 0, trajecten: 0, meldingen: 0, journaal: 0, taken: 0, toestemmingen: 0 };
+  // Progress is the window's sign that the work goes on, and main's heartbeat (no time-out while it runs).
+  const progress = progressReporter('import.progress');
+  const stage = options.dryRun ? 'controleren' : 'inlezen';
+  let records = 0;
   const tally = (valid: Valid) => {
+    progress.report({ stage, done: ++records });
     if (valid.list === 'meldingen') {
       result.meldingen++;
       return;
@@ -124,7 +145,15 @@ function importChecked(db: Db, ctx: WriteContext, path: string, options: { dryRu
     result.journaal += t.journaal.length;
     result.taken += t.taken.length;
   };
+  // One extra streaming pass for the file's fingerprint. The file could in theory change
+  // between this pass and the import's own: the ledger guards against accidents, not against
+  // someone rewriting the file under a running import.
+  progress.report({ stage: 'lezen', done: 0, total: size }, true);
+  const sha256 = fileSha256(path, (bytes) => progress.report({ stage: 'lezen', done: bytes, total: size }));
   if (options.dryRun) {
+    const earlier = firstImportedAt(db, sha256);
+    // A dry run says the file was imported before, and does not refuse: it writes nothing.
+    if (earlier !== null) result.eerderIngelezenOp = new Date(earlier).toISOString();
     const checked = checkRecords(path, tally);
     if (!checked.ok) refuse(checked);
     return result;
@@ -144,12 +173,21 @@ function importChecked(db: Db, ctx: WriteContext, path: string, options: { dryRu
   };
   // One pass: each record is checked and, while every record so far passed, written. A file with
   // any problem is refused as a whole: the transaction rolls back, so nothing of it is stored.
+  // The ledger is read and written in the same transaction: the file counts as imported exactly
+  // when its records are committed, so a retry after an unknown outcome cannot double them.
   withImportSettings(db, () =>
     inTransaction(db, () => {
+      const earlier = firstImportedAt(db, sha256);
+      if (earlier !== null) {
+        if (!options.opnieuw) throw alreadyImported(earlier);
+        result.eerderIngelezenOp = new Date(earlier).toISOString();
+      }
       const triggers = suspendCountTriggers(db);
       const checked = withBatchedChanges(db, () => checkRecords(path, write));
       if (!checked.ok) refuse(checked);
+      progress.report({ stage: 'afronden', done: records }, true);
       triggers.resume();
+      recordImport(db, sha256, result, Date.now());
     }),
   );
   return result;
@@ -160,9 +198,10 @@ function importChecked(db: Db, ctx: WriteContext, path: string, options: { dryRu
  * ONE transaction: every record is checked against the shared schemas and written in the same
  * pass, streamed (only one record is in memory at a time, the file is never held as a tree). Any
  * problem refuses the whole file with its reasons and rolls everything back: all, or none.
- * The errors never name the path (it may name a person).
+ * A file whose bytes were imported before is refused (ALREADY_IMPORTED, with the date) unless
+ * `opnieuw` says the person means it. The errors never name the path (it may name a person).
  */
-export function importFile(db: Db, ctx: WriteContext, path: string, options: { dryRun: boolean; today: string }): ImportResult {
+export function importFile(db: Db, ctx: WriteContext, path: string, options: ImportOptions): ImportResult {
   let size: number;
   try {
     const info = statSync(path);
@@ -172,5 +211,5 @@ export function importFile(db: Db, ctx: WriteContext, path: string, options: { d
     throw new KkError('NOT_FOUND', 'The import file cannot be read');
   }
   if (size > MAX_IMPORT_FILE_BYTES) throw new KkError('INVALID_INPUT', 'The import file is larger than 512 MB', { issues: [{ path: '(bestand)', message: 'Het bestand is groter dan 512 MB' }] });
-  return importChecked(db, ctx, path, options);
+  return importChecked(db, ctx, path, size, options);
 }

@@ -1,6 +1,7 @@
 import { KkError } from '../../../shared/errors';
 import type { EventName } from '../../../shared/ipc/events';
 import { MainToCoreMessage, type CoreToMainMessage } from '../../../shared/ipc/hostProtocol';
+import { withProgressSink } from '../callProgress';
 import { createCore } from '../core';
 import { log } from '../log';
 import type { Dispatch } from './dispatch';
@@ -50,8 +51,11 @@ export function runUtilityHost(port: HostPort, create: CreateCore = createCore, 
           fail('Core not initialised');
           return;
         }
-        // dispatch never rejects by contract; should it, the call still gets an answer.
-        core.dispatch(message.method, message.input).then(
+        // dispatch never rejects by contract; should it, the call still gets an answer. Progress
+        // the call reports goes to main with its id: main's heartbeat for long work.
+        const progress = (name: EventName, payload: unknown) => port.postMessage({ kind: 'progress', id, name, payload });
+        const current = core;
+        withProgressSink(progress, () => current.dispatch(message.method, message.input)).then(
           (result) => port.postMessage({ kind: 'reply', id, result }),
           () => fail('Core call failed'),
         );

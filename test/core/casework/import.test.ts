@@ -1,9 +1,12 @@
-import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newTraject, useCheckedTestVault, snapshotCounts, today, type TestVault } from './helpers';
 import { seedItems } from '../../../electron/core/casework/seedData';
 import { ImportFile, MAX_IMPORT_FILE_BYTES } from '../../../shared/casework/import.schema';
+import { withProgressSink } from '../../../electron/core/callProgress';
+import { dutchDateTime } from '../../../electron/core/casework/importedFiles.repo';
+import { events } from '../../../shared/ipc/events';
 
 let v: TestVault;
 useCheckedTestVault((opened) => (v = opened));
@@ -142,5 +145,74 @@ describe('import.file', () => {
   it('seed records are valid import records (the generator stays inside the schema)', () => {
     const parsed = ImportFile.safeParse(importFile(300, 11));
     expect(parsed.success ? [] : parsed.error.issues.slice(0, 3)).toEqual([]);
+  });
+});
+
+/** Rows of every record table and of the ledger: what a doubled import would show. */
+function rowCounts(): Record<string, number> {
+  const n = (table: string) => (v.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return { ...snapshotCounts(v.db), ledger: n('import_files') };
+}
+
+describe('the same file is not imported twice by accident', () => {
+  it('refuses the second import of the same bytes with the date of the first, writing nothing; a retry cannot double the records', async () => {
+    const path = fileOf(importFile(12, 3));
+    const first = await v.call('import.file', { path });
+    expect(first.eerderIngelezenOp).toBeUndefined();
+    const afterFirst = rowCounts();
+    expect(afterFirst.ledger).toBe(1);
+    const at = (v.db.prepare('SELECT imported_at FROM import_files').get() as { imported_at: number }).imported_at;
+    // The window retrying after an answer it did not get, twice: nothing is doubled.
+    for (let i = 0; i < 2; i++) {
+      const again = await v.fail('import.file', { path });
+      expect(again.code).toBe('ALREADY_IMPORTED');
+      expect(again.issues).toEqual([{ path: '(bestand)', message: `Dit bestand is al ingelezen op ${dutchDateTime(at)}.` }]);
+      expect(again.issues?.[0]?.message).toMatch(/^Dit bestand is al ingelezen op \d\d-\d\d-\d{4} om \d\d:\d\d\.$/);
+    }
+    // A copy under another name is the same file.
+    const copy = fileOf(readFileSync(path));
+    expect((await v.fail('import.file', { path: copy })).code).toBe('ALREADY_IMPORTED');
+    expect(rowCounts()).toEqual(afterFirst);
+    await newTrajectAfterImport(); // the refusal left the count triggers in place
+  });
+  it('a dry run says the file was imported before and refuses nothing; with opnieuw the person imports it again on purpose', async () => {
+    const path = fileOf(importFile(4, 9));
+    await v.call('import.file', { path });
+    const at = (v.db.prepare('SELECT imported_at FROM import_files').get() as { imported_at: number }).imported_at;
+    const before = rowCounts();
+    const check = await v.call('import.file', { path, dryRun: true });
+    expect(check).toMatchObject({ dryRun: true, trajecten: 4, eerderIngelezenOp: new Date(at).toISOString() });
+    expect(rowCounts()).toEqual(before);
+    const again = await v.call('import.file', { path, opnieuw: true });
+    expect(again).toMatchObject({ dryRun: false, trajecten: 4, eerderIngelezenOp: new Date(at).toISOString() });
+    expect(rowCounts()).toMatchObject({ trajecten: before.trajecten! + 4, ledger: 2 });
+  });
+  it('a refused file leaves no ledger row, so the corrected file is not called "imported before"; the ledger holds no path or name', async () => {
+    const bad = importFile(3, 4);
+    (bad.trajecten[1] as Record<string, unknown>).gemeente = 'Atlantis';
+    expect((await v.fail('import.file', { path: fileOf(bad) })).code).toBe('INVALID_INPUT');
+    expect(rowCounts().ledger).toBe(0);
+    const good = fileOf(importFile(3, 4));
+    await v.call('import.file', { path: good });
+    const columns = (v.db.prepare('SELECT name FROM pragma_table_info(?)').all('import_files') as Array<{ name: string }>).map((c) => c.name);
+    expect(columns).toEqual(['id', 'sha256', 'imported_at', 'trajecten', 'clienten', 'meldingen', 'journaal', 'taken', 'toestemmingen']);
+    const row = v.db.prepare('SELECT * FROM import_files').get() as Record<string, unknown>;
+    expect(JSON.stringify(row)).not.toContain('import-');
+    expect(row).toMatchObject({ trajecten: 3, clienten: 3 });
+  });
+});
+
+describe('import progress', () => {
+  it('reports the fingerprint pass, then the records, then the commit; every payload fits the window event', async () => {
+    const file = importFile(30, 8);
+    const seen: Array<{ name: string; payload: unknown }> = [];
+    const r = await withProgressSink((name, payload) => seen.push({ name, payload }), () => v.call('import.file', { path: fileOf(file) }));
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    for (const event of seen) {
+      expect(event.name).toBe('import.progress');
+      expect(events['import.progress'].safeParse(event.payload).success).toBe(true);
+    }
+    expect(seen[0]!.payload).toMatchObject({ stage: 'lezen', done: 0 });
+    expect(seen.at(-1)!.payload).toEqual({ stage: 'afronden', done: r.trajecten + r.meldingen });
   });
 });

@@ -78,6 +78,24 @@ describe('kk import --dir D FILE', () => {
     expect((await counts()).counts.trajecten).toBe(before.trajecten! + 3);
   });
 
+  it('refuses the same file a second time with the date of the first import (exit 1, nothing written); --opnieuw ja imports it again on purpose', async () => {
+    const file = importFile('twice.json', 2, 21);
+    expect((await kk(['import', '--dir', dir, file])).status).toBe(0);
+    const before = (await counts()).counts;
+    const again = await kk(['import', '--dir', dir, file]);
+    expect(again.status).toBe(1);
+    expect(again.out).toMatch(/^Dit bestand is al ingelezen op \d\d-\d\d-\d{4} om \d\d:\d\d\.\nWilt u het toch nog een keer inlezen.*--opnieuw ja\.$/);
+    expect(again.err).toContain('[ALREADY_IMPORTED]');
+    expect((await counts()).counts).toEqual(before);
+    const dry = await kk(['import', '--dir', dir, '--controle', 'ja', file]);
+    expect(dry.status).toBe(0);
+    expect(dry.out).toMatch(/\nLet op: dit bestand is al eerder ingelezen, op \d\d-\d\d-\d{4} om \d\d:\d\d\.$/);
+    expect((await kk(['import', '--dir', dir, '--opnieuw', 'misschien', file])).status).toBe(2);
+    const sure = await kk(['import', '--dir', dir, '--opnieuw', 'ja', file]);
+    expect(sure.status).toBe(0);
+    expect((await counts()).counts.trajecten).toBe(before.trajecten! + 2);
+  });
+
   it('needs exactly one file: none, two, or a missing file exit 2 with one line and write nothing', async () => {
     const before = (await counts()).counts;
     const file = importFile('one.json', 1, 3);

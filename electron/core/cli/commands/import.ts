@@ -4,20 +4,22 @@ import { KkError } from '../../../../shared/errors';
 import { localToday } from '../../../../shared/casework/dates';
 import { MAX_IMPORT_FILE_BYTES } from '../../../../shared/casework/import.schema';
 import { importFile, refusedTotal } from '../../casework/import';
+import { dutchDateTime } from '../../casework/importedFiles.repo';
 import { ownerWrite } from '../../casework/support';
 import { UsageError, type Command } from '../command';
 import { withUnlockedVault } from '../openFromEnv';
 
 /**
- * `kk import --dir D FILE [--controle ja]` (`--file FILE` works too): imports casework JSON.
- * Every record is checked first; an invalid file is refused whole, with one line per problem
- * (record index and field path, never the value), and nothing is written.
+ * `kk import --dir D FILE [--controle ja] [--opnieuw ja]` (`--file FILE` works too): imports
+ * casework JSON. Every record is checked first; an invalid file is refused whole, with one line
+ * per problem (record index and field path, never the value), and nothing is written. A file
+ * whose bytes were imported before is refused with the date, unless `--opnieuw ja`.
  */
 export const importCommand: Command = {
   path: ['import'],
   summary: 'importeer casuïstiek uit een JSON-bestand: alles of niets, met redenen per record',
   options: ['dir'],
-  optional: ['file', 'controle'],
+  optional: ['file', 'controle', 'opnieuw'],
   args: ['FILE'],
   secrets: ['KK_PASSPHRASE'],
   async run({ options, args, secrets, out }) {
@@ -31,12 +33,18 @@ export const importCommand: Command = {
       if (error instanceof UsageError) throw error;
       throw new UsageError('the import file cannot be read');
     }
-    const dryRun = options.controle === 'ja';
+    const dryRun = yesOption(options.controle, 'controle');
+    const opnieuw = yesOption(options.opnieuw, 'opnieuw');
     try {
-      const r = await withUnlockedVault(options, secrets, (vault) => importFile(vault.db, ownerWrite('import'), file, { dryRun, today: localToday() }));
+      const r = await withUnlockedVault(options, secrets, (vault) => importFile(vault.db, ownerWrite('import'), file, { dryRun, opnieuw, today: localToday() }));
       const counts = `${r.trajecten} trajecten, ${r.clienten} cliënten, ${r.meldingen} meldingen, ${r.journaal} journaalregels, ${r.taken} taken, ${r.toestemmingen} toestemmingen`;
       out(dryRun ? `Controle geslaagd, er is niets geschreven: ${counts}.` : `Geïmporteerd: ${counts}.`);
+      if (r.eerderIngelezenOp !== undefined) out(`Let op: dit bestand is al eerder ingelezen, op ${dutchDateTime(Date.parse(r.eerderIngelezenOp))}.`);
     } catch (error) {
+      if (error instanceof KkError && error.code === 'ALREADY_IMPORTED') {
+        for (const issue of error.issues ?? []) out(issue.message);
+        out('Wilt u het toch nog een keer inlezen, zodat alle gegevens er twee keer in staan? Gebruik dan --opnieuw ja.');
+      }
       if (error instanceof KkError && error.code === 'INVALID_INPUT' && error.issues) {
         const total = refusedTotal(error) ?? error.issues.length;
         out(`Het bestand is geweigerd; er is niets geschreven. ${total === 1 ? '1 probleem' : `${total} problemen`}:`);
@@ -47,3 +55,10 @@ export const importCommand: Command = {
     }
   },
 };
+
+/** `--x ja` is yes; `nee` or leaving it out is no; any other word is a usage error (not a silent no). */
+function yesOption(value: string | undefined, name: string): boolean {
+  if (value === undefined || value === 'nee') return false;
+  if (value === 'ja') return true;
+  throw new UsageError(`--${name} takes "ja" or "nee"`);
+}

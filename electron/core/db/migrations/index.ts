@@ -2,6 +2,7 @@ import type { Migration } from '../migration';
 import { foundation } from './0010_foundation';
 import { casework } from './0020_casework';
 import { compactChangeEvents } from './0030_compact_change_events';
+import { importFiles } from './0040_import_files';
 
 /**
  * Every migration, in order. Add a migration as a new numbered file and one line here.
@@ -11,4 +12,5 @@ export const migrations: readonly Migration[] = [
   foundation, // 0010
   casework, // 0020
   compactChangeEvents, // 0030
+  importFiles, // 0040
 ];
