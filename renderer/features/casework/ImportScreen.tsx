@@ -1,6 +1,7 @@
 import { Alert, Button, ButtonGroup, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ImportResult } from '../../../shared/casework/import.schema';
+import type { ImportProgress } from './overview.slice';
 import { formatNumber } from '../../components/dataBits';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -23,8 +24,24 @@ export function fileSizeLabel(bytes: number, language: 'nl' | 'en'): string {
 
 /** The counts of an import as people read them ("100.000" in Dutch). */
 function countsLabel(result: ImportResult, language: 'nl' | 'en'): Record<string, string> {
-  const { dryRun: _dryRun, ...counts } = result;
+  const { dryRun: _dryRun, eerderIngelezenOp: _eerder, ...counts } = result;
   return Object.fromEntries(Object.entries(counts).map(([key, n]) => [key, formatNumber(n, language)]));
+}
+
+/** "02-12-2026 om 14:05" / "02-12-2026 at 14:05", in this computer's time zone. */
+export function dateTimeLabel(iso: string, language: 'nl' | 'en'): string {
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getDate())}-${two(d.getMonth() + 1)}-${d.getFullYear()} ${language === 'nl' ? 'om' : 'at'} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+/** One calm line on how far a running import is. */
+function progressLabel(progress: ImportProgress, t: ReturnType<typeof useT>['t'], language: 'nl' | 'en'): string {
+  if (progress.stage === 'lezen') {
+    const percent = progress.total ? Math.floor((progress.done / progress.total) * 100) : 0;
+    return t('cw.import.progress.lezen', { percent: formatNumber(percent, language) });
+  }
+  return t(`cw.import.progress.${progress.stage}`, { done: formatNumber(progress.done, language) });
 }
 
 /**
@@ -37,11 +54,15 @@ export function ImportScreen() {
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const state = useAppStore(selectImportState);
   const { chooseImportFile, importChosen, resetImport } = useAppStoreShallow(selectCaseActions);
+  const watchImport = useAppStore((s) => s.watchImport);
   const fieldId = useId();
   const [problem, setProblem] = useState<string | null>(null);
   const [mode, setMode] = useState<'choose' | 'check' | 'run'>('check');
 
   useEffect(() => () => resetImport(), [resetImport]);
+  // Progress and the late outcome of an import come as events while the call runs.
+  useEffect(() => watchImport(), [watchImport]);
+  const working = state.busy || state.awaitingOutcome;
 
   async function choose() {
     setProblem(null);
@@ -49,14 +70,14 @@ export function ImportScreen() {
     await chooseImportFile();
   }
 
-  async function run(dryRun: boolean) {
+  async function run(dryRun: boolean, opnieuw = false) {
     if (!state.chosen) {
       setProblem(t('cw.import.fileMissing'));
       return;
     }
     setProblem(null);
     setMode(dryRun ? 'check' : 'run');
-    await importChosen(dryRun);
+    await importChosen(dryRun, opnieuw);
   }
 
   function submit(event: FormEvent) {
@@ -67,6 +88,7 @@ export function ImportScreen() {
   // The file is gone from main (expired, or the app locked in between): say so at the field.
   const fieldProblem = problem ?? (state.error?.code === 'NOT_FOUND' ? t('cw.import.chooseAgain') : null);
   const issues = state.error?.code === 'INVALID_INPUT' ? (state.error.issues ?? []) : [];
+  const alreadyImported = state.error?.code === 'ALREADY_IMPORTED' ? state.error : null;
   return (
     <form className="kk-subpage" onSubmit={submit} noValidate aria-labelledby="kk-import-title">
       <Heading level={2} id="kk-import-title" ref={headingRef} tabIndex={-1}>
@@ -90,7 +112,7 @@ export function ImportScreen() {
             <Button
               type="button"
               appearance="secondary-action-button"
-              disabled={state.busy}
+              disabled={working}
               busy={state.busy && mode === 'choose'}
               aria-describedby={fieldProblem ? `${fieldId}-hint ${fieldId}-error` : `${fieldId}-hint`}
               onClick={() => void choose()}
@@ -103,20 +125,38 @@ export function ImportScreen() {
           </div>
         </div>
         <ButtonGroup>
-          <Button type="button" appearance="secondary-action-button" disabled={state.busy} busy={state.busy && mode === 'check'} onClick={() => void run(true)}>
+          <Button type="button" appearance="secondary-action-button" disabled={working} busy={state.busy && mode === 'check'} onClick={() => void run(true)}>
             {t('cw.import.check')}
           </Button>
-          <Button type="submit" appearance="primary-action-button" disabled={state.busy} busy={state.busy && mode === 'run'}>
+          <Button type="submit" appearance="primary-action-button" disabled={working} busy={state.busy && mode === 'run'}>
             {t('cw.import.run')}
           </Button>
         </ButtonGroup>
       </div>
       <div aria-live="polite">
-        {state.busy ? <Paragraph role="status">{t('cw.loading')}</Paragraph> : null}
+        {working ? (
+          <Paragraph role="status" data-testid="import-progress">
+            {state.progress ? progressLabel(state.progress, t, language) : t('cw.loading')}
+          </Paragraph>
+        ) : null}
         {state.result ? (
           <Alert type="ok" role="status" className="kk-alert" data-testid="import-result">
             <Paragraph>{state.result.dryRun ? t('cw.import.checked') : t('cw.import.done')}</Paragraph>
             <Paragraph>{t('cw.import.counts', countsLabel(state.result, language))}</Paragraph>
+            {state.result.eerderIngelezenOp ? <Paragraph>{t('cw.import.before', { when: dateTimeLabel(state.result.eerderIngelezenOp, language) })}</Paragraph> : null}
+          </Alert>
+        ) : null}
+        {alreadyImported ? (
+          <Alert type="warning" role="alert" className="kk-alert" data-testid="import-already">
+            {(alreadyImported.issues ?? []).map((issue, i) => (
+              <Paragraph key={i}>{issue.message}</Paragraph>
+            ))}
+            <Paragraph>{t('cw.import.againQuestion')}</Paragraph>
+            <ButtonGroup>
+              <Button type="button" appearance="secondary-action-button" disabled={working} onClick={() => void run(false, true)}>
+                {t('cw.import.again')}
+              </Button>
+            </ButtonGroup>
           </Alert>
         ) : null}
         {issues.length > 0 ? (
@@ -143,7 +183,7 @@ export function ImportScreen() {
             </Table>
           </div>
         ) : (
-          <ErrorAlert error={state.error?.code === 'NOT_FOUND' ? null : state.error} />
+          <ErrorAlert error={state.error?.code === 'NOT_FOUND' || alreadyImported ? null : state.error} />
         )}
       </div>
     </form>

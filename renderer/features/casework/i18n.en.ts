@@ -389,6 +389,13 @@ export const caseworkEn: Record<keyof typeof caseworkNl, string> = {
   'cw.import.refused': 'The file was refused. Nothing was saved. This must change:',
   'cw.import.col.record': 'Record',
   'cw.import.col.reason': 'Reason',
+  'cw.import.progress.lezen': 'Reading the file: {percent}%',
+  'cw.import.progress.controleren': 'Checking: {done} records checked',
+  'cw.import.progress.inlezen': 'Importing: {done} records read in',
+  'cw.import.progress.afronden': 'Almost done: saving {done} records',
+  'cw.import.before': 'Note: this file was imported before, on {when}.',
+  'cw.import.againQuestion': 'Do you want to import it once more anyway? Then all data from this file will be in the vault twice.',
+  'cw.import.again': 'Import once more anyway',
 
   'cw.client.newTitle': 'New client',
   'cw.client.editTitle': 'Client {code}',

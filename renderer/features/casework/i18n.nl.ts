@@ -388,6 +388,13 @@ export const caseworkNl = {
   'cw.import.refused': 'Het bestand is geweigerd. Er is niets opgeslagen. Dit moet anders:',
   'cw.import.col.record': 'Record',
   'cw.import.col.reason': 'Reden',
+  'cw.import.progress.lezen': 'Het bestand wordt gelezen: {percent}%',
+  'cw.import.progress.controleren': 'Bezig met controleren: {done} records gecontroleerd',
+  'cw.import.progress.inlezen': 'Bezig met inlezen: {done} records ingelezen',
+  'cw.import.progress.afronden': 'Bijna klaar: {done} records worden opgeslagen',
+  'cw.import.before': 'Let op: dit bestand is al eerder ingelezen, op {when}.',
+  'cw.import.againQuestion': 'Wilt u het toch nog een keer inlezen? Dan staan alle gegevens uit dit bestand er twee keer in.',
+  'cw.import.again': 'Toch nog een keer inlezen',
 
   'cw.client.newTitle': 'Nieuwe cliënt',
   'cw.client.editTitle': 'Cliënt {code}',

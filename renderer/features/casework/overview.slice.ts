@@ -2,12 +2,28 @@ import type { Dashboard } from '../../../shared/casework/dashboard.schema';
 import type { ImportResult } from '../../../shared/casework/import.schema';
 import type { QuickSwitchHit, SearchHit } from '../../../shared/casework/query.schema';
 import type { Output } from '../../../shared/ipc/contract';
-import { toApiError, type ApiClient, type ApiError } from '../../platform/api';
+import type { EventPayload } from '../../../shared/ipc/events';
+import { ApiError, toApiError, type ApiClient } from '../../platform/api';
 import { caseSlice } from '../../store/caseData';
 import { emptyList } from '../../store/pagedList';
 
 /** The import file main's dialog chose: a token with its name and size, never its path. */
 export type ChosenImportFile = NonNullable<Output<'import.chooseFile'>['file']>;
+
+/** How far a running import is (the core reports it a few times a second). */
+export type ImportProgress = EventPayload<'import.progress'>;
+
+/** The import part of the screen's state. */
+export interface ImportState {
+  busy: boolean;
+  chosen: ChosenImportFile | null;
+  result: ImportResult | null;
+  error: ApiError | null;
+  /** The latest progress of the running import; null when none runs. */
+  progress: ImportProgress | null;
+  /** The answer did not come in time (OUTCOME_UNKNOWN): the real outcome comes as import.finished. */
+  awaitingOutcome: boolean;
+}
 
 /** One overdue task with the pseudonym of its traject. */
 export type OverdueTask = Output<'tasks.listOverdue'>['items'][number];
@@ -20,7 +36,7 @@ export interface OverviewSlice {
   reminders: OverdueTask[];
   search: { q: string; hits: SearchHit[] | null; busy: boolean; error: ApiError | null };
   quickSwitch: { q: string; hits: QuickSwitchHit[]; error: ApiError | null };
-  importState: { busy: boolean; chosen: ChosenImportFile | null; result: ImportResult | null; error: ApiError | null };
+  importState: ImportState;
 
   loadDashboard(): Promise<void>;
   /** Loads the first page of overdue tasks, or the next one with `more`. */
@@ -29,10 +45,15 @@ export interface OverviewSlice {
   runQuickSwitch(q: string): Promise<void>;
   /** Asks main to show the file dialog; a cancel keeps the file chosen before. */
   chooseImportFile(): Promise<void>;
-  /** Checks (dryRun) or imports the chosen file; the core streams it from disk. */
-  importChosen(dryRun: boolean): Promise<boolean>;
+  /**
+   * Checks (dryRun) or imports the chosen file; the core streams it from disk. `opnieuw`: the
+   * person confirmed importing a file that was imported before.
+   */
+  importChosen(dryRun: boolean, opnieuw?: boolean): Promise<boolean>;
   /** Clears the outcome shown (the chosen file stays). */
   resetImport(): void;
+  /** Follows a running import's progress and late outcome (events); returns the unsubscribe. */
+  watchImport(): () => void;
 }
 
 /** Initial state (also restored when the vault locks). */
@@ -44,14 +65,23 @@ export function initialOverview() {
     reminders: [] as OverdueTask[],
     search: { q: '', hits: null, busy: false, error: null },
     quickSwitch: { q: '', hits: [] as QuickSwitchHit[], error: null },
-    importState: { busy: false, chosen: null, result: null, error: null },
+    importState: { busy: false, chosen: null, result: null, error: null, progress: null, awaitingOutcome: false } as ImportState,
   };
 }
 
 /** Dashboard, overdue tasks, full-text search, the quick switcher and the JSON import. */
 export const overviewSlice = caseSlice<OverviewSlice>()(
   initialOverview,
-  (client: ApiClient) => (set, get) => ({
+  (client: ApiClient) => (set, get) => {
+  /** Shows what an import wrote (or would write), from its answer or its late outcome. */
+  const importDone = (result: ImportResult): void => {
+    const { chosen } = get().importState;
+    // Main forgets a file once it is imported: choosing it again is a deliberate act.
+    set({ importState: { busy: false, chosen: result.dryRun ? chosen : null, result, error: null, progress: null, awaitingOutcome: false } });
+    // New records: every list and the dashboard must be read again.
+    if (!result.dryRun) set({ trajectList: emptyList(get().trajectList.generation + 1), meldingList: emptyList(get().meldingList.generation + 1), dashboard: null });
+  };
+  return {
     async loadDashboard() {
       set({ dashboardError: null });
       try {
@@ -109,38 +139,58 @@ export const overviewSlice = caseSlice<OverviewSlice>()(
 
     async chooseImportFile() {
       const before = get().importState;
-      if (before.busy) return;
+      if (before.busy || before.awaitingOutcome) return;
       set({ importState: { ...before, busy: true } });
       try {
         const { file } = await client.call('import.chooseFile', {});
         const chosen = file ?? before.chosen;
-        set({ importState: { busy: false, chosen, result: chosen === before.chosen ? before.result : null, error: chosen === before.chosen ? before.error : null } });
+        const same = chosen === before.chosen;
+        set({ importState: { ...before, busy: false, chosen, result: same ? before.result : null, error: same ? before.error : null } });
       } catch (error) {
-        set({ importState: { busy: false, chosen: before.chosen, result: null, error: toApiError(error) } });
+        set({ importState: { ...before, busy: false, result: null, error: toApiError(error) } });
       }
     },
 
-    async importChosen(dryRun) {
-      const { busy, chosen } = get().importState;
-      if (busy || chosen === null) return false;
-      set({ importState: { busy: true, chosen, result: null, error: null } });
+    async importChosen(dryRun, opnieuw = false) {
+      const { busy, chosen, awaitingOutcome } = get().importState;
+      if (busy || awaitingOutcome || chosen === null) return false;
+      set({ importState: { busy: true, chosen, result: null, error: null, progress: null, awaitingOutcome: false } });
       try {
-        const result = await client.call('import.chosen', { token: chosen.token, dryRun });
-        // Main forgets a file once it is imported: choosing it again is a deliberate act.
-        set({ importState: { busy: false, chosen: dryRun ? chosen : null, result, error: null } });
-        // New records: every list and the dashboard must be read again.
-        if (!dryRun) set({ trajectList: emptyList(get().trajectList.generation + 1), meldingList: emptyList(get().meldingList.generation + 1), dashboard: null });
+        const result = await client.call('import.chosen', { token: chosen.token, dryRun, opnieuw });
+        importDone(result);
         return true;
       } catch (error) {
         const apiError = toApiError(error);
+        // Main stopped waiting, but the core may still commit: no "failed", wait for the real outcome.
+        const awaiting = apiError.code === 'OUTCOME_UNKNOWN' && !dryRun;
         // NOT_FOUND: main no longer holds the file (it expired or the app locked in between).
-        set({ importState: { busy: false, chosen: apiError.code === 'NOT_FOUND' ? null : chosen, result: null, error: apiError } });
+        set({ importState: { busy: false, chosen: apiError.code === 'NOT_FOUND' ? null : chosen, result: null, error: apiError, progress: awaiting ? get().importState.progress : null, awaitingOutcome: awaiting } });
         return false;
       }
     },
 
     resetImport() {
-      set({ importState: { ...get().importState, busy: false, result: null, error: null } });
+      const state = get().importState;
+      // An outcome still to come is not forgotten when the screen is left.
+      if (state.awaitingOutcome) return;
+      set({ importState: { ...state, busy: false, result: null, error: null, progress: null } });
     },
-  }),
+
+    watchImport() {
+      const offProgress = client.on('import.progress', (progress) => {
+        const state = get().importState;
+        if (state.busy || state.awaitingOutcome) set({ importState: { ...state, progress } });
+      });
+      const offFinished = client.on('import.finished', (outcome) => {
+        if (!get().importState.awaitingOutcome) return;
+        if (outcome.ok) importDone(outcome.value);
+        else set({ importState: { ...get().importState, busy: false, error: new ApiError(outcome.error.code, outcome.error.message, outcome.error.issues ? { issues: outcome.error.issues } : {}), progress: null, awaitingOutcome: false } });
+      });
+      return () => {
+        offProgress();
+        offFinished();
+      };
+    },
+  };
+  },
 );

@@ -105,6 +105,60 @@ describe('ImportScreen', () => {
   });
 });
 
+describe('ImportScreen: the same file twice, progress and the real outcome', () => {
+  async function choose(path: string, name: string) {
+    env.answerFileDialog(path);
+    await click('Bestand kiezen…');
+    await waitFor(() => expect(screen.getByTestId('import-chosen').textContent).toContain(name));
+  }
+
+  it('refuses a file imported before with the date of the first import; the person can confirm, and a check says it too', async () => {
+    renderScreen();
+    const path = writeImport('dubbel.json', [traject('Testf'), traject('Testg')]);
+    await choose(path, 'dubbel.json');
+    await click('Bestand importeren');
+    await waitFor(() => expect(screen.getByTestId('import-result').textContent).toContain('trajecten: 2'));
+    const before = await trajectCount();
+
+    await choose(path, 'dubbel.json');
+    await click('Alleen controleren');
+    await waitFor(() => expect(screen.getByTestId('import-result').textContent).toMatch(/al eerder ingelezen, op \d\d-\d\d-\d{4} om \d\d:\d\d\./));
+    await click('Bestand importeren');
+    await waitFor(() => expect(screen.getByTestId('import-already').textContent).toMatch(/^Dit bestand is al ingelezen op \d\d-\d\d-\d{4} om \d\d:\d\d\./));
+    expect(await trajectCount()).toBe(before);
+    await click('Toch nog een keer inlezen');
+    await waitFor(() => expect(screen.getByTestId('import-result').textContent).toContain('trajecten: 2'));
+    expect(await trajectCount()).toBe(before + 2);
+  });
+
+  it('shows progress while the import runs, does not say "failed" when the answer is late, and shows the real outcome when it comes', async () => {
+    renderScreen();
+    await choose(writeImport('traag.json', [traject('Testh')]), 'traag.json');
+    const api = env.api as unknown as Record<string, (input: unknown) => Promise<unknown>>;
+    const real = api['import.chosen']!;
+    let answer!: (value: unknown) => void;
+    api['import.chosen'] = () => new Promise((resolve) => (answer = resolve));
+    const emit = (name: 'import.progress' | 'import.finished', payload: never) => act(() => env.core.session.emit(name, payload));
+    try {
+      await click('Bestand importeren');
+      await emit('import.progress', { stage: 'inlezen', done: 12_345 } as never);
+      const progress = screen.getByTestId('import-progress');
+      expect(progress.getAttribute('role')).toBe('status');
+      expect(progress.textContent).toBe('Bezig met inlezen: 12.345 records ingelezen');
+      await act(async () => answer({ ok: false, error: { code: 'OUTCOME_UNKNOWN', message: 'late' } }));
+      await waitFor(() => expect(screen.getByText(/^De uitkomst is nog niet bekend/)).toBeTruthy());
+      expect(screen.queryByText(/niets half opgeslagen/)).toBeNull();
+      expect((screen.getByRole('button', { name: 'Bestand importeren' }) as HTMLButtonElement).disabled).toBe(true);
+      const value = { dryRun: false, clienten: 1, trajecten: 1, meldingen: 0, journaal: 0, taken: 0, toestemmingen: 0 };
+      await emit('import.finished', { ok: true, value } as never);
+      await waitFor(() => expect(screen.getByTestId('import-result').textContent).toContain('Het bestand is ingelezen'));
+      expect(screen.queryByText(/^De uitkomst is nog niet bekend/)).toBeNull();
+    } finally {
+      api['import.chosen'] = real;
+    }
+  });
+});
+
 describe('fileSizeLabel', () => {
   it('reads as people read sizes, in the language of the screen', () => {
     expect(fileSizeLabel(812, 'nl')).toBe('812 bytes');
