@@ -292,11 +292,23 @@ describe('createEventForwarder', () => {
     ['a non-string name', 42, {}],
     ['a payload that does not parse', 'vault.locked', { reason: 'because' }],
     ['a payload that is not an object', 'vault.locked', 'not an object'],
+    ['progress with a negative count', 'import.progress', { stage: 'inlezen', done: -1 }],
+    ['progress of an unknown stage', 'import.progress', { stage: 'wissen', done: 1 }],
+    ['a late outcome that is no result envelope', 'import.finished', { trajecten: 5 }],
   ])('drops %s', (_what, name, payload) => {
     const window = fakeWindow();
     const forward = createEventForwarder(() => window as never);
     expect(forward(name, payload)).toBe(false);
     expect(window.webContents.sent).toEqual([]);
+  });
+
+  it('sends the progress and the late outcome of an import (long work) to the window', () => {
+    const window = fakeWindow();
+    const forward = createEventForwarder(() => window as never);
+    expect(forward('import.progress', { stage: 'lezen', done: 10, total: 100 })).toBe(true);
+    expect(forward('import.finished', { ok: true, value: { ...noImport, dryRun: false } })).toBe(true);
+    expect(forward('import.finished', { ok: false, error: { code: 'CORE_STOPPED', message: 'stopped' } })).toBe(true);
+    expect(window.webContents.sent.map((s) => (s.args[0] as { name: string }).name)).toEqual(['import.progress', 'import.finished', 'import.finished']);
   });
 
   it('does nothing without a live window', () => {
