@@ -2,45 +2,28 @@
 // the core never dies from one. Real files (large ones are written on the fly and removed), real
 // child processes with a small heap, a real checking thread, and `kk import` on a real vault.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFileText } from '../../../shared/casework/issueText';
 import { LIMITS } from '../../../electron/core/casework/jsonStream';
 import { closeVault, createVault } from '../../../electron/core/vault/vault';
+import { MB, oddShapes } from './importShapes';
 
-const MB = 1024 * 1024;
 const root = resolve(import.meta.dirname, '../../..');
 const node = join(root, 'node_modules/.bin/node');
 let dir: string;
 
-/** Writes `head`, then `unit` until the file has about `bytes`, then `tail`; streamed, never held whole. */
-async function writeBig(name: string, head: string, unit: string, bytes: number, tail: string): Promise<string> {
-  const path = join(dir, name);
-  const out = createWriteStream(path);
-  out.write(head);
-  const block = unit.repeat(Math.max(1, Math.floor(MB / unit.length)));
-  for (let written = 0; written < bytes; written += block.length) if (!out.write(block)) await once(out, 'drain');
-  out.end(tail);
-  await once(out, 'finish');
-  return path;
-}
-
-const ENVELOPE = '{"format": "ketenkluis.casework", "versie": 1, "trajecten": [';
-const entry = '{"datum": "2024-01-01", "soort": "notitie", "tekst": "Gesprek gevoerd over de opvang en de aangifte."},';
 const file: Record<string, string> = {};
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kk-shape-'));
+  const write = async (name: keyof typeof oddShapes, bytes: number) => (file[name] = await oddShapes[name].write(join(dir, `${name}.json`), bytes));
   // 200 MB of a valid JSON list: once read whole, it killed the core (exit 134).
-  file.list = await writeBig('lijst.json', '[', '{"a":1},', 200 * MB, '{"a":1}]');
-  file.string = await writeBig('tekst.json', `${ENVELOPE}"`, 'x', 48 * MB, '"]}');
-  file.deep = await writeBig('diep.json', ENVELOPE, '[', 24 * MB, `${']'.repeat(24 * MB)}]}`);
-  file.record = await writeBig('record.json', `${ENVELOPE}{"journaal": [`, entry, 48 * MB, `${entry.slice(0, -1)}]}, {"a": 1}]}`);
-  file.format = await writeBig('format.json', '{"format": "', 'x', 48 * MB, '"}');
-  file.tiny = await writeBig('klein.json', ENVELOPE, '0,', 16 * MB, '0]}');
+  await write('list', 200 * MB);
+  for (const name of ['string', 'deep', 'record', 'format'] as const) await write(name, 48 * MB);
+  await write('tiny', 16 * MB);
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -48,9 +31,9 @@ const recordTooLarge = importFileText.recordTooLarge(LIMITS.recordBytes / MB);
 /** What each file is refused for: one clear reason, by place, never a value. */
 const expected = () => ({
   [file.list!]: [{ path: '(bestand)', message: importFileText.aList }],
-  // The records after a bad one are still checked ({"a": 1} has its own reasons).
   [file.string!]: [{ path: 'trajecten.0', message: recordTooLarge }],
   [file.deep!]: [{ path: 'trajecten.0', message: importFileText.tooDeep(LIMITS.depth) }],
+  // The records after a bad one are still checked ({"a": 1} has its own reasons).
   [file.record!]: [{ path: 'trajecten.0', message: recordTooLarge }, expect.objectContaining({ path: expect.stringMatching(/^trajecten\.1\./) })],
   [file.format!]: [{ path: 'format', message: importFileText.topValueTooLarge(LIMITS.topValueBytes / 1024) }],
   [file.tiny!]: [{ path: 'trajecten', message: importFileText.listTooLong(250_000) }],
