@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -206,6 +207,47 @@ describe('long work: never timed out while it runs, and the window learns the re
     expect(onEvent).toHaveBeenCalledWith('import.finished', { ok: false, error: expect.objectContaining({ code: 'CORE_STOPPED' }) });
     expect(messageFor('CORE_STOPPED')).toMatch(/niet opgeslagen/);
   });
+});
+
+describe('long work in a real core process', () => {
+  it('an import that takes many times the time-out succeeds, kept alive by its progress (real core, own process)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kk-longwork-'));
+    const proc = fork(path.join(__dirname, 'fixtures/coreChild.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    const child: CoreChild = {
+      postMessage: (message) => void proc.send(message),
+      onMessage: (listener) => void proc.on('message', listener),
+      onExit: (listener) => void proc.on('exit', (code) => listener(code ?? -1)),
+      kill: () => void proc.kill(),
+    };
+    try {
+      const passphrase = `TEST-ONLY ${randomBytes(12).toString('hex')} kluis wandelt langzaam`;
+      child.postMessage({ kind: 'init', vaultDir: path.join(dir, 'vault') });
+      // Creating the vault derives a key (seconds on a busy machine): a client with the normal wait.
+      const patient = createCoreClient(child);
+      expect((await patient.call('vault.create', { passphrase })).ok).toBe(true);
+      const file = path.join(dir, 'groot.json');
+      const items = [...seedItems({ trajecten: 6_000, seed: 5, today: '2026-11-25', journaalPerTraject: 2 })];
+      writeFileSync(file, JSON.stringify({ format: 'ketenkluis.casework', versie: 1, trajecten: items.map((i) => i.traject), meldingen: items.flatMap((i) => i.meldingen) }));
+      // The import's client gives up after 1.5 s of silence (the first client's calls are all answered, so
+      // sharing the channel is safe). Starting the checking thread is the longest quiet stretch (~0.8 s here).
+      const timeoutMs = 1_500;
+      const started = Date.now();
+      const seen: Array<{ name: string; payload: unknown }> = [];
+      const impatient = createCoreClient(child, { timeoutMs, onEvent: (name, payload) => seen.push({ name, payload }) });
+      const result = await impatient.call('import.file', { path: file, dryRun: false });
+      const took = Date.now() - started;
+      expect(result).toMatchObject({ ok: true, value: { trajecten: 6_000 } });
+      expect(took).toBeGreaterThan(1.5 * timeoutMs); // it really ran past the time-out
+      const progress = seen.filter((e) => e.name === 'import.progress');
+      expect(progress.length).toBeGreaterThanOrEqual(took / timeoutMs - 1);
+      expect(progress.length).toBeLessThanOrEqual(took / 250 + 4); // at most 4 a second (+ forced stage changes)
+      expect(progress.at(-1)?.payload).toMatchObject({ stage: 'afronden' });
+      await patient.close(10_000);
+    } finally {
+      proc.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('startCoreProcess', () => {

@@ -4,6 +4,8 @@ import type { QuickSwitchHit, SearchHit } from '../../../shared/casework/query.s
 import type { Output } from '../../../shared/ipc/contract';
 import type { EventPayload } from '../../../shared/ipc/events';
 import { ApiError, toApiError, type ApiClient } from '../../platform/api';
+import type { StoreApi } from 'zustand';
+import type { AppState } from '../../store/appStore';
 import { caseSlice } from '../../store/caseData';
 import { emptyList } from '../../store/pagedList';
 
@@ -69,19 +71,19 @@ export function initialOverview() {
   };
 }
 
+/** Shows what an import wrote (or would write), from its answer or from its late outcome. */
+function showImported(set: StoreApi<AppState>['setState'], get: StoreApi<AppState>['getState'], result: ImportResult): void {
+  const { chosen } = get().importState;
+  // Main forgets a file once it is imported: choosing it again is a deliberate act.
+  set({ importState: { busy: false, chosen: result.dryRun ? chosen : null, result, error: null, progress: null, awaitingOutcome: false } });
+  // New records: every list and the dashboard must be read again.
+  if (!result.dryRun) set({ trajectList: emptyList(get().trajectList.generation + 1), meldingList: emptyList(get().meldingList.generation + 1), dashboard: null });
+}
+
 /** Dashboard, overdue tasks, full-text search, the quick switcher and the JSON import. */
 export const overviewSlice = caseSlice<OverviewSlice>()(
   initialOverview,
-  (client: ApiClient) => (set, get) => {
-  /** Shows what an import wrote (or would write), from its answer or its late outcome. */
-  const importDone = (result: ImportResult): void => {
-    const { chosen } = get().importState;
-    // Main forgets a file once it is imported: choosing it again is a deliberate act.
-    set({ importState: { busy: false, chosen: result.dryRun ? chosen : null, result, error: null, progress: null, awaitingOutcome: false } });
-    // New records: every list and the dashboard must be read again.
-    if (!result.dryRun) set({ trajectList: emptyList(get().trajectList.generation + 1), meldingList: emptyList(get().meldingList.generation + 1), dashboard: null });
-  };
-  return {
+  (client: ApiClient) => (set, get) => ({
     async loadDashboard() {
       set({ dashboardError: null });
       try {
@@ -157,7 +159,7 @@ export const overviewSlice = caseSlice<OverviewSlice>()(
       set({ importState: { busy: true, chosen, result: null, error: null, progress: null, awaitingOutcome: false } });
       try {
         const result = await client.call('import.chosen', { token: chosen.token, dryRun, opnieuw });
-        importDone(result);
+        showImported(set, get, result);
         return true;
       } catch (error) {
         const apiError = toApiError(error);
@@ -183,7 +185,7 @@ export const overviewSlice = caseSlice<OverviewSlice>()(
       });
       const offFinished = client.on('import.finished', (outcome) => {
         if (!get().importState.awaitingOutcome) return;
-        if (outcome.ok) importDone(outcome.value);
+        if (outcome.ok) showImported(set, get, outcome.value);
         else set({ importState: { ...get().importState, busy: false, error: new ApiError(outcome.error.code, outcome.error.message, outcome.error.issues ? { issues: outcome.error.issues } : {}), progress: null, awaitingOutcome: false } });
       });
       return () => {
@@ -191,6 +193,5 @@ export const overviewSlice = caseSlice<OverviewSlice>()(
         offFinished();
       };
     },
-  };
-  },
+  }),
 );
