@@ -15,15 +15,15 @@ export type AppStore = StoreApi<AppState>;
 export const caseSlices: readonly CaseSlice<object>[] = [...caseworkSlices];
 
 /**
- * Creates the store around a client (the preload API in Electron, the bridge in development).
- * Slices call the client; components only call slice actions.
+ * Creates the store around the API client (the preload API in Electron, the bridge in development).
+ * Slices call the API; components only call slice actions.
  */
-export function createAppStore(client: ApiClient, now: () => number = Date.now): AppStore {
+export function createAppStore(api: ApiClient, now: () => number = Date.now): AppStore {
   return createStore<AppState>()((...a) => {
-    const [set, get, api] = a;
+    const [set, get, store] = a;
     // When the vault stops being open, all case data the renderer holds (names, pseudonyms,
     // journal text, which record a screen shows) is dropped at once, whatever caused the lock.
-    api.subscribe((state, previous) => {
+    store.subscribe((state, previous) => {
       if (previous.vaultPhase === 'unlocked' && state.vaultPhase !== 'unlocked') set(initialCaseData(caseSlices) as Partial<AppState>);
     });
     // Case slices write only while the vault is open: an answer that arrives after the lock
@@ -31,15 +31,15 @@ export function createAppStore(client: ApiClient, now: () => number = Date.now):
     const caseSet = ((partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => {
       if (get().vaultPhase === 'unlocked') set(partial);
     }) as typeof set;
-    const caseState = Object.assign({}, ...caseSlices.map((slice) => slice.create(client)(caseSet, get, api))) as CaseworkSlice;
+    const caseState = Object.assign({}, ...caseSlices.map((slice) => slice.create(api)(caseSet, get, store))) as CaseworkSlice;
     return {
-      ...createVaultSlice(client, now)(...a),
-      ...createSettingsSlice(client)(...a),
+      ...createVaultSlice(api, now)(...a),
+      ...createSettingsSlice(api)(...a),
       ...createUiSlice(...a),
       ...caseState,
       async start() {
-        const unsubscribe = client.on('vault.locked', ({ reason }) => get().onLocked(reason));
-        const unsubscribeSettings = client.on('settings.changed', () => void get().loadSettings());
+        const unsubscribe = api.on('vault.locked', ({ reason }) => get().onLocked(reason));
+        const unsubscribeSettings = api.on('settings.changed', () => void get().loadSettings());
         await Promise.all([get().loadSettings(), get().loadStatus()]);
         return () => {
           unsubscribe();

@@ -12,7 +12,7 @@ import type { AppState } from './appStore';
 export interface CaseSlice<S> {
   /** The slice's data values before anything was read from the vault (restored on lock). */
   caseData(): Partial<S>;
-  create(client: ApiClient): StateCreator<AppState, [], [], S>;
+  create(api: ApiClient): StateCreator<AppState, [], [], S>;
 }
 
 /**
@@ -20,9 +20,9 @@ export interface CaseSlice<S> {
  * Curried so `S` is written once and the data's keys are inferred from `caseData`.
  */
 export function caseSlice<S extends object>() {
-  return <D extends Partial<S>>(caseData: () => D, actions: (client: ApiClient) => StateCreator<AppState, [], [], Omit<S, keyof D>>): CaseSlice<S> => ({
+  return <D extends Partial<S>>(caseData: () => D, actions: (api: ApiClient) => StateCreator<AppState, [], [], Omit<S, keyof D>>): CaseSlice<S> => ({
     caseData,
-    create: (client) => (set, get, api) => ({ ...caseData(), ...actions(client)(set, get, api) }) as unknown as S,
+    create: (api) => (set, get, store) => ({ ...caseData(), ...actions(api)(set, get, store) }) as unknown as S,
   });
 }
 

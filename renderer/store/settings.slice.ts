@@ -18,7 +18,7 @@ export interface SettingsSlice {
 }
 
 /** Settings: auto-lock minutes and language, stored by the core beside the vault. */
-export function createSettingsSlice(client: ApiClient): StateCreator<AppState, [], [], SettingsSlice> {
+export function createSettingsSlice(api: ApiClient): StateCreator<AppState, [], [], SettingsSlice> {
   return (set) => ({
     settings: null,
     language: 'nl',
@@ -28,7 +28,7 @@ export function createSettingsSlice(client: ApiClient): StateCreator<AppState, [
 
     async loadSettings() {
       try {
-        const settings = await client.call('settings.get', {});
+        const settings = await api.call('settings.get', {});
         set({ settings, language: settings.language, settingsError: null });
       } catch (error) {
         // Without settings the app still works in Dutch with the core's defaults.
@@ -39,7 +39,7 @@ export function createSettingsSlice(client: ApiClient): StateCreator<AppState, [
     async updateSettings(change) {
       set({ settingsBusy: true, settingsError: null, settingsSaved: false });
       try {
-        const settings = await client.call('settings.update', change);
+        const settings = await api.call('settings.update', change);
         set({ settings, language: settings.language, settingsBusy: false, settingsSaved: true });
         return true;
       } catch (error) {

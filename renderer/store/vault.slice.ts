@@ -49,7 +49,7 @@ function failed(error: unknown, now: number): ActionState {
 }
 
 /** Vault life cycle: status, create, unlock, recover, lock, change passphrase. */
-export function createVaultSlice(client: ApiClient, now: () => number = Date.now): StateCreator<AppState, [], [], VaultSlice> {
+export function createVaultSlice(api: ApiClient, now: () => number = Date.now): StateCreator<AppState, [], [], VaultSlice> {
   return (set, get) => ({
     vaultPhase: 'loading',
     lockReason: null,
@@ -59,7 +59,7 @@ export function createVaultSlice(client: ApiClient, now: () => number = Date.now
 
     async loadStatus() {
       try {
-        const status = await client.call('vault.status', {});
+        const status = await api.call('vault.status', {});
         set({ vaultPhase: !status.exists ? 'firstRun' : status.locked ? 'locked' : 'unlocked' });
       } catch (error) {
         set({ vaultPhase: 'unavailable', gate: failed(error, now()) });
@@ -69,7 +69,7 @@ export function createVaultSlice(client: ApiClient, now: () => number = Date.now
     async createVault(passphrase) {
       set({ gate: { ...idle, busy: true } });
       try {
-        const { recoveryKey } = await client.call('vault.create', { passphrase });
+        const { recoveryKey } = await api.call('vault.create', { passphrase });
         set({ gate: { ...idle, done: true }, recoveryKey, vaultPhase: 'recoveryKey' });
         return true;
       } catch (error) {
@@ -85,7 +85,7 @@ export function createVaultSlice(client: ApiClient, now: () => number = Date.now
     async unlock(passphrase) {
       set({ gate: { ...idle, busy: true } });
       try {
-        await client.call('vault.unlock', { passphrase });
+        await api.call('vault.unlock', { passphrase });
         set({ gate: idle, vaultPhase: 'unlocked', lockReason: null });
         return true;
       } catch (error) {
@@ -97,7 +97,7 @@ export function createVaultSlice(client: ApiClient, now: () => number = Date.now
     async recover(recoveryKey, next) {
       set({ gate: { ...idle, busy: true } });
       try {
-        await client.call('vault.recover', { recoveryKey, next });
+        await api.call('vault.recover', { recoveryKey, next });
         set({ gate: { ...idle, done: true }, vaultPhase: 'unlocked', lockReason: null });
         return true;
       } catch (error) {
@@ -108,7 +108,7 @@ export function createVaultSlice(client: ApiClient, now: () => number = Date.now
 
     async lock() {
       try {
-        await client.call('vault.lock', {});
+        await api.call('vault.lock', {});
       } finally {
         // Even when the call fails the screen must not keep showing vault content.
         get().onLocked('user');
@@ -118,7 +118,7 @@ export function createVaultSlice(client: ApiClient, now: () => number = Date.now
     async changePassphrase(current, next) {
       set({ passphraseChange: { ...idle, busy: true } });
       try {
-        await client.call('vault.changePassphrase', { current, next });
+        await api.call('vault.changePassphrase', { current, next });
         set({ passphraseChange: { ...idle, done: true } });
         return true;
       } catch (error) {

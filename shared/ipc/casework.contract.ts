@@ -80,39 +80,39 @@ export const caseworkMethods = {
     input: z.strictObject({ filter: TrajectFilter.default({ sort: 'bijgewerkt', richting: 'desc' }), page: FirstPage }),
     output: pageOf(TrajectSummary),
   }),
-  'trajecten.addJournal': method({
+  'journaal.add': method({
     doc: 'Adds a journal entry (note, action, contact, meeting) to a traject.',
     input: z.strictObject({ trajectId: Id, datum: IsoDate.optional(), soort: JournaalSoort.default('notitie'), tekst: LongText.min(1) }),
     output: JournaalEntry,
   }),
-  'trajecten.updateJournal': method({
+  'journaal.update': method({
     doc: 'Corrects the text or kind of a journal entry; the search index follows.',
     input: z.strictObject({ id: Id, version: Version, soort: JournaalSoort.optional(), tekst: LongText.min(1).optional() }),
     output: JournaalEntry,
   }),
-  'trajecten.deleteJournal': method({
+  'journaal.delete': method({
     doc: 'Removes a journal entry; it is securely removed from the search index too.',
     input: z.strictObject({ id: Id, version: Version }),
     output: NoOutput,
   }),
-  'trajecten.listJournal': method({
+  'journaal.list': method({
     doc: 'One page of the journal of a traject, newest first.',
     input: z.strictObject({ trajectId: Id, page: FirstPage }),
     output: pageOf(JournaalEntry),
   }),
 
-  'tasks.create': method({
+  'taken.create': method({
     doc: 'Adds a task with a due date (and an optional reminder day) to a traject.',
     input: z.strictObject({ trajectId: Id, titel: ShortText, deadline: IsoDate, herinnering: IsoDate.optional() }),
     output: Task,
   }),
-  'tasks.complete': method({ doc: 'Marks a task as done.', input: Ref, output: Task }),
-  'tasks.listOverdue': method({
+  'taken.complete': method({ doc: 'Marks a task as done.', input: Ref, output: Task }),
+  'taken.listOverdue': method({
     doc: 'One page of open tasks whose due date has passed, oldest first, with the traject pseudonym.',
     input: z.strictObject({ vandaag: IsoDate.optional(), page: FirstPage }),
     output: pageOf(Task.extend({ pseudoniem: z.string() })),
   }),
-  'tasks.listReminders': method({
+  'taken.listReminders': method({
     doc: 'Open tasks whose reminder day or due date is today or earlier, for the reminder badge.',
     input: z.strictObject({ vandaag: IsoDate.optional(), page: FirstPage }),
     output: pageOf(Task.extend({ pseudoniem: z.string() })),

@@ -58,8 +58,8 @@ async function fillEverySlice(): Promise<void> {
   s().setTrajectFilter({ sort: 'bijgewerkt', richting: 'asc' });
   await s().loadTrajectRows(0, 10);
   await s().openTraject(first.id);
-  expect(await s().addTask({ titel: 'Slottaak', deadline: '2020-01-01' })).toBe(true);
-  expect(await s().addTask({ titel: 'Slotherinnering', deadline: '2999-01-01', herinnering: '2020-01-01' })).toBe(true);
+  expect(await s().addTaak({ titel: 'Slottaak', deadline: '2020-01-01' })).toBe(true);
+  expect(await s().addTaak({ titel: 'Slotherinnering', deadline: '2999-01-01', herinnering: '2020-01-01' })).toBe(true);
   await s().loadClient(s().trajectDetail!.traject.clientId);
 
   expect(await s().saveView('Oplopend', 'trajecten')).toBe(true);

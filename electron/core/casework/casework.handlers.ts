@@ -5,8 +5,8 @@ import { localToday, yearOf } from '../../../shared/casework/dates';
 import type { Session } from '../session';
 import { getClient, insertClient, listClienten, updateClient } from './clienten.repo';
 import { assertTraject, clientRef, getTrajectDetail, insertTraject, listTrajecten, touchTraject, transitionTraject, updateTraject } from './trajecten.repo';
-import { deleteJournal, insertJournal, listJournal, updateJournal } from './journaal.repo';
-import { completeTask, insertTask, listOverdue, listReminders } from './taken.repo';
+import { deleteJournaal, insertJournaal, listJournaal, updateJournaal } from './journaal.repo';
+import { completeTaak, insertTaak, listOverdue, listReminders } from './taken.repo';
 import { insertToestemming, withdrawToestemming } from './toestemmingen.repo';
 import { getMelding, insertMelding, listMeldingen, updateMelding } from './meldingen.repo';
 import { convertMelding } from './convert';
@@ -33,30 +33,30 @@ export const caseworkHandlers: Pick<Handlers<Session>, Exclude<keyof typeof case
   'trajecten.transition': (input, s) =>
     inTransaction(s.db(), () => transitionTraject(s.db(), ownerWrite(), { ...input, datum: input.datum ?? localToday() })),
   'trajecten.list': (input, s) => listTrajecten(s.db(), input.filter, input.page),
-  'trajecten.addJournal': (input, s) =>
+  'journaal.add': (input, s) =>
     inTransaction(s.db(), () => {
       const ctx = ownerWrite();
       const { clientId } = assertTraject(s.db(), input.trajectId);
       touchTraject(s.db(), ctx, input.trajectId);
-      return insertJournal(s.db(), ctx, { trajectId: input.trajectId, clientId, datum: input.datum ?? localToday(), soort: input.soort, tekst: input.tekst });
+      return insertJournaal(s.db(), ctx, { trajectId: input.trajectId, clientId, datum: input.datum ?? localToday(), soort: input.soort, tekst: input.tekst });
     }),
-  'trajecten.updateJournal': (input, s) => inTransaction(s.db(), () => updateJournal(s.db(), ownerWrite(), input.id, input.version, input)),
-  'trajecten.deleteJournal': (input, s) => {
-    inTransaction(s.db(), () => deleteJournal(s.db(), ownerWrite(), input.id, input.version));
+  'journaal.update': (input, s) => inTransaction(s.db(), () => updateJournaal(s.db(), ownerWrite(), input.id, input.version, input)),
+  'journaal.delete': (input, s) => {
+    inTransaction(s.db(), () => deleteJournaal(s.db(), ownerWrite(), input.id, input.version));
     return {};
   },
-  'trajecten.listJournal': (input, s) => listJournal(s.db(), input.trajectId, input.page),
+  'journaal.list': (input, s) => listJournaal(s.db(), input.trajectId, input.page),
 
-  'tasks.create': (input, s) =>
+  'taken.create': (input, s) =>
     inTransaction(s.db(), () => {
       const ctx = ownerWrite();
       assertTraject(s.db(), input.trajectId);
       touchTraject(s.db(), ctx, input.trajectId);
-      return insertTask(s.db(), ctx, input, localToday());
+      return insertTaak(s.db(), ctx, input, localToday());
     }),
-  'tasks.complete': (input, s) => inTransaction(s.db(), () => completeTask(s.db(), ownerWrite(), input.id, localToday())),
-  'tasks.listOverdue': (input, s) => listOverdue(s.db(), input.vandaag ?? localToday(), input.page),
-  'tasks.listReminders': (input, s) => listReminders(s.db(), input.vandaag ?? localToday(), input.page),
+  'taken.complete': (input, s) => inTransaction(s.db(), () => completeTaak(s.db(), ownerWrite(), input.id, localToday())),
+  'taken.listOverdue': (input, s) => listOverdue(s.db(), input.vandaag ?? localToday(), input.page),
+  'taken.listReminders': (input, s) => listReminders(s.db(), input.vandaag ?? localToday(), input.page),
 
   'toestemmingen.add': (input, s) =>
     inTransaction(s.db(), () => {

@@ -3,8 +3,8 @@ import { KkError } from '../../../shared/errors';
 import { MAX_IMPORT_FILE_BYTES, type ImportResult } from '../../../shared/casework/import.schema';
 import { writeClient } from './clienten.repo';
 import { insertTraject } from './trajecten.repo';
-import { insertJournal } from './journaal.repo';
-import { insertTask } from './taken.repo';
+import { insertJournaal } from './journaal.repo';
+import { insertTaak } from './taken.repo';
 import { writeToestemming } from './toestemmingen.repo';
 import { writeMelding } from './meldingen.repo';
 import { check, fileSource, type Checked, type Valid } from './importSource';
@@ -168,8 +168,8 @@ function importChecked(db: Db, ctx: WriteContext, path: string, size: number, op
     const c = writeClient(db, ctx, client);
     const { id } = insertTraject(db, ctx, c, fields, { fase, afsluitReden: afsluitReden ?? null, afsluitToelichting: afsluitToelichting ?? null, afgeslotenOp: afgeslotenOp ?? null });
     for (const s of toestemmingen) writeToestemming(db, ctx, id, s);
-    for (const j of journaal) insertJournal(db, ctx, { trajectId: id, clientId: c.id, ...j });
-    for (const k of taken) insertTask(db, ctx, { trajectId: id, ...k }, options.today);
+    for (const j of journaal) insertJournaal(db, ctx, { trajectId: id, clientId: c.id, ...j });
+    for (const k of taken) insertTaak(db, ctx, { trajectId: id, ...k }, options.today);
   };
   // One pass: each record is checked and, while every record so far passed, written. A file with
   // any problem is refused as a whole: the transaction rolls back, so nothing of it is stored.

@@ -7,7 +7,7 @@ import { assertVersion, found, stmt, type Db, type WriteContext } from './suppor
 const COLUMNS = 'id, traject_id AS trajectId, datum, soort, tekst, version, created_at AS createdAt, updated_at AS updatedAt';
 
 /** Adds a journal entry to a traject (the traject must exist; the caller checks). Call inside a transaction. */
-export function insertJournal(db: Db, ctx: WriteContext, entry: { trajectId: string; clientId: string; datum: IsoDate; soort: JournaalSoort; tekst: string }): JournaalEntry {
+export function insertJournaal(db: Db, ctx: WriteContext, entry: { trajectId: string; clientId: string; datum: IsoDate; soort: JournaalSoort; tekst: string }): JournaalEntry {
   const id = ctx.newId();
   stmt(db, 'INSERT INTO journaal (id, traject_id, datum, soort, tekst, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)').run(
     id,
@@ -24,20 +24,20 @@ export function insertJournal(db: Db, ctx: WriteContext, entry: { trajectId: str
 }
 
 /** One journal entry, or NOT_FOUND. */
-export function getJournal(db: Db, id: string): JournaalEntry {
+export function getJournaal(db: Db, id: string): JournaalEntry {
   return found(stmt(db, `SELECT ${COLUMNS} FROM journaal WHERE id = ?`).get(id) as JournaalEntry | undefined, 'journal entry');
 }
 
 /** The text the index should hold for a stored journal entry (used to verify and rebuild the index). */
 export function journaalIndexTextOf(db: Db, id: string) {
-  const entry = getJournal(db, id);
+  const entry = getJournaal(db, id);
   const clientId = (stmt(db, 'SELECT client_id FROM trajecten WHERE id = ?').get(entry.trajectId) as { client_id: string }).client_id;
   return { naam: '', tekst: entry.tekst, trajectId: entry.trajectId, clientId };
 }
 
 /** Corrects a journal entry; the index is rewritten so the old words are no longer found. */
-export function updateJournal(db: Db, ctx: WriteContext, id: string, version: number, change: { soort?: JournaalSoort | undefined; tekst?: string | undefined }): JournaalEntry {
-  const current = getJournal(db, id);
+export function updateJournaal(db: Db, ctx: WriteContext, id: string, version: number, change: { soort?: JournaalSoort | undefined; tekst?: string | undefined }): JournaalEntry {
+  const current = getJournaal(db, id);
   assertVersion(current.version, version);
   const soort = change.soort ?? current.soort;
   const tekst = change.tekst ?? current.tekst;
@@ -47,12 +47,12 @@ export function updateJournal(db: Db, ctx: WriteContext, id: string, version: nu
   const clientId = (stmt(db, 'SELECT client_id FROM trajecten WHERE id = ?').get(current.trajectId) as { client_id: string }).client_id;
   reindexRecord(db, 'journaal', id, { naam: '', tekst: current.tekst, trajectId: current.trajectId, clientId }, { naam: '', tekst, trajectId: current.trajectId, clientId });
   recordChange(db, ctx, 'journaal', id, 'update', fields);
-  return getJournal(db, id);
+  return getJournaal(db, id);
 }
 
 /** Removes a journal entry and its index entry. */
-export function deleteJournal(db: Db, ctx: WriteContext, id: string, version: number): void {
-  const current = getJournal(db, id);
+export function deleteJournaal(db: Db, ctx: WriteContext, id: string, version: number): void {
+  const current = getJournaal(db, id);
   assertVersion(current.version, version);
   stmt(db, 'DELETE FROM journaal WHERE id = ?').run(id);
   unindexRecord(db, 'journaal', id, { naam: '', tekst: current.tekst, trajectId: null, clientId: null });
@@ -60,7 +60,7 @@ export function deleteJournal(db: Db, ctx: WriteContext, id: string, version: nu
 }
 
 /** One page of a traject's journal, newest first. */
-export function listJournal(db: Db, trajectId: string, page: PageRequest): Page<JournaalEntry> {
+export function listJournaal(db: Db, trajectId: string, page: PageRequest): Page<JournaalEntry> {
   const total = (stmt(db, 'SELECT count(*) AS n FROM journaal WHERE traject_id = ?').get(trajectId) as { n: number }).n;
   const items = stmt(db, `SELECT ${COLUMNS} FROM journaal WHERE traject_id = ? ORDER BY datum DESC, created_at DESC, id DESC LIMIT ? OFFSET ?`).all(
     trajectId,

@@ -1,8 +1,8 @@
 import { Prng, seedItems, type SeedOptions } from './seedData';
 import { writeClient } from './clienten.repo';
 import { insertTraject } from './trajecten.repo';
-import { insertJournal } from './journaal.repo';
-import { insertTask } from './taken.repo';
+import { insertJournaal } from './journaal.repo';
+import { insertTaak } from './taken.repo';
 import { writeToestemming } from './toestemmingen.repo';
 import { writeMelding } from './meldingen.repo';
 import { inTransaction, type Db, type WriteContext } from './support';
@@ -42,8 +42,8 @@ export function seedVault(db: Db, options: SeedOptions & { batch?: number; onBat
         const c = writeClient(db, ctx, client);
         const { id } = insertTraject(db, ctx, c, fields, { fase, afsluitReden: afsluitReden ?? null, afsluitToelichting: afsluitToelichting ?? null, afgeslotenOp: afgeslotenOp ?? null });
         for (const s of toestemmingen) writeToestemming(db, ctx, id, s);
-        for (const j of journaal) insertJournal(db, ctx, { trajectId: id, clientId: c.id, ...j });
-        for (const k of taken) insertTask(db, ctx, { trajectId: id, ...k }, options.today);
+        for (const j of journaal) insertJournaal(db, ctx, { trajectId: id, clientId: c.id, ...j });
+        for (const k of taken) insertTaak(db, ctx, { trajectId: id, ...k }, options.today);
         for (const m of meldingen) writeMelding(db, { ...ctx, now: `${m.datum}T10:00:00.000Z` }, m);
         report.clienten++;
         report.trajecten++;

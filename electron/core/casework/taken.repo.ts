@@ -15,7 +15,7 @@ function withState<T extends TaskRow>(row: T, today: IsoDate): T & { state: Task
 }
 
 /** Adds a task to a traject. Call inside a transaction. */
-export function insertTask(db: Db, ctx: WriteContext, task: { trajectId: string; titel: string; deadline: IsoDate; herinnering?: IsoDate | undefined; afgerond?: boolean }, today: IsoDate): Task {
+export function insertTaak(db: Db, ctx: WriteContext, task: { trajectId: string; titel: string; deadline: IsoDate; herinnering?: IsoDate | undefined; afgerond?: boolean }, today: IsoDate): Task {
   const id = ctx.newId();
   const afgerondOp = task.afgerond ? ctx.now : null;
   stmt(db, 'INSERT INTO taken (id, traject_id, titel, deadline, herinnering, afgerond_op, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
@@ -32,7 +32,7 @@ export function insertTask(db: Db, ctx: WriteContext, task: { trajectId: string;
 }
 
 /** Marks a task done (once; completing twice keeps the first moment). */
-export function completeTask(db: Db, ctx: WriteContext, id: string, today: IsoDate): Task {
+export function completeTaak(db: Db, ctx: WriteContext, id: string, today: IsoDate): Task {
   const row = found(stmt(db, `SELECT ${COLUMNS} FROM taken k WHERE k.id = ?`).get(id) as TaskRow | undefined, 'task');
   if (row.afgerondOp !== null) return withState(row, today);
   stmt(db, 'UPDATE taken SET afgerond_op = ? WHERE id = ?').run(ctx.now, id);

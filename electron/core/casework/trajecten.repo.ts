@@ -18,7 +18,7 @@ import { crisisopvangGrens, crisisopvangTeLang, opvangEinde, opvangLoopt } from 
 import { monitorCategorie } from '../../../shared/casework/monitor';
 import { recordChange } from './changeEvents.repo';
 import { indexRecord, joinText, reindexRecord } from './search.repo';
-import { listJournal } from './journaal.repo';
+import { listJournaal } from './journaal.repo';
 import { listTakenOf } from './taken.repo';
 import { listToestemmingenOf } from './toestemmingen.repo';
 import { applyPatch, assertVersion, bool, changedFields, compact, definedKeys, found, int, pagePlan, parseOrInvalid, stmt, withoutNulls, type Db, type WriteContext } from './support';
@@ -269,7 +269,7 @@ export function getTrajectDetail(db: Db, id: string, journaalLimit: number, toda
   const fasen = stmt(db, 'SELECT van, naar, datum, reden, at FROM traject_fasen WHERE traject_id = ? ORDER BY seq').all(id) as FaseWissel[];
   const toestemmingen = listToestemmingenOf(db, id, today);
   const taken = listTakenOf(db, id, today);
-  const journaal = listJournal(db, id, { offset: 0, limit: Math.max(1, journaalLimit) });
+  const journaal = listJournaal(db, id, { offset: 0, limit: Math.max(1, journaalLimit) });
   const lopendeCrisis = traject.opvang.find((o) => o.soort === 'crisisopvang' && opvangLoopt(o, today));
   return {
     traject,

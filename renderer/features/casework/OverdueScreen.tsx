@@ -24,7 +24,7 @@ function DueTable<T extends DueTask>({ tasks, badge, caption, compact = true }: 
     <DataTable
       caption={caption}
       compact={compact}
-      columns={[{ label: t('cw.dash.col.traject') }, { label: t('cw.tasks.titel') }, { label: t('cw.tasks.deadline') }]}
+      columns={[{ label: t('cw.dash.col.traject') }, { label: t('cw.taken.titel') }, { label: t('cw.taken.deadline') }]}
       rows={tasks}
       row={(task) => (
         <TableRow key={task.id}>

@@ -10,11 +10,11 @@ import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { LoadingScreen, Pseudonym } from './caseBits';
 import { ConsentPanel } from './traject/ConsentPanel';
 import { FactsPanel } from './traject/FactsPanel';
-import { JournalPanel } from './traject/JournalPanel';
+import { JournaalPanel } from './traject/JournaalPanel';
 import { OpvangPanel } from './traject/OpvangPanel';
 import { PhasePanel } from './traject/PhasePanel';
 import { ProceduresPanel } from './traject/ProceduresPanel';
-import { TasksPanel } from './traject/TasksPanel';
+import { TakenPanel } from './traject/TakenPanel';
 import { VormenPanel } from './traject/VormenPanel';
 
 /** One traject: phase and its moves, forms, opvang, procedures, consents, tasks and journal. */
@@ -92,10 +92,10 @@ export function TrajectScreen({ id }: { id: string }) {
         <FactsPanel key={traject.version} detail={current} />
       </div>
       <div className="kk-grid-2">
-        <TasksPanel detail={current} />
+        <TakenPanel detail={current} />
         <VormenPanel detail={current} />
       </div>
-      <JournalPanel detail={current} />
+      <JournaalPanel detail={current} />
       <OpvangPanel detail={current} />
       <ProceduresPanel detail={current} />
       <ConsentPanel detail={current} />

@@ -62,11 +62,11 @@ export const meldingenSlice = caseSlice<MeldingenSlice>()(
     meldingWrite: idleWrite,
     regios: [] as RegioList,
   }),
-  (client: ApiClient) => (set, get) => {
+  (api: ApiClient) => (set, get) => {
     const list = pagedLoader<MeldingSummary, MeldingListFilter>({
       read: () => ({ list: get().meldingList, filter: get().meldingFilter }),
       write: ({ list, filter, error }) => set({ meldingList: list, ...(filter ? { meldingFilter: filter } : {}), ...(error !== undefined ? { meldingListError: error } : {}) }),
-      fetchPage: (filter, page) => client.call('meldingen.list', { filter, page }),
+      fetchPage: (filter, page) => api.call('meldingen.list', { filter, page }),
     });
     return {
       setMeldingFilter: list.setFilter,
@@ -76,7 +76,7 @@ export const meldingenSlice = caseSlice<MeldingenSlice>()(
       async loadGemeenten() {
         if (get().regios.length > 0) return;
         try {
-          const { regios } = await client.call('gemeenten.list', {});
+          const { regios } = await api.call('gemeenten.list', {});
           set({ regios });
         } catch (error) {
           set({ meldingError: toApiError(error) });
@@ -87,7 +87,7 @@ export const meldingenSlice = caseSlice<MeldingenSlice>()(
         if (get().meldingWrite.busy) return null;
         set({ meldingWrite: { busy: true, error: null } });
         try {
-          const melding = await client.call('meldingen.create', { fields });
+          const melding = await api.call('meldingen.create', { fields });
           set({ melding, meldingWrite: idleWrite, meldingList: freshList(get().meldingList) });
           return melding;
         } catch (error) {
@@ -100,7 +100,7 @@ export const meldingenSlice = caseSlice<MeldingenSlice>()(
         if (get().melding?.id !== id) set({ melding: null });
         set({ meldingError: null, meldingWrite: idleWrite });
         try {
-          set({ melding: await client.call('meldingen.get', { id }) });
+          set({ melding: await api.call('meldingen.get', { id }) });
         } catch (error) {
           set({ meldingError: toApiError(error) });
         }
@@ -111,7 +111,7 @@ export const meldingenSlice = caseSlice<MeldingenSlice>()(
         if (!current || get().meldingWrite.busy) return false;
         set({ meldingWrite: { busy: true, error: null } });
         try {
-          const melding = await client.call('meldingen.update', { id: current.id, version: current.version, fields });
+          const melding = await api.call('meldingen.update', { id: current.id, version: current.version, fields });
           set({ melding, meldingWrite: idleWrite, meldingList: freshList(get().meldingList) });
           return true;
         } catch (error) {
@@ -125,7 +125,7 @@ export const meldingenSlice = caseSlice<MeldingenSlice>()(
         if (!current || get().meldingWrite.busy) return false;
         set({ meldingWrite: { busy: true, error: null } });
         try {
-          const { trajectId } = await client.call('meldingen.convertToTraject', { meldingId: current.id, client: clientChoice, ...(fields ? { fields } : {}) });
+          const { trajectId } = await api.call('meldingen.convertToTraject', { meldingId: current.id, client: clientChoice, ...(fields ? { fields } : {}) });
           set({ meldingWrite: idleWrite, melding: null, meldingList: freshList(get().meldingList), trajectList: freshList(get().trajectList) });
           get().openCase({ area: 'trajecten', screen: 'traject', id: trajectId });
           await get().openTraject(trajectId);
@@ -139,7 +139,7 @@ export const meldingenSlice = caseSlice<MeldingenSlice>()(
       async convertMeldingForPseudonym(pseudoniem, fields) {
         if (get().meldingWrite.busy) return false;
         try {
-          const { hits } = await client.call('quickSwitch.query', { q: pseudoniem, limit: 10 });
+          const { hits } = await api.call('quickSwitch.query', { q: pseudoniem, limit: 10 });
           const hit = hits.find((h) => h.pseudoniem === pseudoniem);
           if (!hit) {
             set({ meldingWrite: { busy: false, error: new ApiError('NOT_FOUND', 'No cliënt with this pseudonym') } });

@@ -28,7 +28,7 @@ export interface ImportState {
 }
 
 /** One overdue task with the pseudonym of its traject. */
-export type OverdueTask = Output<'tasks.listOverdue'>['items'][number];
+export type OverdueTask = Output<'taken.listOverdue'>['items'][number];
 
 export interface OverviewSlice {
   dashboard: Dashboard | null;
@@ -83,11 +83,11 @@ function showImported(set: StoreApi<AppState>['setState'], get: StoreApi<AppStat
 /** Dashboard, overdue tasks, full-text search, the quick switcher and the JSON import. */
 export const overviewSlice = caseSlice<OverviewSlice>()(
   initialOverview,
-  (client: ApiClient) => (set, get) => ({
+  (api: ApiClient) => (set, get) => ({
     async loadDashboard() {
       set({ dashboardError: null });
       try {
-        set({ dashboard: await client.call('dashboard.get', {}) });
+        set({ dashboard: await api.call('dashboard.get', {}) });
       } catch (error) {
         set({ dashboardError: toApiError(error) });
       }
@@ -100,8 +100,8 @@ export const overviewSlice = caseSlice<OverviewSlice>()(
       set({ overdue: { ...current, busy: true, error: null } });
       try {
         const [page, reminders] = await Promise.all([
-          client.call('tasks.listOverdue', { page: { offset, limit: 100 } }),
-          more ? null : client.call('tasks.listReminders', { page: { offset: 0, limit: 100 } }),
+          api.call('taken.listOverdue', { page: { offset, limit: 100 } }),
+          more ? null : api.call('taken.listReminders', { page: { offset: 0, limit: 100 } }),
         ]);
         const items = more ? [...get().overdue.items, ...page.items] : page.items;
         set({ overdue: { items, total: page.total, busy: false, error: null } });
@@ -119,7 +119,7 @@ export const overviewSlice = caseSlice<OverviewSlice>()(
       }
       set({ search: { q, hits: get().search.hits, busy: true, error: null } });
       try {
-        const { hits } = await client.call('search.query', { q: query, limit: 100 });
+        const { hits } = await api.call('search.query', { q: query, limit: 100 });
         if (get().search.q === q) set({ search: { q, hits, busy: false, error: null } });
       } catch (error) {
         if (get().search.q === q) set({ search: { q, hits: null, busy: false, error: toApiError(error) } });
@@ -131,7 +131,7 @@ export const overviewSlice = caseSlice<OverviewSlice>()(
       set({ quickSwitch: { q, hits: query ? get().quickSwitch.hits : [], error: null } });
       if (!query) return;
       try {
-        const { hits } = await client.call('quickSwitch.query', { q: query, limit: 10 });
+        const { hits } = await api.call('quickSwitch.query', { q: query, limit: 10 });
         // Only the answer to what is typed now counts; a slower earlier answer is dropped.
         if (get().quickSwitch.q === q) set({ quickSwitch: { q, hits, error: null } });
       } catch (error) {
@@ -144,7 +144,7 @@ export const overviewSlice = caseSlice<OverviewSlice>()(
       if (before.busy || before.awaitingOutcome) return;
       set({ importState: { ...before, busy: true } });
       try {
-        const { file } = await client.call('import.chooseFile', {});
+        const { file } = await api.call('import.chooseFile', {});
         const chosen = file ?? before.chosen;
         const same = chosen === before.chosen;
         set({ importState: { ...before, busy: false, chosen, result: same ? before.result : null, error: same ? before.error : null } });
@@ -158,7 +158,7 @@ export const overviewSlice = caseSlice<OverviewSlice>()(
       if (busy || awaitingOutcome || chosen === null) return false;
       set({ importState: { busy: true, chosen, result: null, error: null, progress: null, awaitingOutcome: false } });
       try {
-        const result = await client.call('import.chosen', { token: chosen.token, dryRun, opnieuw });
+        const result = await api.call('import.chosen', { token: chosen.token, dryRun, opnieuw });
         showImported(set, get, result);
         return true;
       } catch (error) {
@@ -179,11 +179,11 @@ export const overviewSlice = caseSlice<OverviewSlice>()(
     },
 
     watchImport() {
-      const offProgress = client.on('import.progress', (progress) => {
+      const offProgress = api.on('import.progress', (progress) => {
         const state = get().importState;
         if (state.busy || state.awaitingOutcome) set({ importState: { ...state, progress } });
       });
-      const offFinished = client.on('import.finished', (outcome) => {
+      const offFinished = api.on('import.finished', (outcome) => {
         if (!get().importState.awaitingOutcome) return;
         if (outcome.ok) showImported(set, get, outcome.value);
         else set({ importState: { ...get().importState, busy: false, error: new ApiError(outcome.error.code, outcome.error.message, outcome.error.issues ? { issues: outcome.error.issues } : {}), progress: null, awaitingOutcome: false } });

@@ -32,15 +32,15 @@ export interface TrajectenSlice {
   openTraject(id: string): Promise<void>;
   transitionTraject(change: Omit<Input<'trajecten.transition'>, 'id' | 'version'>): Promise<boolean>;
   updateTraject(fields: Input<'trajecten.update'>['fields']): Promise<boolean>;
-  addJournal(entry: Omit<Input<'trajecten.addJournal'>, 'trajectId'>): Promise<boolean>;
+  addJournaal(entry: Omit<Input<'journaal.add'>, 'trajectId'>): Promise<boolean>;
   /** Corrects a journal entry (text or kind). */
-  updateJournal(change: Input<'trajecten.updateJournal'>): Promise<boolean>;
+  updateJournaal(change: Input<'journaal.update'>): Promise<boolean>;
   /** Removes a journal entry (also from the search index). */
-  deleteJournal(id: string, version: number): Promise<boolean>;
+  deleteJournaal(id: string, version: number): Promise<boolean>;
   /** Loads the next page of older journal entries of the open traject (after those shown). */
-  loadOlderJournal(): Promise<boolean>;
-  addTask(task: Omit<Input<'tasks.create'>, 'trajectId'>): Promise<boolean>;
-  completeTask(id: string): Promise<boolean>;
+  loadOlderJournaal(): Promise<boolean>;
+  addTaak(task: Omit<Input<'taken.create'>, 'trajectId'>): Promise<boolean>;
+  completeTaak(id: string): Promise<boolean>;
   addToestemming(fields: Input<'toestemmingen.add'>['fields']): Promise<boolean>;
   withdrawToestemming(id: string, datum?: string): Promise<boolean>;
   resetTrajectWrite(): void;
@@ -60,7 +60,7 @@ export const trajectenSlice = caseSlice<TrajectenSlice>()(
     trajectWrite: idleWrite,
     journalMore: idleWrite,
   }),
-  (client) => (set, get) => {
+  (api) => (set, get) => {
     /**
      * Runs a write on the open traject, then reloads it, so the screen always shows what the core
      * stored. `journalDelta` is how the number of journal entries changes (+1 add, -1 delete), so
@@ -90,12 +90,12 @@ export const trajectenSlice = caseSlice<TrajectenSlice>()(
     /** Reads the traject with its newest `keepJournal` journal entries (at least one page). */
     async function reloadDetail(id: string, keepJournal = JOURNAL_PAGE): Promise<void> {
       try {
-        const detail = await client.call('trajecten.get', { id, journaalLimit: JOURNAL_PAGE });
+        const detail = await api.call('trajecten.get', { id, journaalLimit: JOURNAL_PAGE });
         let journaal = detail.journaal;
         let total = detail.journaalTotaal;
         // Older pages the person had loaded: read them again, so what is shown is one unbroken run of the newest entries.
         while (journaal.length < Math.min(keepJournal, total)) {
-          const page = await client.call('trajecten.listJournal', { trajectId: id, page: { offset: journaal.length, limit: Math.min(500, keepJournal - journaal.length) } });
+          const page = await api.call('journaal.list', { trajectId: id, page: { offset: journaal.length, limit: Math.min(500, keepJournal - journaal.length) } });
           const before = journaal.length;
           journaal = appendNew(journaal, page.items);
           total = page.total;
@@ -110,7 +110,7 @@ export const trajectenSlice = caseSlice<TrajectenSlice>()(
     const list = pagedLoader<TrajectSummary, TrajectListFilter>({
       read: () => ({ list: get().trajectList, filter: get().trajectFilter }),
       write: ({ list, filter, error }) => set({ trajectList: list, ...(filter ? { trajectFilter: filter } : {}), ...(error !== undefined ? { trajectListError: error } : {}) }),
-      fetchPage: (filter, page) => client.call('trajecten.list', { filter, page }),
+      fetchPage: (filter, page) => api.call('trajecten.list', { filter, page }),
     });
 
     return {
@@ -125,27 +125,27 @@ export const trajectenSlice = caseSlice<TrajectenSlice>()(
       },
 
       transitionTraject(change) {
-        return writeOnTraject((d) => client.call('trajecten.transition', { ...change, id: d.traject.id, version: d.traject.version }));
+        return writeOnTraject((d) => api.call('trajecten.transition', { ...change, id: d.traject.id, version: d.traject.version }));
       },
       updateTraject(fields) {
-        return writeOnTraject((d) => client.call('trajecten.update', { id: d.traject.id, version: d.traject.version, fields }));
+        return writeOnTraject((d) => api.call('trajecten.update', { id: d.traject.id, version: d.traject.version, fields }));
       },
-      addJournal(entry) {
-        return writeOnTraject((d) => client.call('trajecten.addJournal', { ...entry, trajectId: d.traject.id }), +1);
+      addJournaal(entry) {
+        return writeOnTraject((d) => api.call('journaal.add', { ...entry, trajectId: d.traject.id }), +1);
       },
-      updateJournal(change) {
-        return writeOnTraject(() => client.call('trajecten.updateJournal', change));
+      updateJournaal(change) {
+        return writeOnTraject(() => api.call('journaal.update', change));
       },
-      deleteJournal(id, version) {
-        return writeOnTraject(() => client.call('trajecten.deleteJournal', { id, version }), -1);
+      deleteJournaal(id, version) {
+        return writeOnTraject(() => api.call('journaal.delete', { id, version }), -1);
       },
 
-      async loadOlderJournal() {
+      async loadOlderJournaal() {
         const detail = get().trajectDetail;
         if (!detail || get().journalMore.busy || detail.journaal.length >= detail.journaalTotaal) return false;
         set({ journalMore: { busy: true, error: null } });
         try {
-          const page = await client.call('trajecten.listJournal', { trajectId: detail.traject.id, page: { offset: detail.journaal.length, limit: JOURNAL_PAGE } });
+          const page = await api.call('journaal.list', { trajectId: detail.traject.id, page: { offset: detail.journaal.length, limit: JOURNAL_PAGE } });
           const now = get().trajectDetail;
           // Another traject was opened, or a write reloaded this one meanwhile: that answer is the truth now.
           if (now !== detail) {
@@ -159,17 +159,17 @@ export const trajectenSlice = caseSlice<TrajectenSlice>()(
           return false;
         }
       },
-      addTask(task) {
-        return writeOnTraject((d) => client.call('tasks.create', { ...task, trajectId: d.traject.id }));
+      addTaak(task) {
+        return writeOnTraject((d) => api.call('taken.create', { ...task, trajectId: d.traject.id }));
       },
-      completeTask(id) {
-        return writeOnTraject(() => client.call('tasks.complete', { id }));
+      completeTaak(id) {
+        return writeOnTraject(() => api.call('taken.complete', { id }));
       },
       addToestemming(fields) {
-        return writeOnTraject((d) => client.call('toestemmingen.add', { trajectId: d.traject.id, fields }));
+        return writeOnTraject((d) => api.call('toestemmingen.add', { trajectId: d.traject.id, fields }));
       },
       withdrawToestemming(id, datum) {
-        return writeOnTraject(() => client.call('toestemmingen.withdraw', datum ? { id, datum } : { id }));
+        return writeOnTraject(() => api.call('toestemmingen.withdraw', datum ? { id, datum } : { id }));
       },
       resetTrajectWrite() {
         set({ trajectWrite: idleWrite });

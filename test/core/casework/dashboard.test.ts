@@ -35,9 +35,9 @@ describe('dashboard', () => {
       opvang: [{ soort: 'crisisopvang', start: inDays(-95) }],
     });
     const u = await newTraject(v, { opvang: [{ soort: 'categorale-opvang', start: inDays(-10), eind: inDays(7) }] });
-    await v.call('tasks.create', { trajectId: t.trajectId, titel: 'Te laat', deadline: inDays(-1) });
-    await v.call('tasks.create', { trajectId: u.trajectId, titel: 'Bijna', deadline: inDays(3) });
-    await v.call('tasks.create', { trajectId: u.trajectId, titel: 'Ver weg', deadline: inDays(60) });
+    await v.call('taken.create', { trajectId: t.trajectId, titel: 'Te laat', deadline: inDays(-1) });
+    await v.call('taken.create', { trajectId: u.trajectId, titel: 'Bijna', deadline: inDays(3) });
+    await v.call('taken.create', { trajectId: u.trajectId, titel: 'Ver weg', deadline: inDays(60) });
     const d = await v.call('dashboard.get', {});
     expect(d.verlopenTaken).toMatchObject({ aantal: 1, eerste: [{ pseudoniem: t.pseudoniem, omschrijving: 'Te laat', dagen: -1 }] });
     expect(d.takenBinnenkort.eerste.map((i) => i.omschrijving)).toEqual(['Bijna']);

@@ -27,7 +27,7 @@ describe('full-text search', () => {
   });
   it('finds new journal text by word prefix, accent-insensitive, and labels the hit by pseudonym only', async () => {
     const t = await newTraject(v);
-    await v.call('trajecten.addJournal', { trajectId: t.trajectId, tekst: 'Gesprek over de coördinatie met de advocaat in Schiedam' });
+    await v.call('journaal.add', { trajectId: t.trajectId, tekst: 'Gesprek over de coördinatie met de advocaat in Schiedam' });
     const hits = (await v.call('search.query', { q: 'coordin schied' })).hits;
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ kind: 'journaal', trajectId: t.trajectId, clientId: t.clientId });
@@ -35,16 +35,16 @@ describe('full-text search', () => {
   });
   it('no longer finds changed or deleted text, and the words are gone from the index itself (secure delete)', async () => {
     const t = await newTraject(v);
-    const j = await v.call('trajecten.addJournal', { trajectId: t.trajectId, tekst: 'eerste versie met woordalfa' });
+    const j = await v.call('journaal.add', { trajectId: t.trajectId, tekst: 'eerste versie met woordalfa' });
     expect(inIndex('woordalfa')).toBe(true);
-    const u = await v.call('trajecten.updateJournal', { id: j.id, version: j.version, tekst: 'tweede versie met woordbeta' });
+    const u = await v.call('journaal.update', { id: j.id, version: j.version, tekst: 'tweede versie met woordbeta' });
     expect((await v.call('search.query', { q: 'woordalfa' })).hits).toHaveLength(0);
     expect((await v.call('search.query', { q: 'woordbeta' })).hits).toHaveLength(1);
     expect(inIndex('woordalfa')).toBe(false);
-    await v.call('trajecten.deleteJournal', { id: u.id, version: u.version });
+    await v.call('journaal.delete', { id: u.id, version: u.version });
     expect((await v.call('search.query', { q: 'woordbeta' })).hits).toHaveLength(0);
     expect(inIndex('woordbeta')).toBe(false);
-    expect((await v.call('trajecten.listJournal', { trajectId: t.trajectId })).total).toBe(0);
+    expect((await v.call('journaal.list', { trajectId: t.trajectId })).total).toBe(0);
   });
   it('finds cliënten by name and follows a name change', async () => {
     const t = await newTraject(v, {}, { roepnaam: 'Xandria', achternaam: 'Qualo' });
@@ -74,7 +74,7 @@ describe('full-text search', () => {
 describe('index verification', () => {
   it('notices a stale term that a wrong delete would leave behind', async () => {
     const t = await newTraject(v);
-    const j = await v.call('trajecten.addJournal', { trajectId: t.trajectId, tekst: 'eerste woordgamma' });
+    const j = await v.call('journaal.add', { trajectId: t.trajectId, tekst: 'eerste woordgamma' });
     const rowid = (v.db.prepare(`SELECT rowid FROM search_docs WHERE entity_id = ?`).get(j.id) as { rowid: number }).rowid;
     // Simulate a repository bug: the text is changed without removing the old terms from the index.
     v.db.prepare(`UPDATE journaal SET tekst = 'tweede woorddelta' WHERE id = ?`).run(j.id);

@@ -26,8 +26,8 @@ const TABLE: Array<[string, number, number | null, boolean]> = [
 async function seedTable(): Promise<void> {
   const t = await newTraject(v, { aanmelddatum: inDays(-100) });
   for (const [titel, due, reminder, done] of TABLE) {
-    const task = await v.call('tasks.create', { trajectId: t.trajectId, titel, deadline: inDays(due), ...(reminder === null ? {} : { herinnering: inDays(reminder) }) });
-    if (done) await v.call('tasks.complete', { id: task.id });
+    const task = await v.call('taken.create', { trajectId: t.trajectId, titel, deadline: inDays(due), ...(reminder === null ? {} : { herinnering: inDays(reminder) }) });
+    if (done) await v.call('taken.complete', { id: task.id });
   }
 }
 
@@ -37,14 +37,14 @@ const titles = (items: Array<{ titel: string }>) => items.map((i) => i.titel).so
 describe('task lists follow the deadline rule', () => {
   it('overdue: open tasks from the day after their due date, oldest first, each in state "verlopen"', async () => {
     await seedTable();
-    const overdue = await v.call('tasks.listOverdue', { vandaag: today, page });
+    const overdue = await v.call('taken.listOverdue', { vandaag: today, page });
     expect(overdue.items.map((i) => i.titel)).toEqual(['lang geleden', 'gisteren']);
     expect(overdue.total).toBe(2);
     for (const item of overdue.items) expect(item.state).toBe('verlopen');
   });
   it('reminders: open tasks whose reminder day, or without one their due date, is today or earlier', async () => {
     await seedTable();
-    const reminders = await v.call('tasks.listReminders', { vandaag: today, page });
+    const reminders = await v.call('taken.listReminders', { vandaag: today, page });
     expect(reminders.items.map((i) => i.titel)).toEqual(['lang geleden', 'gisteren', 'vandaag', 'herinnering vandaag']);
     expect(reminders.total).toBe(4);
   });
@@ -58,7 +58,7 @@ describe('task lists follow the deadline rule', () => {
   it.each([-20, -1, 0, 1, 7, SOON_DAYS, 40])('on any day (today %+i) every list holds exactly the tasks whose state says so', async (shift) => {
     await seedTable();
     const day = addDays(today, shift);
-    const overdue = await v.call('tasks.listOverdue', { vandaag: day, page });
+    const overdue = await v.call('taken.listOverdue', { vandaag: day, page });
     const d = await v.call('dashboard.get', { vandaag: day });
     // The expected state, worked out by hand from the table (not by the code under test).
     const stateOn = (titel: string) => {

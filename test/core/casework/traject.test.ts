@@ -115,17 +115,17 @@ describe('trajecten: deadlines, opvang and tasks', () => {
   });
   it('lists overdue tasks until they are completed; reminders come on their day', async () => {
     const t = await newTraject(v);
-    const late = await v.call('tasks.create', { trajectId: t.trajectId, titel: 'Bel advocaat', deadline: inDays(-2) });
-    await v.call('tasks.create', { trajectId: t.trajectId, titel: 'Verzekering regelen', deadline: inDays(10), herinnering: today });
-    await v.call('tasks.create', { trajectId: t.trajectId, titel: 'Later', deadline: inDays(20) });
+    const late = await v.call('taken.create', { trajectId: t.trajectId, titel: 'Bel advocaat', deadline: inDays(-2) });
+    await v.call('taken.create', { trajectId: t.trajectId, titel: 'Verzekering regelen', deadline: inDays(10), herinnering: today });
+    await v.call('taken.create', { trajectId: t.trajectId, titel: 'Later', deadline: inDays(20) });
     expect(late.state).toBe('verlopen');
-    let overdue = await v.call('tasks.listOverdue', {});
+    let overdue = await v.call('taken.listOverdue', {});
     expect(overdue.items.map((i) => i.titel)).toEqual(['Bel advocaat']);
     expect(overdue.items[0]?.pseudoniem).toBe(t.pseudoniem);
-    expect((await v.call('tasks.listReminders', {})).items.map((i) => i.titel)).toEqual(['Bel advocaat', 'Verzekering regelen']);
-    const done = await v.call('tasks.complete', { id: late.id });
+    expect((await v.call('taken.listReminders', {})).items.map((i) => i.titel)).toEqual(['Bel advocaat', 'Verzekering regelen']);
+    const done = await v.call('taken.complete', { id: late.id });
     expect(done.state).toBe('afgerond');
-    overdue = await v.call('tasks.listOverdue', {});
+    overdue = await v.call('taken.listOverdue', {});
     expect(overdue.total).toBe(0);
     expect((await v.call('trajecten.get', { id: t.trajectId })).signalen.verlopenTaken).toBe(0);
   });
@@ -162,7 +162,7 @@ describe('change events', () => {
     const secretName = 'Zyxwoordnaam';
     const secretNote = 'geheimenotitie9876';
     const t = await newTraject(v, { notities: secretNote }, { roepnaam: secretName, bsn: '123456782' });
-    await v.call('trajecten.addJournal', { trajectId: t.trajectId, tekst: `${secretNote} journaal` });
+    await v.call('journaal.add', { trajectId: t.trajectId, tekst: `${secretNote} journaal` });
     const client = await v.call('clienten.get', { id: t.clientId });
     await v.call('clienten.update', { id: t.clientId, version: client.version, fields: { achternaam: 'Anders', roepnaam: secretName } });
     const events = changesOf(v.db, 'client', t.clientId);

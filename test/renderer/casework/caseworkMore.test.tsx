@@ -11,7 +11,7 @@ import { selectTrajectDetail } from '../../../renderer/features/casework/caseSel
 import { ClientScreen } from '../../../renderer/features/casework/ClientScreen';
 import { dateRangeProblem } from '../../../renderer/features/casework/meldingen.slice';
 import { MeldingListScreen } from '../../../renderer/features/casework/MeldingListScreen';
-import { JournalPanel } from '../../../renderer/features/casework/traject/JournalPanel';
+import { JournaalPanel } from '../../../renderer/features/casework/traject/JournaalPanel';
 import { TrajectListScreen } from '../../../renderer/features/casework/TrajectListScreen';
 import type { AppStore } from '../../../renderer/store/appStore';
 import { StoreProvider, useAppStore } from '../../../renderer/store/StoreProvider';
@@ -294,7 +294,7 @@ describe('meldingen list: filters and saved views', () => {
 describe('journal paging in the traject screen', () => {
   function OpenJournal() {
     const detail = useAppStore(selectTrajectDetail);
-    return detail ? <JournalPanel detail={detail} /> : null;
+    return detail ? <JournaalPanel detail={detail} /> : null;
   }
   const countText = () => screen.getByText(/^Notities: /).textContent;
 

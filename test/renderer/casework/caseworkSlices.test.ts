@@ -76,9 +76,9 @@ describe('a traject: writes reload what the core stored; refusals keep the scree
     await store.getState().openTraject(first.id);
     expect(store.getState().trajectDetail?.traject.pseudoniem).toBe(first.pseudoniem);
 
-    expect(await store.getState().addJournal({ soort: 'contact', tekst: 'Synthetische notitie' })).toBe(true);
+    expect(await store.getState().addJournaal({ soort: 'contact', tekst: 'Synthetische notitie' })).toBe(true);
     expect(store.getState().trajectDetail?.journaal[0]?.tekst).toBe('Synthetische notitie');
-    expect(await store.getState().addTask({ titel: 'Testtaak', deadline: '2020-01-01' })).toBe(true);
+    expect(await store.getState().addTaak({ titel: 'Testtaak', deadline: '2020-01-01' })).toBe(true);
     expect(store.getState().trajectDetail?.taken.find((t) => t.titel === 'Testtaak')?.state).toBe('verlopen');
     expect(store.getState().trajectDetail?.signalen.verlopenTaken).toBe(1);
 

@@ -13,13 +13,13 @@ import { useCheckedForm } from '../../../components/useCheckedForm';
 import { SensitivityBadge } from '../caseBits';
 import { optionLists } from '../options';
 
-// What `trajecten.addJournal` takes, less the traject (the slice adds it).
-const JournalInput = caseworkMethods['trajecten.addJournal'].input.omit({ trajectId: true });
+// What `journaal.add` takes, less the traject (the slice adds it).
+const JournalInput = caseworkMethods['journaal.add'].input.omit({ trajectId: true });
 
 function JournalEntryView({ entry, focusRef }: { entry: TrajectDetail['journaal'][number]; focusRef?: ((element: HTMLLIElement | null) => void) | undefined }) {
   const { t, language } = useT();
   const write = useAppStore(selectTrajectWrite);
-  const { updateJournal, deleteJournal } = useAppStoreShallow(selectCaseActions);
+  const { updateJournaal, deleteJournaal } = useAppStoreShallow(selectCaseActions);
   const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
   const [tekst, setTekst] = useState(entry.tekst);
   const [error, setError] = useState<string | undefined>();
@@ -27,11 +27,11 @@ function JournalEntryView({ entry, focusRef }: { entry: TrajectDetail['journaal'
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!tekst.trim()) {
-      setError(t('cw.journal.tekstMissing'));
+      setError(t('cw.journaal.tekstMissing'));
       return;
     }
     setError(undefined);
-    if (await updateJournal({ id: entry.id, version: entry.version, tekst: tekst.trim() })) setMode('view');
+    if (await updateJournaal({ id: entry.id, version: entry.version, tekst: tekst.trim() })) setMode('view');
   }
 
   return (
@@ -40,18 +40,18 @@ function JournalEntryView({ entry, focusRef }: { entry: TrajectDetail['journaal'
         <Badge>{t(`cw.jsoort.${entry.soort}`)}</Badge> <span className="kk-muted">{formatDate(entry.datum, language)}</span>
         {mode === 'view' ? (
           <span className="kk-journal__actions">
-            <button type="button" className="kk-link-button kk-small" onClick={() => setMode('edit')} aria-label={t('cw.journal.editLabel', { date: formatDate(entry.datum, language) })}>
-              {t('cw.journal.edit')}
+            <button type="button" className="kk-link-button kk-small" onClick={() => setMode('edit')} aria-label={t('cw.journaal.editLabel', { date: formatDate(entry.datum, language) })}>
+              {t('cw.journaal.edit')}
             </button>
-            <button type="button" className="kk-link-button kk-small" onClick={() => setMode('delete')} aria-label={t('cw.journal.deleteLabel', { date: formatDate(entry.datum, language) })}>
-              {t('cw.journal.delete')}
+            <button type="button" className="kk-link-button kk-small" onClick={() => setMode('delete')} aria-label={t('cw.journaal.deleteLabel', { date: formatDate(entry.datum, language) })}>
+              {t('cw.journaal.delete')}
             </button>
           </span>
         ) : null}
       </div>
       {mode === 'edit' ? (
         <form onSubmit={save} noValidate className="kk-journal__edit">
-          <TextareaField label={t('cw.journal.tekst')} name={`journal-edit-${entry.id}`} value={tekst} onChange={setTekst} error={error} rows={3} />
+          <TextareaField label={t('cw.journaal.tekst')} name={`journal-edit-${entry.id}`} value={tekst} onChange={setTekst} error={error} rows={3} />
           <SubmitRow label={t('cw.save')} primary disabled={write.busy}>
             <Button type="button" appearance="secondary-action-button" onClick={() => (setTekst(entry.tekst), setMode('view'))}>
               {t('cw.cancel')}
@@ -62,11 +62,11 @@ function JournalEntryView({ entry, focusRef }: { entry: TrajectDetail['journaal'
         <p className="kk-journal__text">{entry.tekst}</p>
       )}
       {mode === 'delete' ? (
-        <div className="kk-confirm-box" role="group" aria-label={t('cw.journal.deleteConfirm')}>
-          <p>{t('cw.journal.deleteConfirm')}</p>
+        <div className="kk-confirm-box" role="group" aria-label={t('cw.journaal.deleteConfirm')}>
+          <p>{t('cw.journaal.deleteConfirm')}</p>
           <ButtonGroup>
-            <Button type="button" appearance="primary-action-button" disabled={write.busy} onClick={() => void deleteJournal(entry.id, entry.version)}>
-              {t('cw.journal.deleteYes')}
+            <Button type="button" appearance="primary-action-button" disabled={write.busy} onClick={() => void deleteJournaal(entry.id, entry.version)}>
+              {t('cw.journaal.deleteYes')}
             </Button>
             <Button type="button" appearance="secondary-action-button" onClick={() => setMode('view')}>
               {t('cw.cancel')}
@@ -82,11 +82,11 @@ function JournalEntryView({ entry, focusRef }: { entry: TrajectDetail['journaal'
  * The traject's journal: write an entry, read, correct or remove entries. It opens with the
  * newest; "older notes" loads the next page until every entry is shown.
  */
-export function JournalPanel({ detail }: { detail: TrajectDetail }) {
+export function JournaalPanel({ detail }: { detail: TrajectDetail }) {
   const { t } = useT();
   const write = useAppStore(selectTrajectWrite);
   const more = useAppStore(selectJournalMore);
-  const { addJournal, loadOlderJournal } = useAppStoreShallow(selectCaseActions);
+  const { addJournaal, loadOlderJournaal } = useAppStoreShallow(selectCaseActions);
   // After loading older entries, focus goes to the first of them (the button may be gone).
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
   const focusTarget = useRef<HTMLLIElement | null>(null);
@@ -97,7 +97,7 @@ export function JournalPanel({ detail }: { detail: TrajectDetail }) {
 
   async function loadOlder() {
     const firstNew = detail.journaal.length;
-    if (await loadOlderJournal()) setFocusIndex(firstNew);
+    if (await loadOlderJournaal()) setFocusIndex(firstNew);
   }
 
   const { form, errors, set, submit } = useCheckedForm(
@@ -106,27 +106,27 @@ export function JournalPanel({ detail }: { detail: TrajectDetail }) {
       check: (f) => {
         const checked = validateWith(JournalInput, { ...f, tekst: f.tekst.trim() }, t);
         if (checked.ok) return checked;
-        return { ok: false, errors: { ...checked.errors, ...(checked.errors.tekst ? { tekst: t('cw.journal.tekstMissing') } : {}) } };
+        return { ok: false, errors: { ...checked.errors, ...(checked.errors.tekst ? { tekst: t('cw.journaal.tekstMissing') } : {}) } };
       },
-      save: addJournal,
+      save: addJournaal,
       reset: (f) => ({ soort: f.soort, datum: todayIso(), tekst: '' }),
     },
   );
 
   return (
-    <Panel id="kk-journal" title={t('cw.journal.title')} focusable>
-      <SectionForm onSubmit={submit} submitLabel={t('cw.journal.add')} busy={write.busy} row={false} primary>
+    <Panel id="kk-journal" title={t('cw.journaal.title')} focusable>
+      <SectionForm onSubmit={submit} submitLabel={t('cw.journaal.add')} busy={write.busy} row={false} primary>
         <div className="kk-form-row">
-          <SelectField label={t('cw.journal.soort')} name="journal-soort" value={form.soort} onChange={set('soort')} options={optionLists.jsoort(t)} />
-          <TextField label={t('cw.journal.datum')} name="journal-datum" type="date" value={form.datum} onChange={set('datum')} error={errors.datum} />
+          <SelectField label={t('cw.journaal.soort')} name="journal-soort" value={form.soort} onChange={set('soort')} options={optionLists.jsoort(t)} />
+          <TextField label={t('cw.journaal.datum')} name="journal-datum" type="date" value={form.datum} onChange={set('datum')} error={errors.datum} />
         </div>
-        <TextareaField label={t('cw.journal.tekst')} name="journal-tekst" value={form.tekst} onChange={set('tekst')} hint={t('cw.journal.tekstHint')} error={errors.tekst} rows={3} badge={<SensitivityBadge level="bijzonder" />} />
+        <TextareaField label={t('cw.journaal.tekst')} name="journal-tekst" value={form.tekst} onChange={set('tekst')} hint={t('cw.journaal.tekstHint')} error={errors.tekst} rows={3} badge={<SensitivityBadge level="bijzonder" />} />
       </SectionForm>
       {detail.journaal.length === 0 ? (
-        <Paragraph className="kk-muted">{t('cw.journal.none')}</Paragraph>
+        <Paragraph className="kk-muted">{t('cw.journaal.none')}</Paragraph>
       ) : (
         <>
-          <p className="kk-muted kk-small">{t('cw.journal.count', { shown: detail.journaal.length, total: detail.journaalTotaal })}</p>
+          <p className="kk-muted kk-small">{t('cw.journaal.count', { shown: detail.journaal.length, total: detail.journaalTotaal })}</p>
           <ol className="kk-journal">
             {detail.journaal.map((j, index) => (
               <JournalEntryView
@@ -146,7 +146,7 @@ export function JournalPanel({ detail }: { detail: TrajectDetail }) {
           {remaining > 0 ? (
             <ButtonGroup>
               <Button type="button" appearance="secondary-action-button" busy={more.busy} disabled={more.busy} onClick={() => void loadOlder()}>
-                {t('cw.journal.older', { n: remaining })}
+                {t('cw.journaal.older', { n: remaining })}
               </Button>
             </ButtonGroup>
           ) : null}
