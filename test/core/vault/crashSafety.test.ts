@@ -7,6 +7,23 @@ import { ROOT, tempDir, testPassphrase, tsNodeArgs } from './helpers';
 
 const CHILD = join(ROOT, 'test/core/vault/fixtures/vaultChild.ts');
 const KILLS = 50;
+/**
+ * The kill moments come from a seeded generator, so a failure can be replayed exactly:
+ * KK_CRASH_SEED=<the seed printed by the failing run> npx vitest run test/core/vault/crashSafety.test.ts
+ */
+const SEED = Number(process.env.KK_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 32)) >>> 0;
+
+/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
+function seededRandom(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 let dir: string;
 let cleanup: () => void;
@@ -50,26 +67,30 @@ function writeThenKill(startId: number, delayMs: number): Promise<number[]> {
 
 describe('crash safety', () => {
   it(`keeps every reported commit and stays intact through ${KILLS} SIGKILLs at random moments`, { timeout: 240_000 }, async () => {
+    console.log(`crash safety: KK_CRASH_SEED=${SEED}`);
+    const random = seededRandom(SEED);
     let nextId = 1;
     let totalReported = 0;
     for (let round = 0; round < KILLS; round++) {
-      // Random moment within the write loop: 5–300 ms after the child starts writing.
-      const reported = await writeThenKill(nextId, 5 + Math.floor(Math.random() * 295));
+      // A moment within the write loop: 5–300 ms after the child starts writing.
+      const delay = 5 + Math.floor(random() * 295);
+      const reported = await writeThenKill(nextId, delay);
       totalReported += reported.length;
+      const replay = `kill ${round} after ${delay} ms (replay: KK_CRASH_SEED=${SEED})`;
       const vault = await unlockVault(dir, pass);
       try {
-        expect(integrityOk(vault.db), `integrity after kill ${round}`).toBe(true);
+        expect(integrityOk(vault.db), `integrity after ${replay}`).toBe(true);
         if (reported.length > 0) {
           const ids = new Set(
             (vault.db.prepare('SELECT id FROM crash_log WHERE id >= ? AND id <= ?').all(reported[0], reported.at(-1)) as Array<{ id: number }>).map((r) => r.id),
           );
           const missing = reported.filter((id) => !ids.has(id));
-          expect(missing, `reported commits missing after kill ${round}`).toEqual([]);
+          expect(missing, `reported commits missing after ${replay}`).toEqual([]);
           // Every transaction is all-or-nothing: 20 items per logged id.
           const partial = vault.db
             .prepare('SELECT tx, count(*) AS items FROM crash_items WHERE tx >= ? GROUP BY tx HAVING count(*) != 20')
             .all(reported[0]);
-          expect(partial).toEqual([]);
+          expect(partial, `half transactions after ${replay}`).toEqual([]);
         }
         const max = vault.db.prepare('SELECT max(id) AS m FROM crash_log').get() as { m: number | null };
         nextId = (max.m ?? 0) + 1;
