@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKk } from '../../../electron/core/cli/kk';
 import { createSecrets, takeSecretsFromEnv } from '../../../electron/core/cli/secrets';
 import { messageFor } from '../../../shared/errors';
+import { closeVault, createVault } from '../../../electron/core/vault/vault';
 import { ROOT, tempDir, testPassphrase, tsNodeArgs } from '../vault/helpers';
 
 const KK = join(ROOT, 'electron/core/cli/kk.ts');
@@ -39,6 +40,9 @@ function oneLine(run: Run): string {
 describe('kk vault init / check', () => {
   const dir = () => join(root, 'v-init');
   const pass = testPassphrase();
+  // A vault made here, not by the init test, so each test stands on its own in any order.
+  const existing = () => join(root, 'v-existing');
+  beforeAll(async () => closeVault((await createVault(existing(), testPassphrase())).vault));
 
   it('init prints the recovery key once and exits 0; check then exits 0', () => {
     const init = kk(['vault', 'init', '--dir', dir()], { KK_PASSPHRASE: pass });
@@ -55,7 +59,7 @@ describe('kk vault init / check', () => {
 
   it('a wrong passphrase exits 1 with one clear Dutch line, without the passphrase or the path', () => {
     const wrong = testPassphrase();
-    const run = kk(['vault', 'check', '--dir', dir()], { KK_PASSPHRASE: wrong });
+    const run = kk(['vault', 'check', '--dir', existing()], { KK_PASSPHRASE: wrong });
     expect(run.status).toBe(1);
     const line = oneLine(run);
     expect(line).toBe(`kk: ${messageFor('WRONG_PASSPHRASE')} [WRONG_PASSPHRASE]`);
@@ -64,7 +68,7 @@ describe('kk vault init / check', () => {
   });
 
   it('init refuses an existing vault with VAULT_EXISTS and a weak passphrase with reasons', () => {
-    const again = kk(['vault', 'init', '--dir', dir()], { KK_PASSPHRASE: testPassphrase() });
+    const again = kk(['vault', 'init', '--dir', existing()], { KK_PASSPHRASE: testPassphrase() });
     expect(again.status).toBe(1);
     expect(oneLine(again)).toContain('[VAULT_EXISTS]');
     const weak = kk(['vault', 'init', '--dir', join(root, 'v-weak')], { KK_PASSPHRASE: 'geheim12' });
