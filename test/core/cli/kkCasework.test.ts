@@ -170,8 +170,8 @@ describe('kk import of an unusual file', () => {
     writeFileSync(path, JSON.stringify(valid).replace('{', '{"__proto__": {"x": 1}, "onbekend": 2, '));
     const run = await kk(['import', '--dir', dir, path]);
     expect(run.status).toBe(1);
-    expect(run.out).toContain('  (onbekend veld): Dit veld kennen we niet');
-    expect(run.out).toContain('onbekend: Dit veld kennen we niet');
+    // The reader stops at the first key that is not ours, before any record is read.
+    expect(run.out).toMatch(/^Het bestand is geweigerd; er is niets geschreven\. 1 probleem:\n {2}\(onbekend veld\): Dit bestand heeft niet de vorm van een Ketenkluis-importbestand: dit veld kennen we niet/);
     expect((await counts()).counts).toEqual(before);
   });
 
