@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { EventName, EventPayload } from '../../shared/ipc/events';
+import type { WriteChannel, WriteContext } from './changelog/writeContext';
 
 /**
  * What every core handler receives: the place of the vault, the open database (or a
@@ -15,4 +16,9 @@ export interface Session {
   isLocked(): boolean;
   /** Sends an event to whoever hosts the core (renderer via main, or the test bridge). */
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+  /**
+   * The context of a write, now, by the person using this vault (today its owner; the vault
+   * profile of issue 12 changes only this), and how it came (by hand unless said otherwise).
+   */
+  writer(via?: WriteChannel): WriteContext;
 }

@@ -67,11 +67,6 @@ export interface Page<T> {
   limit: number;
 }
 
-/** Who did something, for change events. One vault has one owner; roles come with later issues. */
-export const ActorRole = z.enum(['eigenaar', 'import', 'seed']);
-/** Who did something. */
-export type ActorRole = z.infer<typeof ActorRole>;
-
 /**
  * Sensitivity class of a stored field, used by the future disclosure gate and de-identification:
  * direct identifiers never leave without a ground; bijzondere (art. 9 AVG) and strafrechtelijke

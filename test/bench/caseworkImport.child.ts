@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { closeVault, unlockVault } from '../../electron/core/vault/vault';
 import { createCore } from '../../electron/core/core';
 import { importFile } from '../../electron/core/casework/import';
-import { ownerWrite } from '../../electron/core/casework/support';
+import { ownerWriter } from '../../electron/core/changelog/writeContext';
 import type { ImportResult } from '../../shared/casework/import.schema';
 
 const [dir, file, today, mode = 'kk'] = process.argv.slice(2) as [string, string, string, string | undefined];
@@ -30,7 +30,7 @@ async function opened(): Promise<{ run(): Promise<ImportResult>; close(): void }
     };
   }
   const vault = await unlockVault(dir, passphrase);
-  return { run: async () => importFile(vault.db, ownerWrite('import'), file, { dryRun: false, today }), close: () => closeVault(vault) };
+  return { run: async () => importFile(vault.db, ownerWriter('import'), file, { dryRun: false, today }), close: () => closeVault(vault) };
 }
 
 const vault = await opened();

@@ -6,6 +6,7 @@ import { closeVault, unlockVault } from '../../electron/core/vault/vault';
 import { createDispatch } from '../../electron/core/host/dispatch';
 import { caseworkHandlers } from '../../electron/core/casework/casework.handlers';
 import type { Session } from '../../electron/core/session';
+import { ownerWriter } from '../../electron/core/changelog/writeContext';
 import type { Handlers } from '../../shared/ipc/contract';
 
 /** What this child reports. */
@@ -34,7 +35,7 @@ async function timeEach<T>(inputs: readonly T[], fn: (input: T) => Promise<unkno
 const [dir, today, scaleText] = process.argv.slice(2) as [string, string, string];
 const scale = Number(scaleText);
 const vault = await unlockVault(dir, process.env.KK_BENCH_PASSPHRASE ?? '');
-const session: Session = { vaultDir: dir, db: () => vault.db, isLocked: () => false, emit: () => undefined };
+const session: Session = { vaultDir: dir, db: () => vault.db, isLocked: () => false, emit: () => undefined, writer: (via) => ownerWriter(via) };
 const dispatch = createDispatch(caseworkHandlers as unknown as Handlers<Session>, session);
 
 const words = ['huisvesting', 'advocaat', 'bedenktijd', 'tolk', 'uitkering', 'paspoort', 'werkgever', 'schulden', 'opvangplek', 'huisarts', 'kalo', 'mira', 'zasu', 'nagel', 'drugs', 'identiteitsbewijs aangifte', 'coa ind', 'gesprek', 'wijkteam', 'school'];

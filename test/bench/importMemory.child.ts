@@ -4,7 +4,7 @@
 // bench through the environment.
 import { closeVault, unlockVault } from '../../electron/core/vault/vault';
 import { importFile } from '../../electron/core/casework/import';
-import { ownerWrite } from '../../electron/core/casework/support';
+import { ownerWriter } from '../../electron/core/changelog/writeContext';
 import { KkError } from '../../shared/errors';
 
 const [dir, file, today, mode] = process.argv.slice(2) as [string, string, string, 'import' | 'check'];
@@ -13,7 +13,7 @@ const rssBeforeMB = Math.round(process.memoryUsage().rss / 1048576);
 const started = performance.now();
 let outcome: string;
 try {
-  const r = importFile(vault.db, ownerWrite('import'), file, { dryRun: mode === 'check', today });
+  const r = importFile(vault.db, ownerWriter('import'), file, { dryRun: mode === 'check', today });
   outcome = `${mode === 'check' ? 'checked' : 'imported'} ${r.trajecten} trajecten`;
 } catch (error) {
   if (!(error instanceof KkError)) throw error;

@@ -14,7 +14,7 @@ import { quickSwitch, searchQuery } from './search.repo';
 import { deleteView, listViews, saveView } from './views.repo';
 import { getDashboard } from './dashboard.repo';
 import { importFile } from './import';
-import { inTransaction, ownerWrite } from './support';
+import { inTransaction } from '../db/sql';
 
 /**
  * The casework handlers: parse is done by the dispatcher, so each handler opens one transaction,
@@ -22,63 +22,63 @@ import { inTransaction, ownerWrite } from './support';
  * a consistent snapshot is not needed for a screen).
  */
 export const caseworkHandlers: Pick<Handlers<Session>, Exclude<keyof typeof caseworkMethods, MainMethodName> | keyof typeof caseworkHostMethods> = {
-  'clienten.create': (input, s) => inTransaction(s.db(), () => insertClient(s.db(), ownerWrite(), input.fields)),
+  'clienten.create': (input, s) => inTransaction(s.db(), () => insertClient(s.db(), s.writer(), input.fields)),
   'clienten.get': (input, s) => getClient(s.db(), input.id),
-  'clienten.update': (input, s) => inTransaction(s.db(), () => updateClient(s.db(), ownerWrite(), input.id, input.version, input.fields)),
+  'clienten.update': (input, s) => inTransaction(s.db(), () => updateClient(s.db(), s.writer(), input.id, input.version, input.fields)),
   'clienten.list': (input, s) => listClienten(s.db(), input.filter, input.page),
 
-  'trajecten.create': (input, s) => inTransaction(s.db(), () => insertTraject(s.db(), ownerWrite(), clientRef(s.db(), input.clientId), input.fields)),
+  'trajecten.create': (input, s) => inTransaction(s.db(), () => insertTraject(s.db(), s.writer(), clientRef(s.db(), input.clientId), input.fields)),
   'trajecten.get': (input, s) => getTrajectDetail(s.db(), input.id, input.journaalLimit, localToday()),
-  'trajecten.update': (input, s) => inTransaction(s.db(), () => updateTraject(s.db(), ownerWrite(), input.id, input.version, input.fields, localToday())),
+  'trajecten.update': (input, s) => inTransaction(s.db(), () => updateTraject(s.db(), s.writer(), input.id, input.version, input.fields, localToday())),
   'trajecten.transition': (input, s) =>
-    inTransaction(s.db(), () => transitionTraject(s.db(), ownerWrite(), { ...input, datum: input.datum ?? localToday() })),
+    inTransaction(s.db(), () => transitionTraject(s.db(), s.writer(), { ...input, datum: input.datum ?? localToday() })),
   'trajecten.list': (input, s) => listTrajecten(s.db(), input.filter, input.page),
   'journaal.add': (input, s) =>
     inTransaction(s.db(), () => {
-      const ctx = ownerWrite();
+      const ctx = s.writer();
       const { clientId } = assertTraject(s.db(), input.trajectId);
       touchTraject(s.db(), ctx, input.trajectId);
       return insertJournaal(s.db(), ctx, { trajectId: input.trajectId, clientId, datum: input.datum ?? localToday(), soort: input.soort, tekst: input.tekst });
     }),
-  'journaal.update': (input, s) => inTransaction(s.db(), () => updateJournaal(s.db(), ownerWrite(), input.id, input.version, input)),
+  'journaal.update': (input, s) => inTransaction(s.db(), () => updateJournaal(s.db(), s.writer(), input.id, input.version, input)),
   'journaal.delete': (input, s) => {
-    inTransaction(s.db(), () => deleteJournaal(s.db(), ownerWrite(), input.id, input.version));
+    inTransaction(s.db(), () => deleteJournaal(s.db(), s.writer(), input.id, input.version));
     return {};
   },
   'journaal.list': (input, s) => listJournaal(s.db(), input.trajectId, input.page),
 
   'taken.create': (input, s) =>
     inTransaction(s.db(), () => {
-      const ctx = ownerWrite();
+      const ctx = s.writer();
       assertTraject(s.db(), input.trajectId);
       touchTraject(s.db(), ctx, input.trajectId);
       return insertTaak(s.db(), ctx, input, localToday());
     }),
-  'taken.complete': (input, s) => inTransaction(s.db(), () => completeTaak(s.db(), ownerWrite(), input.id, localToday())),
+  'taken.complete': (input, s) => inTransaction(s.db(), () => completeTaak(s.db(), s.writer(), input.id, localToday())),
   'taken.listOverdue': (input, s) => listOverdue(s.db(), input.vandaag ?? localToday(), input.page),
   'taken.listReminders': (input, s) => listReminders(s.db(), input.vandaag ?? localToday(), input.page),
 
   'toestemmingen.add': (input, s) =>
     inTransaction(s.db(), () => {
-      const ctx = ownerWrite();
+      const ctx = s.writer();
       assertTraject(s.db(), input.trajectId);
       touchTraject(s.db(), ctx, input.trajectId);
       return insertToestemming(s.db(), ctx, input.trajectId, input.fields, localToday());
     }),
-  'toestemmingen.withdraw': (input, s) => inTransaction(s.db(), () => withdrawToestemming(s.db(), ownerWrite(), input.id, input.datum ?? localToday(), localToday())),
+  'toestemmingen.withdraw': (input, s) => inTransaction(s.db(), () => withdrawToestemming(s.db(), s.writer(), input.id, input.datum ?? localToday(), localToday())),
 
-  'meldingen.create': (input, s) => inTransaction(s.db(), () => insertMelding(s.db(), ownerWrite(), input.fields)),
+  'meldingen.create': (input, s) => inTransaction(s.db(), () => insertMelding(s.db(), s.writer(), input.fields)),
   'meldingen.get': (input, s) => getMelding(s.db(), input.id),
-  'meldingen.update': (input, s) => inTransaction(s.db(), () => updateMelding(s.db(), ownerWrite(), input.id, input.version, input.fields)),
+  'meldingen.update': (input, s) => inTransaction(s.db(), () => updateMelding(s.db(), s.writer(), input.id, input.version, input.fields)),
   'meldingen.list': (input, s) => listMeldingen(s.db(), input.filter, input.page),
-  'meldingen.convertToTraject': (input, s) => inTransaction(s.db(), () => convertMelding(s.db(), ownerWrite(), input, localToday())),
+  'meldingen.convertToTraject': (input, s) => inTransaction(s.db(), () => convertMelding(s.db(), s.writer(), input, localToday())),
 
   'search.query': (input, s) => ({ hits: searchQuery(s.db(), input.q, input.kinds, input.limit) }),
   'quickSwitch.query': (input, s) => ({ hits: quickSwitch(s.db(), input.q, input.limit) }),
-  'views.save': (input, s) => inTransaction(s.db(), () => saveView(s.db(), ownerWrite(), input)),
+  'views.save': (input, s) => inTransaction(s.db(), () => saveView(s.db(), s.writer(), input)),
   'views.list': (_input, s) => ({ views: listViews(s.db()) }),
   'views.delete': (input, s) => {
-    inTransaction(s.db(), () => deleteView(s.db(), ownerWrite(), input.id));
+    inTransaction(s.db(), () => deleteView(s.db(), s.writer(), input.id));
     return {};
   },
 
@@ -87,5 +87,5 @@ export const caseworkHandlers: Pick<Handlers<Session>, Exclude<keyof typeof case
     return getDashboard(s.db(), today, input.jaar ?? yearOf(today), regioGemeenten(input.regio));
   },
   'gemeenten.list': () => ({ regios: gemeenten.regios.map((r) => ({ regio: r.regio, naam: r.naam, centrumgemeente: r.centrumgemeente, gemeenten: r.gemeenten })) }),
-  'import.file': (input, s) => importFile(s.db(), ownerWrite('import'), input.path, { dryRun: input.dryRun, opnieuw: input.opnieuw, today: localToday() }),
+  'import.file': (input, s) => importFile(s.db(), s.writer('import'), input.path, { dryRun: input.dryRun, opnieuw: input.opnieuw, today: localToday() }),
 };

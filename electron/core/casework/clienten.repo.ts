@@ -3,9 +3,11 @@ import { Client, ClientFields, type ClientSummary } from '../../../shared/casewo
 import type { Page, PageRequest } from '../../../shared/casework/common.schema';
 import type { ClientFilter } from '../../../shared/casework/query.schema';
 import { makePseudonym } from '../../../shared/casework/pseudonym';
-import { recordChange } from './changeEvents.repo';
+import { recordChange } from './changeKinds';
 import { addClientNames, clientNames, indexClientNames, indexRecord, joinText, reindexRecord } from './search.repo';
-import { applyPatch, assertVersion, changedFields, compact, definedKeys, found, pagePlan, parseOrInvalid, stmt, type Db, type WriteContext } from './support';
+import { pagePlan, stmt, type Db } from '../db/sql';
+import { applyPatch, assertVersion, changedFields, compact, definedKeys, found, parseOrInvalid } from '../db/records';
+import { type WriteContext } from '../changelog/writeContext';
 
 type ClientRow = { id: string; pseudoniem: string; data: string; version: number; created_at: string; updated_at: string };
 

@@ -6,7 +6,9 @@ import { TrajectFields } from '../../../shared/casework/traject.schema';
 import { insertClient } from './clienten.repo';
 import { getMelding, linkMeldingToTraject } from './meldingen.repo';
 import { clientRef, insertTraject } from './trajecten.repo';
-import { applyPatch, found, parseOrInvalid, stmt, type Db, type WriteContext } from './support';
+import { stmt, type Db } from '../db/sql';
+import { applyPatch, found, parseOrInvalid } from '../db/records';
+import { type WriteContext } from '../changelog/writeContext';
 
 /**
  * Turns a melding into a traject: the traject starts with what the melding knows (form, minor,

@@ -8,7 +8,7 @@ import { deadlinesWith, finalProcedureStatuses, type DayRange } from '../../../s
 import { dayRangeSql } from './dayRange';
 import { crisisopvangGrens } from '../../../shared/casework/opvang';
 import { monitorCijfers, type MeldingTelling, type TrajectTelling } from '../../../shared/casework/monitor';
-import { stmt, type Db } from './support';
+import { stmt, type Db } from '../db/sql';
 
 type VormKey = Uitbuitingsvorm | 'preventief' | 'onbekend';
 const fasen: Fase[] = ['aanmelding', 'intake', 'actief', 'nazorg'];

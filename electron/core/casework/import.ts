@@ -12,8 +12,9 @@ import { checkInWorker } from './checkInWorker';
 import { log } from '../log';
 import { progressReporter } from '../callProgress';
 import { dutchDateTime, fileSha256, firstImportedAt, recordImport } from './importedFiles.repo';
-import { withBatchedChanges } from './changeEvents.repo';
-import { inTransaction, type Db, type WriteContext } from './support';
+import { withBatchedChanges } from '../changelog/changeLog';
+import { inTransaction, type Db } from '../db/sql';
+import { type WriteContext } from '../changelog/writeContext';
 
 /**
  * Page cache during an import, in KiB. A 100,000-traject import dirties ~500 MB of pages, more

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { ImportResult } from '../../../shared/casework/import.schema';
-import { stmt, type Db } from './support';
+import { stmt, type Db } from '../db/sql';
 
 /*
  * The ledger of imported files (migration 0040): the SHA-256 of each imported file's bytes,

@@ -4,7 +4,7 @@ import { journaalIndexTextOf } from './journaal.repo';
 import { meldingIndexTextOf } from './meldingen.repo';
 import { trajectIndexTextOf } from './trajecten.repo';
 import { clientNames, type IndexText } from './search.repo';
-import type { Db } from './support';
+import type { Db } from '../db/sql';
 
 const textOf: Record<SearchKind, (db: Db, id: string) => IndexText> = {
   client: clientIndexTextOf,

@@ -1,8 +1,10 @@
 import type { IsoDate, Page, PageRequest } from '../../../shared/casework/common.schema';
 import type { JournaalEntry, JournaalSoort } from '../../../shared/casework/traject.schema';
-import { recordChange } from './changeEvents.repo';
+import { recordChange } from './changeKinds';
 import { indexRecord, reindexRecord, unindexRecord } from './search.repo';
-import { assertVersion, found, stmt, type Db, type WriteContext } from './support';
+import { stmt, type Db } from '../db/sql';
+import { assertVersion, found } from '../db/records';
+import { type WriteContext } from '../changelog/writeContext';
 
 const COLUMNS = 'id, traject_id AS trajectId, datum, soort, tekst, version, created_at AS createdAt, updated_at AS updatedAt';
 

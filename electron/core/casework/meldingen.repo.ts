@@ -2,9 +2,11 @@ import { MeldingFields, type Melding, type MeldingSummary } from '../../../share
 import type { Page, PageRequest } from '../../../shared/casework/common.schema';
 import type { MeldingFilter } from '../../../shared/casework/query.schema';
 import { routeringsAdvies } from '../../../shared/casework/meldroute';
-import { recordChange } from './changeEvents.repo';
+import { recordChange } from './changeKinds';
 import { indexRecord, joinText, reindexRecord } from './search.repo';
-import { applyPatch, assertVersion, bool, changedFields, compact, definedKeys, found, int, pagePlan, parseOrInvalid, stmt, type Db, type WriteContext } from './support';
+import { bool, int, pagePlan, stmt, type Db } from '../db/sql';
+import { applyPatch, assertVersion, changedFields, compact, definedKeys, found, parseOrInvalid } from '../db/records';
+import { type WriteContext } from '../changelog/writeContext';
 
 type Row = { id: string; data: string; traject_id: string | null; version: number; created_at: string; updated_at: string };
 

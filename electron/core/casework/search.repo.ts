@@ -1,7 +1,7 @@
 import type { QuickSwitchHit, SearchHit, SearchKind } from '../../../shared/casework/query.schema';
 import type { Fase } from '../../../shared/casework/traject.schema';
 import { looksLikePseudonym, normalisePseudonymPrefix } from '../../../shared/casework/pseudonym';
-import { stmt, type Db } from './support';
+import { stmt, type Db } from '../db/sql';
 
 /** What goes into the index for one record: a name part (quick switcher) and a text part. */
 export interface IndexText {

@@ -5,7 +5,8 @@ import { insertJournaal } from './journaal.repo';
 import { insertTaak } from './taken.repo';
 import { writeToestemming } from './toestemmingen.repo';
 import { writeMelding } from './meldingen.repo';
-import { inTransaction, type Db, type WriteContext } from './support';
+import { inTransaction, type Db } from '../db/sql';
+import { OWNER, type WriteContext } from '../changelog/writeContext';
 
 /** Counts of what a seed wrote. */
 export interface SeedReport {
@@ -37,7 +38,7 @@ export function seedVault(db: Db, options: SeedOptions & { batch?: number; onBat
           return;
         }
         const { traject, meldingen } = next.value;
-        const ctx: WriteContext = { actor: 'seed', now: `${traject.aanmelddatum}T09:00:00.000Z`, newId: () => ids.uuid(), randomBytes: (k) => ids.bytes(k) };
+        const ctx: WriteContext = { actor: OWNER, via: 'seed', now: `${traject.aanmelddatum}T09:00:00.000Z`, newId: () => ids.uuid(), randomBytes: (k) => ids.bytes(k) };
         const { client, fase, afsluitReden, afsluitToelichting, afgeslotenOp, toestemmingen, journaal, taken, ...fields } = traject;
         const c = writeClient(db, ctx, client);
         const { id } = insertTraject(db, ctx, c, fields, { fase, afsluitReden: afsluitReden ?? null, afsluitToelichting: afsluitToelichting ?? null, afgeslotenOp: afgeslotenOp ?? null });

@@ -5,7 +5,7 @@ import type { MeldingFields } from '../../../shared/casework/melding.schema';
 import type { Fase, Procedure, Opvang, Verwijzer } from '../../../shared/casework/traject.schema';
 import { gemeenten, regioGemeenten } from '../../../shared/casework/gemeenten';
 import { addDays, addMonths, daysBetween } from '../../../shared/casework/dates';
-import { formatV7 } from './ids';
+import { formatV7 } from '../db/ids';
 
 /** Seeded ids count up from this moment (2020-01-01), so they sort like real ones. */
 const SEED_EPOCH_MS = Date.UTC(2020, 0, 1);

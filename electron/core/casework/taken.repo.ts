@@ -2,8 +2,10 @@ import type { IsoDate, Page, PageRequest } from '../../../shared/casework/common
 import type { Task } from '../../../shared/casework/traject.schema';
 import { deadlineState, deadlinesWith, remindersDue } from '../../../shared/casework/deadlines';
 import { dayRangeSql } from './dayRange';
-import { recordChange } from './changeEvents.repo';
-import { found, stmt, type Db, type WriteContext } from './support';
+import { recordChange } from './changeKinds';
+import { stmt, type Db } from '../db/sql';
+import { found } from '../db/records';
+import { type WriteContext } from '../changelog/writeContext';
 
 type TaskRow = Omit<Task, 'state'>;
 /** A task's reminder day: its reminder, or without one its due date (the one place this is written). */

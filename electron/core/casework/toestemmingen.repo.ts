@@ -2,8 +2,10 @@ import { KkError } from '../../../shared/errors';
 import type { IsoDate } from '../../../shared/casework/common.schema';
 import type { Toestemming, ToestemmingFields } from '../../../shared/casework/traject.schema';
 import { toestemmingStatus } from '../../../shared/casework/consent';
-import { recordChange } from './changeEvents.repo';
-import { bool, definedKeys, found, int, stmt, withoutNulls, type Db, type WriteContext } from './support';
+import { recordChange } from './changeKinds';
+import { bool, int, stmt, withoutNulls, type Db } from '../db/sql';
+import { definedKeys, found } from '../db/records';
+import { type WriteContext } from '../changelog/writeContext';
 
 type Row = {
   id: string;

@@ -16,12 +16,14 @@ import { checkTransition } from '../../../shared/casework/phases';
 import { procedureDeadlineState } from '../../../shared/casework/deadlines';
 import { crisisopvangGrens, crisisopvangTeLang, opvangEinde, opvangLoopt } from '../../../shared/casework/opvang';
 import { monitorCategorie } from '../../../shared/casework/monitor';
-import { recordChange } from './changeEvents.repo';
+import { recordChange } from './changeKinds';
 import { indexRecord, joinText, reindexRecord } from './search.repo';
 import { listJournaal } from './journaal.repo';
 import { listTakenOf } from './taken.repo';
 import { listToestemmingenOf } from './toestemmingen.repo';
-import { applyPatch, assertVersion, bool, changedFields, compact, definedKeys, found, int, pagePlan, parseOrInvalid, stmt, withoutNulls, type Db, type WriteContext } from './support';
+import { bool, int, pagePlan, stmt, withoutNulls, type Db } from '../db/sql';
+import { applyPatch, assertVersion, changedFields, compact, definedKeys, found, parseOrInvalid } from '../db/records';
+import { type WriteContext } from '../changelog/writeContext';
 
 type TrajectRow = {
   id: string;

@@ -1,6 +1,8 @@
 import { SavedView, ViewDefinition } from '../../../shared/casework/query.schema';
-import { recordChange } from './changeEvents.repo';
-import { found, stmt, type Db, type WriteContext } from './support';
+import { recordChange } from './changeKinds';
+import { stmt, type Db } from '../db/sql';
+import { found } from '../db/records';
+import { type WriteContext } from '../changelog/writeContext';
 
 /** Saves a named view, or replaces the one with this id. */
 export function saveView(db: Db, ctx: WriteContext, view: { id?: string | undefined; naam: string; definitie: ViewDefinition }): SavedView {

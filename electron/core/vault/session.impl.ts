@@ -3,6 +3,7 @@ import { KkError } from '../../../shared/errors';
 import type { EventName, EventPayload } from '../../../shared/ipc/events';
 import type { VaultStatus } from '../../../shared/ipc/vault.contract';
 import type { Session } from '../session';
+import { ownerWriter } from '../changelog/writeContext';
 import {
   backupVault,
   changePassphrase,
@@ -74,6 +75,7 @@ export function createSession(options: SessionOptions): Session {
     emit(name, payload) {
       options.emit?.(name, payload);
     },
+    writer: (via) => ownerWriter(via),
   };
 
   const requireOpen = (): OpenVault => {

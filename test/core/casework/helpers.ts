@@ -13,6 +13,7 @@ import { migrations } from '../../../electron/core/db/migrations';
 import { createDispatch } from '../../../electron/core/host/dispatch';
 import { caseworkHandlers } from '../../../electron/core/casework/casework.handlers';
 import type { Session } from '../../../electron/core/session';
+import { ownerWriter } from '../../../electron/core/changelog/writeContext';
 import type { z } from 'zod';
 import type { CoreContract, CoreMethodName, CoreOutput, Handlers, Input } from '../../../shared/ipc/contract';
 import type { ErrorInfo } from '../../../shared/errors';
@@ -37,7 +38,7 @@ export function openTestVault(): TestVault {
   const db = openEncryptedDatabase(join(dir, 'vault.db'), key, { create: true, cacheKiB: 8 * 1024 });
   key.fill(0);
   migrate(db, migrations);
-  const session: Session = { vaultDir: dir, db: () => db, isLocked: () => false, emit: () => undefined };
+  const session: Session = { vaultDir: dir, db: () => db, isLocked: () => false, emit: () => undefined, writer: (via) => ownerWriter(via) };
   // Only the casework part of the contract is under test here; vault methods are helper A's.
   const dispatch = createDispatch(caseworkHandlers as unknown as Handlers<Session>, session);
   return {

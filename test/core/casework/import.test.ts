@@ -42,7 +42,8 @@ describe('import.file', () => {
     const word = file.trajecten[0]!.journaal[0]!.tekst.split(' ')[0]!;
     expect((await v.call('search.query', { q: word })).hits.length).toBeGreaterThan(0);
     const events = v.db.prepare(`SELECT DISTINCT actor FROM change_events`).all();
-    expect(events).toEqual([{ actor: 'import' }]);
+    // The vault's person (its owner, no profile yet), by import: the stored form of writeContext.ts.
+    expect(events).toEqual([{ actor: 'eigenaar/import' }]);
   });
   it('a larger import into a vault that already has records writes every row once, in order, with the vault settings back afterwards', async () => {
     // More rows than one multi-row INSERT holds, on top of existing index rows: full and partial batches.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inDays, newTraject, useCheckedTestVault, snapshotCounts, today, type TestVault } from './helpers';
-import { changesOf } from '../../../electron/core/casework/changeEvents.repo';
+import { changesOf } from '../../../electron/core/casework/changeKinds';
 
 let v: TestVault;
 useCheckedTestVault((opened) => (v = opened));
@@ -166,9 +166,10 @@ describe('change events', () => {
     const client = await v.call('clienten.get', { id: t.clientId });
     await v.call('clienten.update', { id: t.clientId, version: client.version, fields: { achternaam: 'Anders', roepnaam: secretName } });
     const events = changesOf(v.db, 'client', t.clientId);
-    expect(events.map((e) => [e.action, e.fields, e.actor])).toEqual([
-      ['create', ['achternaam', 'bsn', 'contactpersonen', 'geboortedatum', 'geslacht', 'roepnaam', 'taal'], 'eigenaar'],
-      ['update', ['achternaam'], 'eigenaar'],
+    // Written in the app by its person (the vault owner until there is a profile), by hand.
+    expect(events.map((e) => [e.action, e.fields, e.actor, e.via])).toEqual([
+      ['create', ['achternaam', 'bsn', 'contactpersonen', 'geboortedatum', 'geslacht', 'roepnaam', 'taal'], { kind: 'eigenaar' }, 'hand'],
+      ['update', ['achternaam'], { kind: 'eigenaar' }, 'hand'],
     ]);
     const all = JSON.stringify(v.db.prepare('SELECT * FROM change_events').all());
     for (const value of [secretName, secretNote, '123456782', 'Anders', 'Voorbeeldig']) expect(all).not.toContain(value);

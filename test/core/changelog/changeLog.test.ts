@@ -5,15 +5,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { changesOf, recordChange, withBatchedChanges } from '../../../electron/core/casework/changeEvents.repo';
-import { inTransaction, type WriteContext } from '../../../electron/core/casework/support';
-import { newRecordId } from '../../../electron/core/casework/ids';
+import { withBatchedChanges } from '../../../electron/core/changelog/changeLog';
+import { changesOf, recordChange } from '../../../electron/core/casework/changeKinds';
+import { OWNER, type WriteContext } from '../../../electron/core/changelog/writeContext';
+import { inTransaction } from '../../../electron/core/db/sql';
+import { newRecordId } from '../../../electron/core/db/ids';
 import { migrate } from '../../../electron/core/db/migrate';
 import { migrations } from '../../../electron/core/db/migrations';
 import { openEncryptedDatabase } from '../../../electron/core/vault/sqlcipher';
-import { clientFields, openTestVault, trajectFields, type TestVault } from './helpers';
+import { clientFields, openTestVault, trajectFields, type TestVault } from '../casework/helpers';
 
-const ctx = (now: string): WriteContext => ({ actor: 'eigenaar', now, newId: () => newRecordId(), randomBytes: (n) => randomBytes(n) });
+const ctx = (now: string): WriteContext => ({ actor: OWNER, via: 'hand', now, newId: () => newRecordId(), randomBytes: (n) => randomBytes(n) });
 
 describe('change events', () => {
   let v: TestVault;
@@ -29,8 +31,8 @@ describe('change events', () => {
       recordChange(v.db, ctx('2026-03-02T10:00:00.000Z'), 'traject', id, 'transition', ['fase']);
     });
     expect(changesOf(v.db, 'traject', id).map(({ seq: _s, ...e }) => e)).toEqual([
-      { at: '2026-03-01T08:15:30.123Z', actor: 'eigenaar', entity: 'traject', entityId: id, action: 'create', fields: ['gemeente', 'vormen'] },
-      { at: '2026-03-02T10:00:00.000Z', actor: 'eigenaar', entity: 'traject', entityId: id, action: 'transition', fields: ['fase'] },
+      { at: '2026-03-01T08:15:30.123Z', actor: OWNER, via: 'hand', entity: 'traject', entityId: id, action: 'create', fields: ['gemeente', 'vormen'] },
+      { at: '2026-03-02T10:00:00.000Z', actor: OWNER, via: 'hand', entity: 'traject', entityId: id, action: 'transition', fields: ['fase'] },
     ]);
     // The same record id under another kind is not this record's history.
     expect(changesOf(v.db, 'client', id)).toEqual([]);
@@ -43,7 +45,7 @@ describe('change events', () => {
     expect(() =>
       inTransaction(v.db, () =>
         withBatchedChanges(v.db, () => {
-          recordChange(v.db, ctx('2026-01-01T00:00:00.000Z'), 'taak', a, 'update', ['zzz-nieuw']);
+          recordChange(v.db, ctx('2026-01-01T00:00:00.000Z'), 'taak', a, 'complete', ['zzz-nieuw']);
           throw new Error('simulated failure');
         }),
       ),
@@ -52,7 +54,7 @@ describe('change events', () => {
     // The next write of the same list stores it again and points at the stored row.
     inTransaction(v.db, () =>
       withBatchedChanges(v.db, () => {
-        for (const id of [a, b]) recordChange(v.db, ctx('2026-01-02T00:00:00.000Z'), 'taak', id, 'update', ['zzz-nieuw']);
+        for (const id of [a, b]) recordChange(v.db, ctx('2026-01-02T00:00:00.000Z'), 'taak', id, 'complete', ['zzz-nieuw']);
       }),
     );
     expect(changesOf(v.db, 'taak', b)[0]?.fields).toEqual(['zzz-nieuw']);
@@ -110,9 +112,13 @@ describe('migration 0030 (compact change events)', () => {
 
       migrate(db, migrations);
       expect(changesOf(db, 'client', ids[0]!).map(({ seq: _s, ...e }) => e)).toEqual(
-        [old[0], old[3], old[4]].map(([at, actor, entity, entityId, action, fields]) => ({ at, actor, entity, entityId, action, fields: JSON.parse(fields) as string[] })),
+        // The one-word actors of before read as the vault owner, by hand.
+        [old[0], old[3], old[4]].map(([at, , entity, entityId, action, fields]) => ({ at, actor: OWNER, via: 'hand', entity, entityId, action, fields: JSON.parse(fields) as string[] })),
       );
-      expect(changesOf(db, 'traject', ids[1]!)[0]).toMatchObject({ at: '2026-01-01T00:00:00.000Z', actor: 'import', fields: ['gemeente', 'vormen'] });
+      expect(changesOf(db, 'traject', ids[1]!)[0]).toMatchObject({ at: '2026-01-01T00:00:00.000Z', actor: OWNER, via: 'import', fields: ['gemeente', 'vormen'] });
+      expect(changesOf(db, 'client', ids[2]!)[0]).toMatchObject({ actor: OWNER, via: 'seed' });
+      // and stay as they were stored (the log is append-only).
+      expect(db.prepare('SELECT actor FROM change_events ORDER BY seq').pluck().all()).toEqual(old.map((row) => row[1]));
       expect((db.prepare('SELECT seq FROM change_events ORDER BY seq').all() as Array<{ seq: number }>).map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
       // Two events shared one list of names: it is stored once.
       expect(db.prepare('SELECT count(*) AS n FROM change_fieldsets').get()).toEqual({ n: 4 });

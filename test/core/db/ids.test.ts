@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Id } from '../../../shared/casework/common.schema';
-import { formatV7, newRecordId } from '../../../electron/core/casework/ids';
+import { formatV7, newRecordId } from '../../../electron/core/db/ids';
 import { Prng } from '../../../electron/core/casework/seedData';
 
 describe('record ids', () => {

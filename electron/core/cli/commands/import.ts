@@ -5,7 +5,7 @@ import { localToday } from '../../../../shared/casework/dates';
 import { MAX_IMPORT_FILE_BYTES } from '../../../../shared/casework/import.schema';
 import { importFile, refusedTotal } from '../../casework/import';
 import { dutchDateTime } from '../../casework/importedFiles.repo';
-import { ownerWrite } from '../../casework/support';
+import { ownerWriter } from '../../changelog/writeContext';
 import { UsageError, type Command } from '../command';
 import { withUnlockedVault } from '../openFromEnv';
 
@@ -36,7 +36,7 @@ export const importCommand: Command = {
     const dryRun = yesOption(options.controle, 'controle');
     const opnieuw = yesOption(options.opnieuw, 'opnieuw');
     try {
-      const r = await withUnlockedVault(options, secrets, (vault) => importFile(vault.db, ownerWrite('import'), file, { dryRun, opnieuw, today: localToday() }));
+      const r = await withUnlockedVault(options, secrets, (vault) => importFile(vault.db, ownerWriter('import'), file, { dryRun, opnieuw, today: localToday() }));
       const counts = `${r.trajecten} trajecten, ${r.clienten} cliënten, ${r.meldingen} meldingen, ${r.journaal} journaalregels, ${r.taken} taken, ${r.toestemmingen} toestemmingen`;
       out(dryRun ? `Controle geslaagd, er is niets geschreven: ${counts}.` : `Geïmporteerd: ${counts}.`);
       if (r.eerderIngelezenOp !== undefined) out(`Let op: dit bestand is al eerder ingelezen, op ${dutchDateTime(Date.parse(r.eerderIngelezenOp))}.`);

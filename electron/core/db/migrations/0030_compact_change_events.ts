@@ -10,7 +10,7 @@ import type { Migration } from '../migration';
  *   (a few dozen distinct lists serve every event);
  * - the index is on the record id alone (UUIDs are unique across kinds).
  * The foreign key to the field lists is checked at commit (deferred), so a bulk insert of
- * events needs no statement journal (see changeEvents.repo.ts for why that matters).
+ * events needs no statement journal (see electron/core/changelog/changeLog.ts for why that matters).
  * Still field NAMES only, never values. Existing events keep their order (seq) and meaning.
  */
 export const compactChangeEvents: Migration = {

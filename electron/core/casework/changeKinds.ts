@@ -1,0 +1,15 @@
+import { changeLog } from '../changelog/changeLog';
+
+/** The record kinds of casework in the change log, and what can happen to each. */
+export interface CaseworkChangeKinds {
+  client: 'create' | 'update';
+  traject: 'create' | 'update' | 'transition';
+  journaal: 'create' | 'update' | 'delete';
+  taak: 'create' | 'complete';
+  toestemming: 'create' | 'withdraw';
+  melding: 'create' | 'update' | 'convert';
+  view: 'create' | 'update' | 'delete';
+}
+
+/** The change log of casework: a kind or action not listed above does not compile. */
+export const { recordChange, changesOf } = changeLog<CaseworkChangeKinds>();
