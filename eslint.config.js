@@ -8,6 +8,9 @@ const react = { group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand
 const core = { group: ['**/electron/core/**', '../core/**', '**/core/*'], message: 'Bad layering: only the core imports the core.' };
 const renderer = { group: ['**/renderer/**'], message: 'Bad layering: nothing imports the renderer.' };
 const devbridge = { group: ['**/devbridge/**', '**/platform/bridgeApi*'], message: 'Bad layering: the test bridge is never part of a production bundle.' };
+// electron/main is the Electron shell; what runs without Electron lives in electron/gateway, so
+// the gateway and the test bridge (plain Node) never reach into main.
+const main = { group: ['**/electron/main', '**/electron/main/**', '../main', '../main/**'], message: 'Bad layering: electron/main needs Electron; plain Node code imports electron/gateway instead.' };
 
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }], ...noDynamicLoads });
 
@@ -32,8 +35,10 @@ export default tseslint.config(
   },
   { files: ['shared/**/*.ts'], rules: restrict(node, electron, sqlite, react, core, renderer, devbridge) },
   { files: ['electron/core/**/*.ts'], rules: restrict(electron, react, renderer) },
+  { files: ['electron/gateway/**/*.ts'], rules: restrict(electron, sqlite, react, renderer, devbridge, core, main) },
   { files: ['electron/main/**/*.ts'], rules: restrict(sqlite, react, renderer, devbridge, core) },
   { files: ['electron/preload/**/*.ts'], rules: restrict(node, sqlite, react, renderer, devbridge, core) },
   { files: ['renderer/**/*.ts', 'renderer/**/*.tsx'], rules: restrict(node, electron, sqlite, core) },
-  { files: ['electron/devbridge/**/*.ts', 'electron/launcher/**/*.ts'], rules: restrict(electron, react, renderer) },
+  { files: ['electron/devbridge/**/*.ts'], rules: restrict(electron, react, renderer, main) },
+  { files: ['electron/launcher/**/*.ts'], rules: restrict(electron, react, renderer) },
 );

@@ -5,7 +5,7 @@
 // Only the process that started the bridge holds its stdin, the same trust as a Playwright test
 // that stubs `dialog.showOpenDialog` inside Electron's main process.
 import { isAbsolute } from 'node:path';
-import type { ShowOpenDialog } from '../main/importChoice';
+import type { ShowOpenDialog } from '../gateway/importChoice';
 
 export interface ScriptedDialog {
   showOpenDialog: ShowOpenDialog;

@@ -13,9 +13,10 @@ import { KkError } from '../../shared/errors';
 import { isEventName } from '../../shared/ipc/events';
 import { contentSecurityPolicy } from '../../shared/security/csp';
 import { createCore, type Core } from '../core/core';
-import { createImportChoice, type ShowOpenDialog } from '../main/importChoice';
-import { tokensMatch } from '../main/tokens';
-import { createWindowCalls } from '../main/windowCalls';
+import { typedCoreCall } from '../gateway/coreCall';
+import { createImportChoice, type ShowOpenDialog } from '../gateway/importChoice';
+import { tokensMatch } from '../gateway/tokens';
+import { createWindowCalls } from '../gateway/windowCalls';
 
 /** Largest accepted request body; contract inputs are small (passphrases are capped at 4096). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -160,14 +161,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   // The window's calls take the same way as in the app (windowCalls.ts): contract first, then
   // main's own answer or the core's. The import file is chosen "in main", never by the page.
+  const callCore = typedCoreCall(core.dispatch);
   const importChoice = createImportChoice({
     showOpenDialog: options.showOpenDialog ?? (async () => null),
-    forward: (method, input) => core.dispatch(method, input),
+    forward: callCore,
   });
   const windowCall = createWindowCalls({
     forward: async (method, input) => {
       if (method === 'vault.lock') importChoice.forget();
-      return core.dispatch(method, input);
+      return callCore(method, input);
     },
     mainHandlers: importChoice.handlers,
   });

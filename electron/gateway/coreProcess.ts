@@ -2,6 +2,7 @@ import { KkError } from '../../shared/errors';
 import type { Result } from '../../shared/ipc/define';
 import { lateOutcomeEvents } from '../../shared/ipc/events';
 import { CoreToMainMessage, InvokeMessage, ReplyResult, type MainToCoreMessage } from '../../shared/ipc/hostProtocol';
+import { typedCoreCall, type CoreCall, type UntypedCoreCall } from './coreCall';
 import { log } from './mainLog';
 
 /*
@@ -35,8 +36,8 @@ export interface CoreClientOptions {
 
 /** A live connection to the core process. */
 export interface CoreClient {
-  /** Calls a contract method; never rejects, every outcome is a result envelope. */
-  call(method: string, input: unknown): Promise<Result<unknown>>;
+  /** Calls a core method; never rejects, every outcome is a result envelope. */
+  call: CoreCall;
   /** Asks the core to lock and stop; kills it if it does not stop in time. */
   close(graceMs?: number): Promise<void>;
   /** False once the process has ended. */
@@ -152,28 +153,30 @@ export function createCoreClient(child: CoreChild, options: CoreClientOptions = 
   };
   child.onExit(end);
 
+  const send: UntypedCoreCall = (method, input) => {
+    if (!alive) return Promise.resolve(failed('INTERNAL', 'The core process is not running'));
+    const id = nextId++;
+    return new Promise((resolve) => {
+      pending.set(id, { method, resolve, timer: arm(id, method) });
+      const invoke: MainToCoreMessage = { kind: 'invoke', id, method, input };
+      // The host drops what it cannot parse; fail such a call now instead of at the timeout.
+      if (!InvokeMessage.safeParse(invoke).success) {
+        settle(id, failed('INTERNAL', 'Call cannot be sent to the core'));
+        return;
+      }
+      try {
+        child.postMessage(invoke);
+      } catch {
+        settle(id, failed('INTERNAL', 'Could not reach the core process'));
+      }
+    });
+  };
+
   return {
     get alive() {
       return alive;
     },
-    call(method, input) {
-      if (!alive) return Promise.resolve(failed('INTERNAL', 'The core process is not running'));
-      const id = nextId++;
-      return new Promise((resolve) => {
-        pending.set(id, { method, resolve, timer: arm(id, method) });
-        const invoke: MainToCoreMessage = { kind: 'invoke', id, method, input };
-        // The host drops what it cannot parse; fail such a call now instead of at the timeout.
-        if (!InvokeMessage.safeParse(invoke).success) {
-          settle(id, failed('INTERNAL', 'Call cannot be sent to the core'));
-          return;
-        }
-        try {
-          child.postMessage(invoke);
-        } catch {
-          settle(id, failed('INTERNAL', 'Could not reach the core process'));
-        }
-      });
-    },
+    call: typedCoreCall(send),
     close(graceMs = 5_000) {
       if (!alive) return Promise.resolve();
       // A second close (quit while a lock replaces this core) waits for the same end.

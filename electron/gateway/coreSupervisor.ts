@@ -1,5 +1,5 @@
 import { KkError } from '../../shared/errors';
-import type { Result } from '../../shared/ipc/define';
+import type { CoreCall } from './coreCall';
 import type { CoreClient, CoreClientOptions } from './coreProcess';
 import { log } from './mainLog';
 
@@ -34,7 +34,7 @@ export interface CoreSupervisor {
   /** Starts the first core (a call starts one too when there is none). */
   start(): void;
   /** Calls the current core; a 'vault.lock' call answers only after the core was replaced. */
-  call(method: string, input: unknown): Promise<Result<unknown>>;
+  call: CoreCall;
   /** Ends the current core process and starts a fresh one; resolves when the old one has ended. */
   replace(): Promise<void>;
   /** Lets the core lock and stop (on quit); no restart after this. */

@@ -73,7 +73,7 @@ export function createImportChoice(deps: { showOpenDialog: ShowOpenDialog; forwa
         // unknown outcome the token stays, but the core's ledger refuses the same bytes again
         // (ALREADY_IMPORTED) unless the person confirms.
         if (result.ok && !dryRun) chosen = null;
-        return result as Awaited<ReturnType<MainHandlers['import.chosen']>>;
+        return result;
       },
     },
     forget() {

@@ -1,7 +1,8 @@
 import { KkError } from '../../shared/errors';
-import { contract, isMainMethod, type CoreMethodName, type MainMethodName, type Output, type ParsedInput } from '../../shared/ipc/contract';
+import { contract, isMainMethod, type MainMethodName, type MethodName, type Output, type ParsedInput } from '../../shared/ipc/contract';
 import { resultSchema, type Result } from '../../shared/ipc/define';
 import { validateCall } from '../../shared/ipc/validate';
+import type { CoreCall } from './coreCall';
 import { log } from './mainLog';
 
 /*
@@ -12,7 +13,7 @@ import { log } from './mainLog';
  */
 
 /** Sends a call on to the core and returns its result envelope. */
-export type Forward = (method: CoreMethodName, input: unknown) => Promise<Result<unknown>>;
+export type Forward = CoreCall;
 
 /**
  * Main's own answers, one per method marked `answeredBy: 'main'`. Each returns a result
@@ -22,6 +23,20 @@ export type MainHandlers = { [M in MainMethodName]: (input: ParsedInput<M>) => P
 
 /** One call from the window: an untrusted method name and input in, a result envelope out. Never throws. */
 export type WindowCall = (method: unknown, input: unknown) => Promise<Result<unknown>>;
+
+/** A call that passed the contract: its method, and its input as that method's schema parsed it. */
+type ValidatedCall = { method: MethodName; input: ParsedInput<MethodName> };
+
+/** A validated call the core answers, with the method and its input tied together per method. */
+type CoreBoundCall = { [M in Exclude<MethodName, MainMethodName>]: { method: M; input: ParsedInput<M> } }[Exclude<MethodName, MainMethodName>];
+
+/**
+ * True when the core answers this call. Sound because validateCall parsed the input with the
+ * schema of this very method, which is what ties input to method in CoreBoundCall.
+ */
+function isCoreBound(call: ValidatedCall): call is CoreBoundCall {
+  return !isMainMethod(call.method);
+}
 
 function failure(error: KkError): Result<never> {
   return { ok: false, error: error.toInfo() };
@@ -39,7 +54,8 @@ export function createWindowCalls(deps: { forward: Forward; mainHandlers: MainHa
   return async (method, input) => {
     try {
       const call = validateCall(method, input);
-      const result = isMainMethod(call.method) ? await answer(call.method, call.input, deps.mainHandlers) : await deps.forward(call.method as CoreMethodName, call.input);
+      // Every window method is answered by the core or by main, so one that is not the core's is main's.
+      const result = isCoreBound(call) ? await deps.forward(call.method, call.input) : await answer(call.method as MainMethodName, call.input, deps.mainHandlers);
       // The core checks its output already; check the envelope again so a broken or hostile
       // core process cannot hand the page something the contract does not declare.
       const checked = resultSchema(contract[call.method].output).safeParse(result);

@@ -2,7 +2,7 @@ import { promises as fsp } from 'node:fs';
 import nodePath from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
 import { contentSecurityPolicy } from '../../shared/security/csp';
-import { APP_HOST, APP_SCHEME } from './appOrigin';
+import { APP_HOST, APP_SCHEME } from '../gateway/appOrigin';
 
 /**
  * The app scheme's privileges. `standard` + `secure` give the UI a real origin and a secure

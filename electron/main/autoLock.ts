@@ -1,7 +1,8 @@
 import type { PowerMonitor } from 'electron';
+import type { CoreOutput } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/define';
 import type { EventPayload } from '../../shared/ipc/events';
-import { log } from './mainLog';
+import { log } from '../gateway/mainLog';
 
 /** Why the vault was locked by main (the 'vault.locked' event carries it). */
 export type LockReason = Exclude<EventPayload<'vault.locked'>['reason'], 'user'>;
@@ -112,8 +113,10 @@ export function wirePowerMonitor(powerMonitor: Pick<PowerMonitor, 'on' | 'remove
 
 /** What locking needs from the rest of main. */
 export interface VaultLockerDependencies {
-  /** Main's call: 'vault.lock' answers once the core process was replaced (coreSupervisor.ts). */
-  call(method: 'vault.status' | 'vault.lock', input: Record<string, never>): Promise<Result<unknown>>;
+  /** The core's 'vault.status'. */
+  vaultStatus(): Promise<Result<CoreOutput<'vault.status'>>>;
+  /** The core's 'vault.lock': it answers once the core process was replaced (coreSupervisor.ts). */
+  lockVault(): Promise<Result<CoreOutput<'vault.lock'>>>;
   /** Loads the app page again (resolves when loaded), so nothing of the session stays in the renderer. */
   reloadWindow(): Promise<void>;
   emitLocked(reason: LockReason): void;
@@ -126,9 +129,9 @@ export interface VaultLockerDependencies {
 export function createVaultLocker(deps: VaultLockerDependencies): (reason: LockReason) => Promise<void> {
   let queue: Promise<void> = Promise.resolve();
   const lockOnce = async (reason: LockReason): Promise<void> => {
-    const status = await deps.call('vault.status', {});
-    if (status.ok && (status.value as { locked?: unknown }).locked === true) return;
-    const locked = await deps.call('vault.lock', {});
+    const status = await deps.vaultStatus();
+    if (status.ok && status.value.locked) return;
+    const locked = await deps.lockVault();
     if (!locked.ok) log.error('autolock.core_lock_failed', { code: locked.error.code });
     // Reload even when the core answered badly: the page must not keep showing data.
     await deps.reloadWindow();

@@ -1,5 +1,5 @@
 import type { BaseWindow, Dialog } from 'electron';
-import type { ShowOpenDialog } from './importChoice';
+import type { ShowOpenDialog } from '../gateway/importChoice';
 
 /**
  * The native open dialog for an import file: one file, JSON, modal to our window. Without a

@@ -4,9 +4,9 @@ import { EVENT_CHANNEL, invokeChannel, type EventMessage } from '../../shared/ip
 import { methodNames } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/define';
 import { events, isEventName, type EventName } from '../../shared/ipc/events';
-import { isAppUrl } from './appOrigin';
-import { log } from './mainLog';
-import type { WindowCall } from './windowCalls';
+import { isAppUrl } from '../gateway/appOrigin';
+import { log } from '../gateway/mainLog';
+import type { WindowCall } from '../gateway/windowCalls';
 
 /** The window whose main frame may call the core; null while there is none. */
 export type TrustedWindow = { readonly webContents: Pick<WebContents, 'mainFrame' | 'send' | 'isDestroyed'> } | null;

@@ -1,17 +1,16 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell, utilityProcess, type MenuItemConstructorOptions } from 'electron';
-import type { Settings } from '../../shared/ipc/vault.contract';
-import { APP_ENTRY_URL } from './appOrigin';
-import { bundlePaths, vaultDirFor } from './appPaths';
+import { APP_ENTRY_URL } from '../gateway/appOrigin';
+import { bundlePaths, vaultDirFor } from '../gateway/appPaths';
 import { handleAppProtocol, registerAppScheme } from './appProtocol';
 import { createAutoLock, createVaultLocker, DEFAULT_AUTO_LOCK_MINUTES, wirePowerMonitor } from './autoLock';
-import { startCoreProcess } from './coreProcess';
-import { createCoreSupervisor } from './coreSupervisor';
-import { createImportChoice } from './importChoice';
+import { startCoreProcess } from '../gateway/coreProcess';
+import { createCoreSupervisor } from '../gateway/coreSupervisor';
+import { createImportChoice } from '../gateway/importChoice';
 import { nativeOpenDialog } from './importDialog';
 import { createEventForwarder, registerIpcRelay } from './ipcRelay';
 import { guardAllWebContents } from './navigationGuards';
 import { hardenSession } from './permissions';
-import { createWindowCalls } from './windowCalls';
+import { createWindowCalls } from '../gateway/windowCalls';
 import { createMainWindow } from './windowOptions';
 
 /*
@@ -50,7 +49,6 @@ if (!app.requestSingleInstanceLock()) {
     onRestarted: () => void reloadWindow(),
     onGaveUp: () => app.quit(),
   });
-  const call = (method: string, input: unknown) => core.call(method, input);
 
   guardAllWebContents(app, { openExternal: (url) => shell.openExternal(url) });
 
@@ -79,7 +77,7 @@ if (!app.requestSingleInstanceLock()) {
       getWindow: () => mainWindow,
       call: createWindowCalls({
         forward: async (method, input) => {
-          const result = await call(method, input);
+          const result = await core.call(method, input);
           // A lock from the lock button drops the renderer's memory too, as auto-lock does:
           // the reply goes out first, then the page reloads onto the unlock screen.
           if (method === 'vault.lock') setImmediate(() => void reloadWindow());
@@ -90,12 +88,17 @@ if (!app.requestSingleInstanceLock()) {
     });
     createWindow();
 
-    const lock = createVaultLocker({ call, reloadWindow, emitLocked: (reason) => forwardEvent('vault.locked', { reason }) });
+    const lock = createVaultLocker({
+      vaultStatus: () => core.call('vault.status', {}),
+      lockVault: () => core.call('vault.lock', {}),
+      reloadWindow,
+      emitLocked: (reason) => forwardEvent('vault.locked', { reason }),
+    });
     const autoLock = createAutoLock({
       idleSeconds: () => powerMonitor.getSystemIdleTime(),
       autoLockMinutes: async () => {
-        const settings = await call('settings.get', {});
-        return settings.ok ? (settings.value as Settings).autoLockMinutes : DEFAULT_AUTO_LOCK_MINUTES;
+        const settings = await core.call('settings.get', {});
+        return settings.ok ? settings.value.autoLockMinutes : DEFAULT_AUTO_LOCK_MINUTES;
       },
       lock,
     });

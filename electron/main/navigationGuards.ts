@@ -1,5 +1,5 @@
 import type { App, WebContents } from 'electron';
-import { log } from './mainLog';
+import { log } from '../gateway/mainLog';
 
 /**
  * Hosts whose https links may open in the person's own browser. Kept tiny on purpose:

@@ -30,7 +30,7 @@ export const events = {
 
 /**
  * Long work whose outcome the window must learn even when main stopped waiting (see
- * electron/main/coreProcess.ts): the host method, and the event that carries its late result.
+ * electron/gateway/coreProcess.ts): the host method, and the event that carries its late result.
  */
 export const lateOutcomeEvents = {
   'import.file': 'import.finished',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ErrorInfo } from '../errors';
 
 /*
- * The one definition of the messages between Electron main (electron/main/coreProcess.ts) and
+ * The one definition of the messages between Electron main (electron/gateway/coreProcess.ts) and
  * the core in its utility process (electron/core/host/utilityHost.ts). Both sides parse what
  * they receive with these schemas and type what they send with these types, so the two ends
  * cannot drift apart.

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createCoreClient, type CoreChild } from '../../electron/main/coreProcess';
-import { createCoreSupervisor, type CoreSupervisorOptions } from '../../electron/main/coreSupervisor';
+import { createCoreClient, type CoreChild } from '../../electron/gateway/coreProcess';
+import { createCoreSupervisor, type CoreSupervisorOptions } from '../../electron/gateway/coreSupervisor';
 
 /**
  * A core process stand-in that behaves like the utility host: it answers calls (the test decides
@@ -31,7 +31,7 @@ class FakeCore extends EventEmitter implements CoreChild {
     }
     const result =
       method === 'vault.status' ? { ok: true, value: { exists: true, locked: this.locked } }
-      : this.locked && method.startsWith('casework.') ? { ok: false, error: { code: 'VAULT_LOCKED', message: 'Vault is locked' } }
+      : this.locked && !method.startsWith('vault.') ? { ok: false, error: { code: 'VAULT_LOCKED', message: 'Vault is locked' } }
       : { ok: true, value: {} };
     this.emit('message', { kind: 'reply', id, result });
   }
@@ -118,7 +118,7 @@ describe('core supervisor: a lock ends the process that held the key', () => {
     const { supervisor, cores } = setup();
     const old = cores[0]!;
     old.autoAnswer = false;
-    const inFlight = supervisor.call('casework.trajecten.list', {});
+    const inFlight = supervisor.call('trajecten.list', {});
     const locking = supervisor.call('vault.lock', {});
     await flush();
     const lockId = old.posted.find((p) => p.method === 'vault.lock')!.id!;
@@ -127,7 +127,7 @@ describe('core supervisor: a lock ends the process that held the key', () => {
     expect(await inFlight).toMatchObject({ ok: false, error: { code: 'CORE_STOPPED' } });
 
     cores[1]!.locked = true; // a fresh core starts locked
-    expect(await supervisor.call('casework.trajecten.list', {})).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+    expect(await supervisor.call('trajecten.list', {})).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
   });
 
   it('kills an old core that does not stop, and its pending calls fail at once instead of hanging', async () => {
@@ -136,7 +136,7 @@ describe('core supervisor: a lock ends the process that held the key', () => {
     const old = cores[0]!;
     old.ignoreShutdown = true;
     old.autoAnswer = false;
-    const stuck = supervisor.call('casework.trajecten.list', {});
+    const stuck = supervisor.call('trajecten.list', {});
     let lockDone = false;
     const locking = supervisor.call('vault.lock', {}).then((r) => ((lockDone = true), r));
     await vi.advanceTimersByTimeAsync(0);

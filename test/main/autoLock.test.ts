@@ -7,6 +7,7 @@ import {
   wirePowerMonitor,
   type LockReason,
 } from '../../electron/main/autoLock';
+import type { CoreOutput } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/define';
 
 beforeEach(() => vi.useFakeTimers());
@@ -126,11 +127,15 @@ describe('power events', () => {
 });
 
 describe('createVaultLocker', () => {
-  function locker(status: Result<unknown>, lockResult: Result<unknown> = { ok: true, value: {} }) {
+  function locker(status: Result<CoreOutput<'vault.status'>>, lockResult: Result<CoreOutput<'vault.lock'>> = { ok: true, value: {} }) {
     const steps: string[] = [];
-    const call = vi.fn(async (method: 'vault.status' | 'vault.lock') => {
-      steps.push(method);
-      return method === 'vault.status' ? status : lockResult;
+    const vaultStatus = vi.fn(async () => {
+      steps.push('vault.status');
+      return status;
+    });
+    const lockVault = vi.fn(async () => {
+      steps.push('vault.lock');
+      return lockResult;
     });
     const reloadWindow = vi.fn(async () => {
       steps.push('reload');
@@ -138,7 +143,7 @@ describe('createVaultLocker', () => {
     const emitLocked = vi.fn((reason: LockReason) => {
       steps.push(`emit:${reason}`);
     });
-    return { lock: createVaultLocker({ call, reloadWindow, emitLocked }), steps, reloadWindow };
+    return { lock: createVaultLocker({ vaultStatus, lockVault, reloadWindow, emitLocked }), steps, reloadWindow };
   }
 
   it('locks the core, then reloads the window, then says why', async () => {
@@ -155,7 +160,7 @@ describe('createVaultLocker', () => {
   });
 
   it('still reloads the window when the core fails to answer', async () => {
-    const failed: Result<unknown> = { ok: false, error: { code: 'INTERNAL', message: 'The core did not answer in time' } };
+    const failed: Result<never> = { ok: false, error: { code: 'INTERNAL', message: 'The core did not answer in time' } };
     const l = locker(failed, failed);
     await l.lock('suspend');
     expect(l.steps).toEqual(['vault.status', 'vault.lock', 'reload', 'emit:suspend']);

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KkError } from '../../shared/errors';
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/casework/import.schema';
-import { CHOICE_TTL_MS, createImportChoice } from '../../electron/main/importChoice';
+import { typedCoreCall } from '../../electron/gateway/coreCall';
+import { CHOICE_TTL_MS, createImportChoice } from '../../electron/gateway/importChoice';
 import { nativeOpenDialog } from '../../electron/main/importDialog';
 import type { Result } from '../../shared/ipc/define';
 
@@ -18,8 +19,9 @@ const imported = { dryRun: false, clienten: 1, trajecten: 1, meldingen: 0, journ
 
 function setup(answers: Array<string | null>, coreResult: Result<unknown> = { ok: true, value: imported }) {
   let clock = 1_000_000;
+  // The core's answer, adapted the way main adapts the core process (typedCoreCall).
   const forward = vi.fn(async (_method: string, input: unknown) => (coreResult.ok ? { ok: true as const, value: { ...imported, dryRun: (input as { dryRun: boolean }).dryRun } } : coreResult));
-  const choice = createImportChoice({ showOpenDialog: async () => answers.shift() ?? null, forward, now: () => clock });
+  const choice = createImportChoice({ showOpenDialog: async () => answers.shift() ?? null, forward: typedCoreCall(forward), now: () => clock });
   const choose = async () => {
     const r = await choice.handlers['import.chooseFile']({});
     if (!r.ok) throw new Error('chooseFile failed');

@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createEventForwarder, isTrustedSender, registerIpcRelay, relayCall, type RelayDependencies, type TrustedWindow } from '../../electron/main/ipcRelay';
 import { EVENT_CHANNEL, invokeChannel } from '../../shared/ipc/channels';
 import { contract, isMainMethod, methodNames, type CoreMethodName } from '../../shared/ipc/contract';
-import { createWindowCalls, type MainHandlers } from '../../electron/main/windowCalls';
+import { typedCoreCall } from '../../electron/gateway/coreCall';
+import { createWindowCalls, type MainHandlers } from '../../electron/gateway/windowCalls';
 import type { Result } from '../../shared/ipc/define';
 import { validateCall } from '../../shared/ipc/validate';
 import { FakeIpcMain, fakeFrame, fakeWindow } from './fakes';
@@ -20,7 +21,7 @@ function setup(forwardResult: (method: CoreMethodName, input: unknown) => Result
     'import.chooseFile': vi.fn(async (_input: unknown) => ({ ok: true as const, value: { file: null } })),
     'import.chosen': vi.fn(async (_input: unknown) => ({ ok: true as const, value: noImport })),
   } satisfies MainHandlers;
-  const deps: RelayDependencies = { getWindow: () => window as unknown as TrustedWindow, call: createWindowCalls({ forward, mainHandlers }) };
+  const deps: RelayDependencies = { getWindow: () => window as unknown as TrustedWindow, call: createWindowCalls({ forward: typedCoreCall(forward), mainHandlers }) };
   const trusted = { sender: window.webContents, senderFrame: window.webContents.mainFrame } as never;
   return { window, forward, mainHandlers, deps, trusted };
 }
@@ -63,7 +64,7 @@ describe('sender check', () => {
 
   it('refuses every call while there is no window, or the window is destroyed', async () => {
     const { window, forward, trusted } = setup();
-    const call = createWindowCalls({ forward, mainHandlers: setup().mainHandlers });
+    const call = createWindowCalls({ forward: typedCoreCall(forward), mainHandlers: setup().mainHandlers });
     expect(await relayCall('vault.status', trusted, [{}], { getWindow: () => null, call })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     window.webContents.destroyed = true;
     expect(await relayCall('vault.status', trusted, [{}], { getWindow: () => window as never, call })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });

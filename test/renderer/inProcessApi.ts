@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../electron/core/core';
 import { methodNames, type KetenkluisApi } from '../../shared/ipc/contract';
-import { createImportChoice } from '../../electron/main/importChoice';
-import { createWindowCalls } from '../../electron/main/windowCalls';
+import { typedCoreCall } from '../../electron/gateway/coreCall';
+import { createImportChoice } from '../../electron/gateway/importChoice';
+import { createWindowCalls } from '../../electron/gateway/windowCalls';
 import type { EventApi, EventName } from '../../shared/ipc/events';
 import type { RendererApi } from '../../renderer/platform/api';
 
@@ -34,8 +35,9 @@ export function inProcessApi(): InProcessApi {
     },
   });
   const dialogAnswers: Array<string | null> = [];
-  const importChoice = createImportChoice({ showOpenDialog: async () => dialogAnswers.shift() ?? null, forward: (method, input) => core.dispatch(method, input) });
-  const windowCall = createWindowCalls({ forward: (method, input) => core.dispatch(method, input), mainHandlers: importChoice.handlers });
+  const callCore = typedCoreCall(core.dispatch);
+  const importChoice = createImportChoice({ showOpenDialog: async () => dialogAnswers.shift() ?? null, forward: callCore });
+  const windowCall = createWindowCalls({ forward: callCore, mainHandlers: importChoice.handlers });
   const calls = {} as Record<string, (input: unknown) => unknown>;
   for (const name of methodNames) calls[name] = (input: unknown) => windowCall(name, input);
   const on: EventApi['on'] = (name, listener) => {

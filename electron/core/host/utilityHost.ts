@@ -9,7 +9,7 @@ import type { Dispatch } from './dispatch';
 /*
  * Entry of the core when it runs in an Electron utility process (bundled to
  * dist/electron/core.cjs). Main talks to it over `process.parentPort` with the messages of
- * shared/ipc/hostProtocol.ts; main's end is electron/main/coreProcess.ts. Every message from
+ * shared/ipc/hostProtocol.ts; main's end is electron/gateway/coreProcess.ts. Every message from
  * main is parsed here again: this process holds the key, so it trusts nothing it did not check.
  */
 
