@@ -36,26 +36,65 @@ describe('lint: layer rules also see dynamic loads', () => {
   });
 });
 
-describe('type-check: shared/ cannot import a runtime package', () => {
+describe('lint: electron/gateway runs without Electron, and plain Node code never reaches into electron/main', () => {
+  it.each([
+    ['electron/gateway/x.ts', "import { app } from 'electron';\nexport const a = app;"],
+    ['electron/gateway/x.ts', "import type { IpcMain } from 'electron';\nexport type I = IpcMain;"],
+    ['electron/gateway/x.ts', "export const f = () => import('electron');"],
+    ['electron/gateway/x.ts', "export const f = () => require('electron');"],
+    ['electron/gateway/x.ts', "import { createAutoLock } from '../main/autoLock';\nexport const a = createAutoLock;"],
+    ['electron/devbridge/x.ts', "import { createAutoLock } from '../main/autoLock';\nexport const a = createAutoLock;"],
+  ])('%s: %s is refused', async (file, code) => {
+    const messages = await lintMessages(code, file);
+    expect(messages.some((m) => m.includes('Bad layering'))).toBe(true);
+  });
+
+  it.each([
+    ['electron/devbridge/x.ts', "import { createWindowCalls } from '../gateway/windowCalls';\nexport const a = createWindowCalls;"],
+    ['electron/main/x.ts', "import { app } from 'electron';\nimport { log } from '../gateway/mainLog';\nexport const a = [app, log];"],
+    ['electron/gateway/x.ts', "import { stat } from 'node:fs/promises';\nexport const a = stat;"],
+  ])('%s: %s is allowed', async (file, code) => {
+    expect(await lintMessages(code, file)).toEqual([]);
+  });
+});
+
+describe('type-check: a folder cannot import a package its runtime does not have', () => {
   // Inside the repository (so node_modules resolves), in a folder lint ignores.
   const dir = mkdtempSync(join(root, '.tmp-layers-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  function diagnosticsFor(code: string): string[] {
+  /** Type-checks `code` as if it were a file of `folder`, with that folder's tsconfig. */
+  function diagnosticsFor(folder: string, code: string): string[] {
     const probe = join(dir, 'probe.ts');
     writeFileSync(probe, code);
-    const config = ts.readConfigFile(join(root, 'shared/tsconfig.json'), ts.sys.readFile).config;
-    const parsed = ts.parseJsonConfigFileContent(config, ts.sys, join(root, 'shared'));
+    const config = ts.readConfigFile(join(root, folder, 'tsconfig.json'), ts.sys.readFile).config;
+    const parsed = ts.parseJsonConfigFileContent(config, ts.sys, join(root, folder));
     const options = { ...parsed.options, composite: false, noEmit: true, emitDeclarationOnly: false, declaration: false, incremental: false };
     const program = ts.createProgram([probe], options);
     return ts.getPreEmitDiagnostics(program).map((d) => `TS${d.code}`);
   }
 
-  it.each(['electron', 'better-sqlite3-multiple-ciphers', 'react', 'zustand', 'node:fs'])('importing %s fails', (name) => {
-    expect(diagnosticsFor(`import * as m from '${name}';\nexport const x = m;\n`).length).toBeGreaterThan(0);
+  it.each(['electron', 'better-sqlite3-multiple-ciphers', 'react', 'zustand', 'node:fs'])('shared/: importing %s fails', (name) => {
+    expect(diagnosticsFor('shared', `import * as m from '${name}';\nexport const x = m;\n`).length).toBeGreaterThan(0);
   });
 
-  it('zod, which shared/ may use, type-checks (the probe itself is sound)', () => {
-    expect(diagnosticsFor("import { z } from 'zod';\nexport const x = z.string();\n")).toEqual([]);
+  it('shared/: zod, which it may use, type-checks (the probe itself is sound)', () => {
+    expect(diagnosticsFor('shared', "import { z } from 'zod';\nexport const x = z.string();\n")).toEqual([]);
+  });
+
+  it.each([
+    "import * as m from 'electron';\nexport const x = m;\n",
+    "import type { IpcMain } from 'electron';\nexport type I = IpcMain;\n",
+    "export const f = () => import('electron');\n",
+  ])('electron/gateway: %s fails', (code) => {
+    expect(diagnosticsFor('electron/gateway', code).length).toBeGreaterThan(0);
+  });
+
+  it('electron/gateway: Node and zod, which it may use, type-check (the probe itself is sound)', () => {
+    expect(diagnosticsFor('electron/gateway', "import { stat } from 'node:fs/promises';\nimport { z } from 'zod';\nexport const x = [stat, z.string()];\n")).toEqual([]);
+  });
+
+  it('electron/main: electron type-checks there (the gateway rule is the gateway\'s alone)', () => {
+    expect(diagnosticsFor('electron/main', "import type { IpcMain } from 'electron';\nexport type I = IpcMain;\n")).toEqual([]);
   });
 });
