@@ -13,6 +13,7 @@ import { log } from '../log';
 import { progressReporter } from '../callProgress';
 import { dutchDateTime, fileSha256, firstImportedAt, recordImport } from './importedFiles.repo';
 import { withBatchedChanges } from '../changelog/changeLog';
+import { COUNT_RULES, catchUpSql, insertTrigger } from './countRules';
 import { inTransaction, type Db } from '../db/sql';
 import { type WriteContext } from '../changelog/writeContext';
 
@@ -38,35 +39,28 @@ export function refusedTotal(error: KkError): number | undefined {
 
 /**
  * The per-row count triggers cost more than the row itself on a bulk insert (each one turns the
- * insert into a multi-statement write). During an import they are dropped INSIDE the import's
- * transaction, the counts of the new rows are added in one grouped statement, and the triggers
- * are created again from their stored SQL before the commit: a failure anywhere rolls all of it
- * back, triggers included, and no other connection can see the vault in between.
+ * insert into a multi-statement write). During an import the INSERT count triggers — and
+ * nothing else: the change log's append-only triggers stay — are dropped INSIDE the import's
+ * transaction, the counts of the new rows are added in one grouped statement of the same count
+ * rules, and the triggers are created again before the commit: a failure anywhere rolls all of
+ * it back, triggers included, and no other connection can see the vault in between.
  */
-const COUNT_TRIGGERS = ['trajecten_tel_insert', 'meldingen_tel_insert'] as const;
-
 function suspendCountTriggers(db: Db): { resume: () => void } {
-  const sqlOf = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (${COUNT_TRIGGERS.map(() => '?').join(', ')})`).all(...COUNT_TRIGGERS) as Array<{ name: string; sql: string }>;
-  if (sqlOf.length !== COUNT_TRIGGERS.length) throw new KkError('INTERNAL', 'Count triggers missing');
-  const maxRow = (table: string) => (db.prepare(`SELECT coalesce(max(rowid), 0) AS n FROM ${table}`).get() as { n: number }).n;
-  const after = { trajecten: maxRow('trajecten'), meldingen: maxRow('meldingen') };
-  for (const t of sqlOf) db.exec(`DROP TRIGGER ${t.name}`);
+  const suspended = COUNT_RULES.map((rule) => {
+    const trigger = insertTrigger(rule);
+    const exists = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND name = ?").get(trigger.name);
+    if (!exists) throw new KkError('INTERNAL', 'Count triggers missing');
+    const after = (db.prepare(`SELECT coalesce(max(rowid), 0) AS n FROM ${rule.table}`).get() as { n: number }).n;
+    return { rule, trigger, after };
+  });
+  for (const { trigger } of suspended) db.exec(`DROP TRIGGER ${trigger.name}`);
   return {
     resume() {
       // New rows get rowids above the old maximum (rows are appended), so these are exactly the imported ones.
-      db.prepare(
-        `INSERT INTO traject_tellingen (fase, preventief, vormen, minderjarig, aanmeldjaar, sluitjaar, n)
-         SELECT fase, preventief, vormen, minderjarig, CAST(substr(aanmelddatum, 1, 4) AS INTEGER), coalesce(CAST(substr(afgesloten_op, 1, 4) AS INTEGER), 0), count(*)
-           FROM trajecten WHERE rowid > ? GROUP BY 1, 2, 3, 4, 5, 6
-         ON CONFLICT DO UPDATE SET n = n + excluded.n`,
-      ).run(after.trajecten);
-      db.prepare(
-        `INSERT INTO melding_tellingen (jaar, gemeente, vorm, minderjarig, preventief_gesprek, informatieverzoek, conclusie, acuut, n)
-         SELECT CAST(substr(datum, 1, 4) AS INTEGER), gemeente, vorm, coalesce(minderjarig, -1), preventief_gesprek, informatieverzoek, coalesce(conclusie, ''), acuut, count(*)
-           FROM meldingen WHERE rowid > ? GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
-         ON CONFLICT DO UPDATE SET n = n + excluded.n`,
-      ).run(after.meldingen);
-      for (const t of sqlOf) db.exec(t.sql);
+      for (const { rule, trigger, after } of suspended) {
+        db.prepare(catchUpSql(rule)).run(after);
+        db.exec(trigger.sql);
+      }
     },
   };
 }

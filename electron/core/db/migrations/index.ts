@@ -3,6 +3,7 @@ import { foundation } from './0010_foundation';
 import { casework } from './0020_casework';
 import { compactChangeEvents } from './0030_compact_change_events';
 import { importFiles } from './0040_import_files';
+import { appendOnlyAndCountRules } from './0050_append_only_and_count_rules';
 
 /**
  * Every migration, in order. Add a migration as a new numbered file and one line here.
@@ -13,4 +14,5 @@ export const migrations: readonly Migration[] = [
   casework, // 0020
   compactChangeEvents, // 0030
   importFiles, // 0040
+  appendOnlyAndCountRules, // 0050
 ];
