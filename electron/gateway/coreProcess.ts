@@ -54,9 +54,14 @@ function failed(code: 'INTERNAL' | 'OUTCOME_UNKNOWN' | 'CORE_STOPPED', message: 
   return { ok: false, error: new KkError(code, message).toInfo() };
 }
 
+/** True when `method` is long work whose late outcome the window learns (own key only). */
+function isLongWork(method: string): method is keyof typeof lateOutcomeEvents {
+  return Object.prototype.hasOwnProperty.call(lateOutcomeEvents, method);
+}
+
 /** The event that tells the window the late outcome of `method`, when it is long work. */
 function lateOutcomeEvent(method: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(lateOutcomeEvents, method) ? lateOutcomeEvents[method as keyof typeof lateOutcomeEvents] : undefined;
+  return isLongWork(method) ? lateOutcomeEvents[method] : undefined;
 }
 
 /**
