@@ -113,6 +113,9 @@ export function openEncryptedDatabase(path: string, dataKey: Buffer, options: Op
     db.pragma('synchronous = FULL');
     db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     db.pragma('foreign_keys = ON');
+    // INSERT OR REPLACE removes a conflicting row; only with recursive triggers on does that
+    // removal fire the DELETE triggers, so the change log's append-only guard also stops it.
+    db.pragma('recursive_triggers = ON');
     db.pragma('secure_delete = ON');
     db.pragma('temp_store = MEMORY');
     if (options.cacheKiB !== 'sqlite-default') db.pragma(`cache_size = ${-(options.cacheKiB ?? VAULT_CACHE_KIB)}`);
