@@ -71,12 +71,8 @@ export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'ok' 
   return <span className={`kk-badge kk-badge--${tone}`}>{children}</span>;
 }
 
-/** A date `YYYY-MM-DD` as people read it (25-11-2026 in Dutch, 25/11/2026 in English). */
-export function formatDate(date: string | null | undefined, language: 'nl' | 'en'): string {
-  if (!date) return '';
-  const [y, m, d] = date.slice(0, 10).split('-');
-  return language === 'nl' ? `${d}-${m}-${y}` : `${d}/${m}/${y}`;
-}
+// Dates read the same in every language (dd-mm-jjjj); the one definition is in dateText.ts.
+export { formatDate } from './dateText';
 
 /** A count as people read it in the screen's language ("100.000" in Dutch, "100,000" in English). */
 export function formatNumber(n: number, language: 'nl' | 'en', maximumFractionDigits = 0): string {

@@ -11,7 +11,7 @@ import {
   Textarea,
   Textbox,
 } from '@utrecht/component-library-react';
-import { useId, type ReactNode } from 'react';
+import { useId, type MouseEvent, type ReactNode, type Ref } from 'react';
 import { z } from 'zod';
 import type { FieldIssue } from '../../shared/errors';
 import { useT } from '../i18n/useT';
@@ -118,14 +118,15 @@ export function FieldShell({ label, hint, error, badge, optional, inputClassName
 
 type CommonProps = Omit<FieldShellProps, 'children' | 'inputClassName' | 'after'> & { name: string; disabled?: boolean | undefined };
 
-/** A one-line text field. */
-export function TextField(props: CommonProps & { value: string; onChange(value: string): void; type?: 'text' | 'email' | 'tel' | 'date'; inputMode?: 'numeric' | 'text'; autoComplete?: string; className?: string }) {
-  const { value, onChange, name, type = 'text', disabled, inputMode, autoComplete = 'off', className, ...shell } = props;
+/** A one-line text field (dates: DateField). */
+export function TextField(props: CommonProps & { value: string; onChange(value: string): void; type?: 'text' | 'email' | 'tel'; inputMode?: 'numeric' | 'text'; autoComplete?: string; className?: string; inputRef?: Ref<HTMLInputElement> }) {
+  const { value, onChange, name, type = 'text', disabled, inputMode, autoComplete = 'off', className, inputRef, ...shell } = props;
   return (
     <FieldShell {...shell}>
       {({ id, describedBy, invalid }) => (
         <Textbox
           id={id}
+          ref={inputRef}
           name={name}
           type={type}
           value={value}
@@ -133,7 +134,7 @@ export function TextField(props: CommonProps & { value: string; onChange(value: 
           invalid={invalid}
           inputMode={inputMode}
           autoComplete={autoComplete}
-          className={className ?? (type === 'date' ? 'kk-date-input' : undefined)}
+          className={className}
           aria-describedby={describedBy}
           onChange={(event) => onChange(event.target.value)}
         />
@@ -143,12 +144,12 @@ export function TextField(props: CommonProps & { value: string; onChange(value: 
 }
 
 /** A multi-line text field. */
-export function TextareaField(props: CommonProps & { value: string; onChange(value: string): void; rows?: number }) {
-  const { value, onChange, name, disabled, rows = 4, ...shell } = props;
+export function TextareaField(props: CommonProps & { value: string; onChange(value: string): void; rows?: number; inputRef?: Ref<HTMLTextAreaElement> }) {
+  const { value, onChange, name, disabled, rows = 4, inputRef, ...shell } = props;
   return (
     <FieldShell {...shell}>
       {({ id, describedBy, invalid }) => (
-        <Textarea id={id} name={name} rows={rows} value={value} disabled={disabled} invalid={invalid} aria-describedby={describedBy} onChange={(event) => onChange(event.target.value)} />
+        <Textarea id={id} ref={inputRef} name={name} rows={rows} value={value} disabled={disabled} invalid={invalid} aria-describedby={describedBy} onChange={(event) => onChange(event.target.value)} />
       )}
     </FieldShell>
   );
@@ -220,17 +221,43 @@ export function CheckboxGroup<V extends string>({ legend, legendHidden = false, 
   );
 }
 
-/** Problems listed at the top of a form, each a link-like button to its field's message. */
-export function ErrorSummary({ errors }: { errors: FieldErrors }) {
+/**
+ * The field that shows the message for `path`, found by its name: `fieldName(path)` where a form
+ * names it otherwise, else the path itself, else the path with dashes (`tk.datum` → `tk-datum`).
+ */
+function fieldFor(path: string, fieldName: (path: string) => string | undefined): HTMLElement | undefined {
+  for (const name of [fieldName(path), path, path.replaceAll('.', '-')]) {
+    const field = name ? [...document.getElementsByName(name)].find((el) => !el.matches(':disabled')) : undefined;
+    if (field) return field;
+  }
+  return undefined;
+}
+
+/**
+ * Problems listed at the top of a form, each a link that moves focus to its field (the field's
+ * own message is there too), as in the NL Design System error summary.
+ */
+export function ErrorSummary({ errors, fieldName = () => undefined }: { errors: FieldErrors; fieldName?(path: string): string | undefined }) {
   const { t } = useT();
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
+  function go(event: MouseEvent<HTMLAnchorElement>, path: string) {
+    const field = fieldFor(path, fieldName);
+    if (!field) return;
+    event.preventDefault();
+    field.scrollIntoView({ block: 'center' });
+    field.focus();
+  }
   return (
     <div className="kk-error-summary" role="alert">
       <p className="kk-error-summary__title">{t('form.fieldErrors')}</p>
       <ul>
         {entries.map(([path, message]) => (
-          <li key={path}>{message}</li>
+          <li key={path}>
+            <a href={`#${path}`} className="kk-error-summary__link" onClick={(event) => go(event, path)}>
+              {message}
+            </a>
+          </li>
         ))}
       </ul>
     </div>

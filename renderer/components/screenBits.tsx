@@ -40,3 +40,15 @@ export function SectionForm({ onSubmit, submitLabel, busy, row = true, primary =
     </form>
   );
 }
+
+/**
+ * A status line for screen readers only: what an action did when its result is not where focus
+ * goes (a note added below the form). The region is always there, so a change is announced.
+ */
+export function Announce({ text }: { text: string }) {
+  return (
+    <p role="status" className="kk-visually-hidden">
+      {text}
+    </p>
+  );
+}

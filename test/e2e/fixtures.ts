@@ -76,9 +76,10 @@ async function startHost(vaultDir: string): Promise<{ child: ChildProcess; url: 
 }
 
 export const test = base.extend<{ app: AppHandle }>({
+  // `locale` (test.use) sets the browser's language, e.g. en-US as on an English Windows.
   // Depends on `playwright` only (which launches nothing), so the electron project never starts a
   // browser and is skipped before anything runs where no Electron binary exists.
-  app: async ({ playwright }, use, testInfo) => {
+  app: async ({ playwright, locale }, use, testInfo) => {
     if (testInfo.project.name === 'electron' && !electronBinary()) {
       testInfo.skip(true, 'no Electron binary on this machine');
     }
@@ -121,7 +122,7 @@ export const test = base.extend<{ app: AppHandle }>({
       }
 
       const browser = await playwright.chromium.launch(testInfo.project.use.launchOptions);
-      const context = await browser.newContext({ viewport: testInfo.project.use.viewport ?? { width: 1200, height: 860 }, locale: 'nl-NL' });
+      const context = await browser.newContext({ viewport: testInfo.project.use.viewport ?? { width: 1200, height: 860 }, locale: locale ?? 'nl-NL' });
       const page = await context.newPage();
       const { child, url, answerDialog } = await startHost(vaultDir);
       const baseUrl = url.split('/#')[0]!;

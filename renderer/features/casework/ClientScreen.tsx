@@ -7,9 +7,10 @@ import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectClient, selectClientError, selectClientTrajecten, selectClientWrite } from './caseSelectors';
 import { Badge, formatDate, OpenButton } from '../../components/dataBits';
 import { blankToUndefined, CheckboxField, ErrorSummary, type FieldErrors, SelectField, serverErrors, TextareaField, TextField, validateWith } from '../../components/formBits';
+import { DateField } from '../../components/DateField';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { LoadingScreen, Pseudonym, SavedNotice, SensitivityBadge } from './caseBits';
-import { contactFieldErrors, contactInput, ContactPersonsFields, contactSummaryErrors, toContactForms, type ContactForm } from './ContactPersonsFields';
+import { contactFieldErrors, contactFieldName, contactInput, ContactPersonsFields, contactSummaryErrors, toContactForms, type ContactForm } from './ContactPersonsFields';
 
 interface ClientForm {
   roepnaam: string;
@@ -63,7 +64,7 @@ export function clientInput(form: ClientForm) {
 
 /** Registers a new cliënt (id null) or edits one. Every field shows how sensitive it is. */
 export function ClientScreen({ id }: { id: string | null }) {
-  const { t, language } = useT();
+  const { t } = useT();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const client = useAppStore(selectClient);
   const clientTrajecten = useAppStore(selectClientTrajecten);
@@ -172,7 +173,7 @@ export function ClientScreen({ id }: { id: string | null }) {
               {clientTrajecten.map((tr) => (
                 <li key={tr.id}>
                   <OpenButton onClick={() => openCase({ area: 'trajecten', screen: 'traject', id: tr.id })}>
-                    {t('cw.client.trajectRow', { date: formatDate(tr.aanmelddatum, language) })}
+                    {t('cw.client.trajectRow', { date: formatDate(tr.aanmelddatum) })}
                   </OpenButton>{' '}
                   <Badge tone={tr.fase === 'afgesloten' ? 'neutral' : 'info'}>{t(`cw.fase.${tr.fase}`)}</Badge>
                 </li>
@@ -186,7 +187,7 @@ export function ClientScreen({ id }: { id: string | null }) {
       ) : null}
       <p className="kk-notice">{t('cw.sens.legend')}</p>
       <ErrorAlert error={write.error} />
-      <ErrorSummary errors={contactSummaryErrors(shown, t)} />
+      <ErrorSummary errors={contactSummaryErrors(shown, t)} fieldName={contactFieldName} />
       <SavedNotice saved={saved} />
 
       <fieldset className="kk-panel kk-form-section">
@@ -196,7 +197,7 @@ export function ClientScreen({ id }: { id: string | null }) {
           <TextField label={t('cw.client.achternaam')} name="achternaam" value={form.achternaam} onChange={set('achternaam')} error={shown.achternaam} badge={<SensitivityBadge level={s.achternaam} />} optional />
         </div>
         <div className="kk-form-row">
-          <TextField label={t('cw.client.geboortedatum')} name="geboortedatum" type="date" value={form.geboortedatum} onChange={set('geboortedatum')} error={shown.geboortedatum} badge={<SensitivityBadge level={s.geboortedatum} />} optional />
+          <DateField label={t('cw.client.geboortedatum')} name="geboortedatum" value={form.geboortedatum} onChange={set('geboortedatum')} error={shown.geboortedatum} badge={<SensitivityBadge level={s.geboortedatum} />} optional />
           <SelectField
             label={t('cw.client.geslacht')}
             name="geslacht"

@@ -63,6 +63,12 @@ export function contactFieldErrors(errors: FieldErrors, t: Translate): FieldErro
   return result;
 }
 
+/** The name of the contact person field a path points at (`contactpersonen.0.naam` → `contact-1-naam`). */
+export function contactFieldName(path: string): string | undefined {
+  const match = CONTACT_PATH.exec(path);
+  return match ? `contact-${Number(match[1]) + 1}-${match[2]}` : undefined;
+}
+
 /** For the summary at the top: each contact person problem says which person it is about. */
 export function contactSummaryErrors(errors: FieldErrors, t: Translate): FieldErrors {
   const result: FieldErrors = {};

@@ -8,10 +8,12 @@ import { selectCaseActions, selectDashboard, selectDashboardError } from './case
 import { Badge, DataTable, formatDate, NumberRow } from '../../components/dataBits';
 import { Panel } from '../../components/screenBits';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
+import { relativeDay } from '../../components/relativeDay';
 import { BarsWithTable, LoadingScreen, TrajectLink } from './caseBits';
 
 function ItemTable({ caption, items, extra }: { caption: string; items: (DashboardItem & { teLang?: boolean })[]; extra?: 'overdue' }) {
-  const { t, language } = useT();
+  const { t } = useT();
+  const when = ({ key, vars }: ReturnType<typeof relativeDay>) => t(key, vars);
   return (
     <DataTable
       caption={caption}
@@ -34,8 +36,8 @@ function ItemTable({ caption, items, extra }: { caption: string; items: (Dashboa
             ) : null}
           </TableCell>
           <TableCell>
-            {formatDate(item.datum, language)}{' '}
-            <span className="kk-muted">({extra === 'overdue' || item.dagen < 0 ? t('cw.dash.daysAgo', { n: Math.abs(item.dagen) }) : t('cw.dash.days', { n: item.dagen })})</span>
+            {formatDate(item.datum)}{' '}
+            <span className="kk-muted">({when(relativeDay(item.dagen, extra === 'overdue'))})</span>
           </TableCell>
         </TableRow>
       )}
@@ -55,7 +57,7 @@ function BarsPanel({ id, title, labelHeader, rows }: { id: string; title: string
 
 /** The coordinator's start screen: open trajecten, what is late or ending soon, and this year's figures. */
 export function DashboardScreen() {
-  const { t, language } = useT();
+  const { t } = useT();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const dashboard = useAppStore(selectDashboard);
   const error = useAppStore(selectDashboardError);
@@ -73,7 +75,7 @@ export function DashboardScreen() {
         {t('cw.dash.title')}
       </Heading>
       <Paragraph className="kk-muted">
-        {t('cw.dash.intro')} {t('cw.dash.today', { date: formatDate(dashboard.vandaag, language) })}
+        {t('cw.dash.intro')} {t('cw.dash.today', { date: formatDate(dashboard.vandaag) })}
       </Paragraph>
       <ErrorAlert error={error} />
 

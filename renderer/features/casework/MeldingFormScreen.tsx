@@ -6,6 +6,7 @@ import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectMeldingWrite, selectRegios } from './caseSelectors';
 import { blankToUndefined, CheckboxField, ErrorSummary, type FieldErrors, SelectField, serverErrors, TextareaField, TextField, todayIso, validateWith } from '../../components/formBits';
+import { DateField } from '../../components/DateField';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { SensitivityBadge } from './caseBits';
 import { gemeenteOptions, optionLists } from './options';
@@ -101,12 +102,12 @@ export function MeldingFormScreen() {
       </Heading>
       <Paragraph className="kk-muted">{t('cw.melding.intro')}</Paragraph>
       <ErrorAlert error={write.error} />
-      <ErrorSummary errors={shown} />
+      <ErrorSummary errors={shown} fieldName={(path) => (path === 'email' ? 'melderEmail' : undefined)} />
 
       <fieldset className="kk-panel kk-form-section">
         <legend className="kk-form-section__legend">{t('cw.melding.intake')}</legend>
         <div className="kk-form-row">
-          <TextField label={t('cw.melding.datum')} name="datum" type="date" value={form.datum} onChange={set('datum')} error={shown.datum} />
+          <DateField label={t('cw.melding.datum')} name="datum" value={form.datum} onChange={set('datum')} error={shown.datum} />
           <SelectField label={t('cw.melding.kanaal')} name="kanaal" value={form.kanaal} onChange={set('kanaal')} options={optionLists.kanaal(t)} />
           <SelectField label={t('cw.melding.melderType')} name="melderType" value={form.melderType} onChange={set('melderType')} options={optionLists.melder(t)} />
         </div>

@@ -7,7 +7,8 @@ import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectMeldingFilter, selectMeldingList, selectMeldingListError } from './caseSelectors';
 import { type Column, VirtualTable } from '../../components/VirtualTable';
 import { Badge, formatDate, formatNumber, OpenButton } from '../../components/dataBits';
-import { CheckboxField, SelectField, TextField } from '../../components/formBits';
+import { CheckboxField, SelectField } from '../../components/formBits';
+import { DateField } from '../../components/DateField';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { Pseudonym } from './caseBits';
 import { dateRangeProblem, type MeldingListFilter } from './meldingen.slice';
@@ -74,8 +75,8 @@ function MeldingFilters() {
           { value: 'nee', label: t('cw.no') },
         ]}
       />
-      <TextField label={t('cw.mlist.vanaf')} name="vanaf" type="date" value={dates.vanaf} onChange={changeDate('vanaf')} error={vanafError} />
-      <TextField label={t('cw.mlist.tot')} name="tot" type="date" value={dates.tot} onChange={changeDate('tot')} error={totError} />
+      <DateField label={t('cw.mlist.vanaf')} name="vanaf" value={dates.vanaf} onChange={changeDate('vanaf')} error={vanafError} />
+      <DateField label={t('cw.mlist.tot')} name="tot" value={dates.tot} onChange={changeDate('tot')} error={totError} />
       <div className="kk-filters__checks">
         <CheckboxField label={t('cw.mlist.zonderTerugkoppeling')} name="zonderTerugkoppeling" checked={filter.zonderTerugkoppeling === true} onChange={(on) => change({ zonderTerugkoppeling: on ? true : undefined })} />
         <CheckboxField label={t('cw.mlist.acuutFilter')} name="acuut" checked={filter.acuut === true} onChange={(on) => change({ acuut: on ? true : undefined })} />
@@ -102,7 +103,7 @@ export function MeldingListScreen() {
     {
       key: 'datum',
       header: t('cw.mlist.col.datum'),
-      cell: (r) => <OpenButton onClick={() => openCase({ area: 'meldingen', screen: 'melding', id: r.id })}>{formatDate(r.datum, language)}</OpenButton>,
+      cell: (r) => <OpenButton onClick={() => openCase({ area: 'meldingen', screen: 'melding', id: r.id })}>{formatDate(r.datum)}</OpenButton>,
     },
     {
       key: 'vorm',

@@ -11,6 +11,7 @@ import { AdviceBox } from './AdviceBox';
 import { selectCaseActions, selectMelding, selectMeldingError, selectMeldingWrite } from './caseSelectors';
 import { Badge, formatDate } from '../../components/dataBits';
 import { blankToUndefined, CheckboxField, ErrorSummary, type FieldErrors, SelectField, serverErrors, TextareaField, TextField, todayIso, validateWith } from '../../components/formBits';
+import { DateField } from '../../components/DateField';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { LoadingScreen, SavedNotice, SensitivityBadge } from './caseBits';
 import { gemeenteLabel, optionLists } from './options';
@@ -60,7 +61,7 @@ function ConclusionForm({ melding }: { melding: Melding }) {
             onChange={(wijze) => setTk({ ...tk, wijze })}
             options={[{ value: '', label: t('cw.wijze.none') }, ...(['telefoon', 'email', 'persoonlijk', 'brief', 'niet-mogelijk'] as const).map((w) => ({ value: w, label: t(`cw.wijze.${w}`) }))]}
           />
-          <TextField label={t('cw.melding.tkDatum')} name="tk-datum" type="date" value={tk.datum} onChange={(datum) => setTk({ ...tk, datum })} error={shown['tk.datum']} />
+          <DateField label={t('cw.melding.tkDatum')} name="tk-datum" value={tk.datum} onChange={(datum) => setTk({ ...tk, datum })} error={shown['tk.datum']} />
         </div>
         <TextareaField label={t('cw.melding.tkToelichting')} name="tk-toelichting" value={tk.toelichting} onChange={(toelichting) => setTk({ ...tk, toelichting })} rows={2} optional />
       </fieldset>
@@ -141,7 +142,7 @@ function ConvertForm() {
 
 /** One melding: its facts, the routing advice from the core, conclusion and feedback, and "make it a traject". */
 export function MeldingScreen({ id }: { id: string }) {
-  const { t, language } = useT();
+  const { t } = useT();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const melding = useAppStore(selectMelding);
   const error = useAppStore(selectMeldingError);
@@ -160,7 +161,7 @@ export function MeldingScreen({ id }: { id: string }) {
   return (
     <div className="kk-subpage" data-testid="melding-screen">
       <Heading level={2} ref={headingRef} tabIndex={-1}>
-        {t('cw.melding.title', { date: formatDate(m.datum, language) })}
+        {t('cw.melding.title', { date: formatDate(m.datum) })}
       </Heading>
       <p className="kk-record-sub">
         <Badge tone={m.conclusie === 'wel' ? 'warn' : 'neutral'}>{t(`cw.conclusie.${m.conclusie ?? 'open'}`)}</Badge> {m.acuut ? <Badge tone="error">{t('cw.mlist.acuut')}</Badge> : null}
@@ -187,7 +188,7 @@ export function MeldingScreen({ id }: { id: string }) {
             <dt>{t('cw.melding.minderjarig')}</dt>
             <dd>{m.minderjarig === null ? t('cw.unknown') : m.minderjarig ? t('cw.yes') : t('cw.no')}</dd>
             <dt>{t('cw.melding.terugkoppeling')}</dt>
-            <dd>{m.terugkoppeling ? t('cw.melding.tkGegeven', { date: formatDate(m.terugkoppeling.datum, language), wijze: t(`cw.wijze.${m.terugkoppeling.wijze}`) }) : t('cw.melding.tkNog')}</dd>
+            <dd>{m.terugkoppeling ? t('cw.melding.tkGegeven', { date: formatDate(m.terugkoppeling.datum), wijze: t(`cw.wijze.${m.terugkoppeling.wijze}`) }) : t('cw.melding.tkNog')}</dd>
           </dl>
           {m.signaal ? (
             <>

@@ -19,7 +19,7 @@ interface DueTask {
 
 /** Tasks with their traject and due date; `badge` says how late each one is. */
 function DueTable<T extends DueTask>({ tasks, badge, caption, compact = true }: { tasks: readonly T[]; badge(task: T): ReactNode; caption?: string; compact?: boolean }) {
-  const { t, language } = useT();
+  const { t } = useT();
   return (
     <DataTable
       caption={caption}
@@ -33,7 +33,7 @@ function DueTable<T extends DueTask>({ tasks, badge, caption, compact = true }: 
           </TableCell>
           <TableCell>{task.titel}</TableCell>
           <TableCell>
-            {formatDate(task.deadline, language)} {badge(task)}
+            {formatDate(task.deadline)} {badge(task)}
           </TableCell>
         </TableRow>
       )}

@@ -1,6 +1,7 @@
 import { Heading } from '@utrecht/component-library-react';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { QuickSwitchHit } from '../../../shared/casework/query.schema';
+import { trapTab } from '../../components/focusTrap';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectQuickSwitch, selectQuickSwitcherOpen } from './caseSelectors';
@@ -35,7 +36,7 @@ function Results({ hits, active, listId, onPick }: { hits: QuickSwitchHit[]; act
 
 /**
  * The quick switcher (Ctrl+K): a modal dialog to open a cliënt or traject by pseudonym code or
- * name. The native modal dialog keeps focus inside and closes on Escape; arrow keys move
+ * name. The native modal dialog closes on Escape (focus returns to where it was) and Tab stays inside; arrow keys move
  * through the results (combobox pattern), Enter opens the chosen one.
  */
 export function QuickSwitcher() {
@@ -119,7 +120,8 @@ export function QuickSwitcher() {
       }}
     >
       {open ? (
-        <div className="kk-qs__content">
+        // Tab cycles between the field and the close button while the dialog is open.
+        <div className="kk-qs__content" onKeyDown={trapTab}>
           <Heading level={2} id={`${ids}-title`} className="kk-qs__title">
             {t('cw.qs.title')}
           </Heading>

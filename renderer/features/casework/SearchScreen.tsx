@@ -7,6 +7,7 @@ import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectSearch } from './caseSelectors';
 import type { CaseTarget } from './caseNav.slice';
 import { Badge, OpenButton } from '../../components/dataBits';
+import { formatDatesIn } from '../../components/dateText';
 import { TextField } from '../../components/formBits';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
 
@@ -66,7 +67,7 @@ export function SearchScreen() {
                   </TableCell>
                   <TableCell>
                     <OpenButton onClick={() => openCase(hitTarget(hit))}>
-                      <span className="kk-pseudonym">{hit.label}</span>
+                      <span className="kk-pseudonym">{formatDatesIn(hit.label)}</span>
                     </OpenButton>
                   </TableCell>
                 </TableRow>

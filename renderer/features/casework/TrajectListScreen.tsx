@@ -123,7 +123,7 @@ export function TrajectListScreen() {
       ),
     },
     { key: 'gemeente', header: t('cw.list.col.gemeente'), cell: (r) => <span className="kk-ellipsis">{gemeenteLabel(t, r.gemeente)}</span> },
-    { key: 'aanmelddatum', header: t('cw.list.col.aanmelddatum'), cell: (r) => formatDate(r.aanmelddatum, language) },
+    { key: 'aanmelddatum', header: t('cw.list.col.aanmelddatum'), cell: (r) => formatDate(r.aanmelddatum) },
     { key: 'taken', header: t('cw.list.col.taken'), cell: (r) => String(r.openTaken) },
   ];
 

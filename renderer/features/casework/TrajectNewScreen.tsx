@@ -6,7 +6,8 @@ import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectClient, selectClientWrite } from './caseSelectors';
 import { useRegios } from './GemeenteFilter';
-import { CheckboxField, CheckboxGroup, ErrorSummary, type FieldErrors, SelectField, serverErrors, TextField, todayIso, validateWith } from '../../components/formBits';
+import { CheckboxField, CheckboxGroup, ErrorSummary, type FieldErrors, SelectField, serverErrors, todayIso, validateWith } from '../../components/formBits';
+import { DateField } from '../../components/DateField';
 import { SubmitRow } from '../../components/screenBits';
 import { useCheckedForm } from '../../components/useCheckedForm';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
@@ -37,7 +38,7 @@ export function TrajectStartFields({ value, onChange, errors }: { value: Traject
       <div className="kk-form-row">
         <SelectField label={t('cw.traject.gemeente')} name="gemeente" value={value.gemeente} onChange={(gemeente) => onChange({ ...value, gemeente })} error={errors.gemeente} options={gemeenteOptions(t, regios)} />
         <SelectField label={t('cw.traject.verwijzer')} name="verwijzer" value={value.verwijzer} onChange={(verwijzer) => onChange({ ...value, verwijzer })} options={optionLists.verwijzer(t)} />
-        <TextField label={t('cw.traject.aanmelddatum')} name="aanmelddatum" type="date" value={value.aanmelddatum} onChange={(aanmelddatum) => onChange({ ...value, aanmelddatum })} error={errors.aanmelddatum} />
+        <DateField label={t('cw.traject.aanmelddatum')} name="aanmelddatum" value={value.aanmelddatum} onChange={(aanmelddatum) => onChange({ ...value, aanmelddatum })} error={errors.aanmelddatum} />
       </div>
       <CheckboxField label={t('cw.trajectNew.preventief')} name="preventief" checked={value.preventief} onChange={(preventief) => onChange({ ...value, preventief })} />
       <CheckboxField label={t('cw.trajectNew.minor')} name="minderjarigBijStart" checked={value.minderjarigBijStart} onChange={(minderjarigBijStart) => onChange({ ...value, minderjarigBijStart })} />

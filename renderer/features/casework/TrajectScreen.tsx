@@ -19,7 +19,7 @@ import { VormenPanel } from './traject/VormenPanel';
 
 /** One traject: phase and its moves, forms, opvang, procedures, consents, tasks and journal. */
 export function TrajectScreen({ id }: { id: string }) {
-  const { t, language } = useT();
+  const { t } = useT();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const detail = useAppStore(selectTrajectDetail);
   const error = useAppStore(selectTrajectDetailError);
@@ -33,6 +33,12 @@ export function TrajectScreen({ id }: { id: string }) {
   }, [id, openTraject, resetTrajectWrite]);
 
   const current = detail && detail.traject.id === id ? detail : null;
+  // The loading heading had focus and is replaced by the traject's own: focus moves to that one,
+  // unless the person has already moved on (focus is no longer on the page itself).
+  const loaded = current !== null;
+  useEffect(() => {
+    if (loaded && (document.activeElement === null || document.activeElement === document.body)) headingRef.current?.focus();
+  }, [loaded, headingRef]);
   if (!current) {
     return <LoadingScreen title={t('cw.traject.title', { code: '' })} headingRef={headingRef} error={error} />;
   }
@@ -77,7 +83,7 @@ export function TrajectScreen({ id }: { id: string }) {
         </Alert>
       ) : signalen.crisisopvangGrens ? (
         <Alert type="info" className="kk-alert">
-          <Paragraph>{t('cw.signal.crisisGrens', { date: formatDate(signalen.crisisopvangGrens, language) })}</Paragraph>
+          <Paragraph>{t('cw.signal.crisisGrens', { date: formatDate(signalen.crisisopvangGrens) })}</Paragraph>
         </Alert>
       ) : null}
       {signalen.verlopenTaken > 0 || signalen.verlopenProcedures > 0 ? (

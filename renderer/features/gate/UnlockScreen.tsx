@@ -13,14 +13,16 @@ import { GateLayout } from './GateLayout';
 /** Unlock with the passphrase; every vault error code gets its own message; slowed retries count down. */
 export function UnlockScreen() {
   const { t } = useT();
-  const titleRef = useFocusOnMount<HTMLHeadingElement>();
+  const titleRef = useRef<HTMLHeadingElement>(null);
   const gate = useAppStore(selectGate);
   const lockReason = useAppStore(selectLockReason);
   const { unlock } = useAppStoreShallow(selectVaultActions);
   const { showGate } = useAppStoreShallow(selectNavigation);
   const [passphrase, setPassphrase] = useState('');
   const [empty, setEmpty] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
+  // The field, not the heading, takes focus when the screen opens: typing the passphrase and
+  // Enter then works from the first key. The heading still names the screen (GateLayout).
+  const inputRef = useFocusOnMount<HTMLInputElement>();
   const wait = useCountdown(gate.retryUntil);
 
   // After a refusal, start again in the field (once it is enabled); the alert says what went wrong.

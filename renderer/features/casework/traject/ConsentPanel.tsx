@@ -5,6 +5,7 @@ import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
 import { selectCaseActions, selectTrajectWrite } from '../caseSelectors';
 import { Badge, DataTable, formatDate } from '../../../components/dataBits';
 import { blankToUndefined, CheckboxField, SelectField, TextField, todayIso, validateWith } from '../../../components/formBits';
+import { DateField } from '../../../components/DateField';
 import { Panel, SectionForm } from '../../../components/screenBits';
 import { useCheckedForm } from '../../../components/useCheckedForm';
 import { optionLists } from '../options';
@@ -13,7 +14,7 @@ const emptyConsent = () => ({ doel: 'registratie-comensha', ontvanger: '', vanaf
 
 /** Consents (toestemmingen) of the cliënt: what for, to whom, from when; add and withdraw. */
 export function ConsentPanel({ detail }: { detail: TrajectDetail }) {
-  const { t, language } = useT();
+  const { t } = useT();
   const write = useAppStore(selectTrajectWrite);
   const { addToestemming, withdrawToestemming } = useAppStoreShallow(selectCaseActions);
   const { form, errors, set, submit } = useCheckedForm(emptyConsent(), {
@@ -39,12 +40,12 @@ export function ConsentPanel({ detail }: { detail: TrajectDetail }) {
             </TableCell>
             <TableCell>{c.ontvanger}</TableCell>
             <TableCell>
-              {formatDate(c.vanaf, language)}
-              {c.tot ? ` – ${formatDate(c.tot, language)}` : ''}
+              {formatDate(c.vanaf)}
+              {c.tot ? ` – ${formatDate(c.tot)}` : ''}
             </TableCell>
             <TableCell>
               <Badge tone={c.status === 'geldig' ? 'ok' : c.status === 'ingetrokken' || c.status === 'verlopen' ? 'neutral' : 'warn'}>{t(`cw.tstatus.${c.status}`)}</Badge>
-              {c.ingetrokkenOp ? <div className="kk-muted kk-small">{t('cw.consent.withdrawnOn', { date: formatDate(c.ingetrokkenOp, language) })}</div> : null}
+              {c.ingetrokkenOp ? <div className="kk-muted kk-small">{t('cw.consent.withdrawnOn', { date: formatDate(c.ingetrokkenOp) })}</div> : null}
             </TableCell>
             <TableCell>
               {!c.ingetrokkenOp ? (
@@ -67,8 +68,8 @@ export function ConsentPanel({ detail }: { detail: TrajectDetail }) {
         <div className="kk-form-row">
           <SelectField label={t('cw.consent.doel')} name="consent-doel" value={form.doel} onChange={(v) => set('doel')(ToestemmingDoel.parse(v))} options={optionLists.doel(t)} />
           <TextField label={t('cw.consent.ontvanger')} name="consent-ontvanger" value={form.ontvanger} onChange={set('ontvanger')} error={errors.ontvanger ? t('cw.consent.ontvangerMissing') : undefined} />
-          <TextField label={t('cw.consent.vanaf')} name="consent-vanaf" type="date" value={form.vanaf} onChange={set('vanaf')} error={errors.vanaf} />
-          <TextField label={t('cw.consent.tot')} name="consent-tot" type="date" value={form.tot} onChange={set('tot')} error={errors.tot} optional />
+          <DateField label={t('cw.consent.vanaf')} name="consent-vanaf" value={form.vanaf} onChange={set('vanaf')} error={errors.vanaf} />
+          <DateField label={t('cw.consent.tot')} name="consent-tot" value={form.tot} onChange={set('tot')} error={errors.tot} optional />
           <SelectField label={t('cw.consent.gegevenDoor')} name="consent-door" value={form.gegevenDoor} onChange={(v) => set('gegevenDoor')(GegevenDoor.parse(v))} options={optionLists.gegevenDoor(t)} />
         </div>
         <CheckboxField label={t('cw.consent.schriftelijk')} name="consent-schriftelijk" checked={form.schriftelijk} onChange={set('schriftelijk')} />

@@ -13,7 +13,7 @@ import { checkTrajectStart, TrajectStartFields, type TrajectStart } from '../Tra
 
 /** The facts the traject started with (gemeente, verwijzer, aanmelddatum, minor, preventive); view and correct. */
 export function FactsPanel({ detail }: { detail: TrajectDetail }) {
-  const { t, language } = useT();
+  const { t } = useT();
   const write = useAppStore(selectTrajectWrite);
   const { updateTraject } = useAppStoreShallow(selectCaseActions);
   const tr = detail.traject;
@@ -49,7 +49,7 @@ export function FactsPanel({ detail }: { detail: TrajectDetail }) {
             <dt>{t('cw.traject.verwijzer')}</dt>
             <dd>{t(`cw.verwijzer.${tr.verwijzer}`)}</dd>
             <dt>{t('cw.traject.aanmelddatum')}</dt>
-            <dd>{formatDate(tr.aanmelddatum, language)}</dd>
+            <dd>{formatDate(tr.aanmelddatum)}</dd>
             <dt>{t('cw.traject.minor')}</dt>
             <dd>{tr.minderjarigBijStart ? t('cw.yes') : t('cw.no')}</dd>
             <dt>{t('cw.traject.preventief')}</dt>

@@ -7,8 +7,9 @@ import { useT } from '../../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
 import { selectCaseActions, selectJournalMore, selectTrajectWrite } from '../caseSelectors';
 import { Badge, formatDate } from '../../../components/dataBits';
-import { SelectField, TextareaField, TextField, todayIso, validateWith } from '../../../components/formBits';
-import { Panel, SectionForm, SubmitRow } from '../../../components/screenBits';
+import { SelectField, TextareaField, todayIso, validateWith } from '../../../components/formBits';
+import { DateField } from '../../../components/DateField';
+import { Announce, Panel, SectionForm, SubmitRow } from '../../../components/screenBits';
 import { useCheckedForm } from '../../../components/useCheckedForm';
 import { SensitivityBadge } from '../caseBits';
 import { optionLists } from '../options';
@@ -17,7 +18,7 @@ import { optionLists } from '../options';
 const JournalInput = caseworkMethods['journaal.add'].input.omit({ trajectId: true });
 
 function JournalEntryView({ entry, focusRef }: { entry: TrajectDetail['journaal'][number]; focusRef?: ((element: HTMLLIElement | null) => void) | undefined }) {
-  const { t, language } = useT();
+  const { t } = useT();
   const write = useAppStore(selectTrajectWrite);
   const { updateJournaal, deleteJournaal } = useAppStoreShallow(selectCaseActions);
   const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
@@ -37,13 +38,13 @@ function JournalEntryView({ entry, focusRef }: { entry: TrajectDetail['journaal'
   return (
     <li className="kk-journal__entry" ref={focusRef} tabIndex={focusRef ? -1 : undefined}>
       <div className="kk-journal__meta">
-        <Badge>{t(`cw.jsoort.${entry.soort}`)}</Badge> <span className="kk-muted">{formatDate(entry.datum, language)}</span>
+        <Badge>{t(`cw.jsoort.${entry.soort}`)}</Badge> <span className="kk-muted">{formatDate(entry.datum)}</span>
         {mode === 'view' ? (
           <span className="kk-journal__actions">
-            <button type="button" className="kk-link-button kk-small" onClick={() => setMode('edit')} aria-label={t('cw.journaal.editLabel', { date: formatDate(entry.datum, language) })}>
+            <button type="button" className="kk-link-button kk-small" onClick={() => setMode('edit')} aria-label={t('cw.journaal.editLabel', { date: formatDate(entry.datum) })}>
               {t('cw.journaal.edit')}
             </button>
-            <button type="button" className="kk-link-button kk-small" onClick={() => setMode('delete')} aria-label={t('cw.journaal.deleteLabel', { date: formatDate(entry.datum, language) })}>
+            <button type="button" className="kk-link-button kk-small" onClick={() => setMode('delete')} aria-label={t('cw.journaal.deleteLabel', { date: formatDate(entry.datum) })}>
               {t('cw.journaal.delete')}
             </button>
           </span>
@@ -94,6 +95,10 @@ export function JournaalPanel({ detail }: { detail: TrajectDetail }) {
     if (focusIndex !== null) focusTarget.current?.focus();
   }, [focusIndex]);
   const remaining = Math.max(0, detail.journaalTotaal - detail.journaal.length);
+  // After adding, the person writes on: focus returns to the (emptied) text field and the new
+  // entry is announced, instead of focus falling to the page when the button was disabled.
+  const tekstRef = useRef<HTMLTextAreaElement>(null);
+  const [announced, setAnnounced] = useState('');
 
   async function loadOlder() {
     const firstNew = detail.journaal.length;
@@ -108,7 +113,14 @@ export function JournaalPanel({ detail }: { detail: TrajectDetail }) {
         if (checked.ok) return checked;
         return { ok: false, errors: { ...checked.errors, ...(checked.errors.tekst ? { tekst: t('cw.journaal.tekstMissing') } : {}) } };
       },
-      save: addJournaal,
+      save: async (entry) => {
+        const saved = await addJournaal(entry);
+        if (saved) {
+          setAnnounced(t('cw.journaal.added'));
+          tekstRef.current?.focus();
+        }
+        return saved;
+      },
       reset: (f) => ({ soort: f.soort, datum: todayIso(), tekst: '' }),
     },
   );
@@ -118,10 +130,11 @@ export function JournaalPanel({ detail }: { detail: TrajectDetail }) {
       <SectionForm onSubmit={submit} submitLabel={t('cw.journaal.add')} busy={write.busy} row={false} primary>
         <div className="kk-form-row">
           <SelectField label={t('cw.journaal.soort')} name="journal-soort" value={form.soort} onChange={set('soort')} options={optionLists.jsoort(t)} />
-          <TextField label={t('cw.journaal.datum')} name="journal-datum" type="date" value={form.datum} onChange={set('datum')} error={errors.datum} />
+          <DateField label={t('cw.journaal.datum')} name="journal-datum" value={form.datum} onChange={set('datum')} error={errors.datum} />
         </div>
-        <TextareaField label={t('cw.journaal.tekst')} name="journal-tekst" value={form.tekst} onChange={set('tekst')} hint={t('cw.journaal.tekstHint')} error={errors.tekst} rows={3} badge={<SensitivityBadge level="bijzonder" />} />
+        <TextareaField label={t('cw.journaal.tekst')} name="journal-tekst" value={form.tekst} onChange={set('tekst')} hint={t('cw.journaal.tekstHint')} error={errors.tekst} rows={3} badge={<SensitivityBadge level="bijzonder" />} inputRef={tekstRef} />
       </SectionForm>
+      <Announce text={announced} />
       {detail.journaal.length === 0 ? (
         <Paragraph className="kk-muted">{t('cw.journaal.none')}</Paragraph>
       ) : (

@@ -6,6 +6,7 @@ import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
 import { selectCaseActions, selectTrajectWrite } from '../caseSelectors';
 import { Badge, DataTable, formatDate } from '../../../components/dataBits';
 import { blankToUndefined, SelectField, TextField, todayIso, validateWith } from '../../../components/formBits';
+import { DateField } from '../../../components/DateField';
 import { Panel, SectionForm } from '../../../components/screenBits';
 import { useCheckedForm } from '../../../components/useCheckedForm';
 import { SensitivityBadge } from '../caseBits';
@@ -15,7 +16,7 @@ const emptyStay = () => ({ soort: 'crisisopvang', start: todayIso(), eind: '', l
 
 /** Where the cliënt stays (opvang), with the crisisopvang limit flagged when it is passed. */
 export function OpvangPanel({ detail }: { detail: TrajectDetail }) {
-  const { t, language } = useT();
+  const { t } = useT();
   const write = useAppStore(selectTrajectWrite);
   const { updateTraject } = useAppStoreShallow(selectCaseActions);
   const today = todayIso();
@@ -38,12 +39,12 @@ export function OpvangPanel({ detail }: { detail: TrajectDetail }) {
               {t(`cw.opvang.${o.soort}`)}
               {o.soort === 'crisisopvang' ? (
                 <div className="kk-muted kk-small">
-                  {t('cw.opvang.grens', { date: formatDate(crisisopvangGrens(o.start), language) })} {crisisopvangTeLang(o, today) ? <Badge tone="error">{t('cw.opvang.teLang')}</Badge> : null}
+                  {t('cw.opvang.grens', { date: formatDate(crisisopvangGrens(o.start)) })} {crisisopvangTeLang(o, today) ? <Badge tone="error">{t('cw.opvang.teLang')}</Badge> : null}
                 </div>
               ) : null}
             </TableCell>
-            <TableCell>{formatDate(o.start, language)}</TableCell>
-            <TableCell>{o.eind ? formatDate(o.eind, language) : t('cw.opvang.running')}</TableCell>
+            <TableCell>{formatDate(o.start)}</TableCell>
+            <TableCell>{o.eind ? formatDate(o.eind) : t('cw.opvang.running')}</TableCell>
             <TableCell>{o.locatie ?? ''}</TableCell>
             <TableCell>
               <Button type="button" appearance="subtle-button" disabled={write.busy} onClick={() => void updateTraject({ opvang: stays.filter((s) => s.id !== o.id) })}>
@@ -55,8 +56,8 @@ export function OpvangPanel({ detail }: { detail: TrajectDetail }) {
       />
       <SectionForm onSubmit={submit} submitLabel={t('cw.opvang.add')} busy={write.busy}>
         <SelectField label={t('cw.opvang.soort')} name="opvang-soort" value={form.soort} onChange={(v) => set('soort')(OpvangSoort.parse(v))} options={optionLists.opvang(t)} />
-        <TextField label={t('cw.opvang.start')} name="opvang-start" type="date" value={form.start} onChange={set('start')} error={errors.start} />
-        <TextField label={t('cw.opvang.eind')} name="opvang-eind" type="date" value={form.eind} onChange={set('eind')} error={errors.eind} optional />
+        <DateField label={t('cw.opvang.start')} name="opvang-start" value={form.start} onChange={set('start')} error={errors.start} />
+        <DateField label={t('cw.opvang.eind')} name="opvang-eind" value={form.eind} onChange={set('eind')} error={errors.eind} optional />
         <TextField label={t('cw.opvang.locatie')} name="opvang-locatie" value={form.locatie} onChange={set('locatie')} hint={t('cw.opvang.locatieHint')} optional />
       </SectionForm>
     </Panel>

@@ -7,13 +7,14 @@ import { useT } from '../../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
 import { selectCaseActions, selectTrajectWrite } from '../caseSelectors';
 import { Badge, formatDate } from '../../../components/dataBits';
-import { type FieldErrors, SelectField, serverErrors, TextareaField, TextField, todayIso } from '../../../components/formBits';
+import { type FieldErrors, SelectField, serverErrors, TextareaField, todayIso } from '../../../components/formBits';
+import { DateField } from '../../../components/DateField';
 import { Panel, SubmitRow } from '../../../components/screenBits';
 import { optionLists } from '../options';
 
 /** The traject's phase: where it stands, the moves allowed from there, closing with a reason, and its history. */
 export function PhasePanel({ detail }: { detail: TrajectDetail }) {
-  const { t, language } = useT();
+  const { t } = useT();
   const write = useAppStore(selectTrajectWrite);
   const { transitionTraject } = useAppStoreShallow(selectCaseActions);
   const fase = detail.traject.fase;
@@ -64,7 +65,7 @@ export function PhasePanel({ detail }: { detail: TrajectDetail }) {
       </ol>
       {detail.traject.afsluitReden ? (
         <Paragraph>
-          {t('cw.traject.closedBecause', { date: formatDate(detail.traject.afgeslotenOp, language), reden: t(`cw.reden.${detail.traject.afsluitReden}`) })}
+          {t('cw.traject.closedBecause', { date: formatDate(detail.traject.afgeslotenOp), reden: t(`cw.reden.${detail.traject.afsluitReden}`) })}
           {detail.traject.afsluitToelichting ? ` — ${detail.traject.afsluitToelichting}` : ''}
         </Paragraph>
       ) : null}
@@ -88,7 +89,7 @@ export function PhasePanel({ detail }: { detail: TrajectDetail }) {
           </Heading>
           <SelectField label={t('cw.phase.reason')} name="reden" value={reden} onChange={setReden} error={shown.reden} options={[{ value: '', label: t('cw.phase.reason') }, ...optionLists.reden(t)]} />
           <TextareaField label={t('cw.phase.explanation')} name="toelichting" value={toelichting} onChange={setToelichting} error={shown.toelichting} optional={reden !== 'anders'} rows={2} />
-          <TextField label={t('cw.phase.date')} name="datum" type="date" value={datum} onChange={setDatum} error={shown.datum} />
+          <DateField label={t('cw.phase.date')} name="datum" value={datum} onChange={setDatum} error={shown.datum} />
           <SubmitRow label={t('cw.phase.confirmClose')} primary busy={write.busy} disabled={write.busy}>
             <Button
               type="button"
@@ -108,7 +109,7 @@ export function PhasePanel({ detail }: { detail: TrajectDetail }) {
         <ul className="kk-plain-list">
           {detail.fasen.map((w, i) => (
             <li key={i}>
-              {t('cw.phase.historyRow', { date: formatDate(w.datum, language), van: w.van ? t(`cw.fase.${w.van}`) : '—', naar: t(`cw.fase.${w.naar}`) })}
+              {t('cw.phase.historyRow', { date: formatDate(w.datum), van: w.van ? t(`cw.fase.${w.van}`) : '—', naar: t(`cw.fase.${w.naar}`) })}
               {w.reden ? ` (${t(`cw.reden.${w.reden}`)})` : ''}
             </li>
           ))}

@@ -4,7 +4,8 @@ import { useT } from '../../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
 import { selectCaseActions, selectTrajectWrite } from '../caseSelectors';
 import { Badge, DataTable, formatDate } from '../../../components/dataBits';
-import { blankToUndefined, SelectField, TextField, todayIso, validateWith } from '../../../components/formBits';
+import { blankToUndefined, SelectField, todayIso, validateWith } from '../../../components/formBits';
+import { DateField } from '../../../components/DateField';
 import { Panel, SectionForm } from '../../../components/screenBits';
 import { useCheckedForm } from '../../../components/useCheckedForm';
 import { deadlineTone, SensitivityBadge } from '../caseBits';
@@ -12,7 +13,7 @@ import { optionLists } from '../options';
 
 /** Legal procedures (B8, asylum, aangifte…) with their deadlines and status. */
 export function ProceduresPanel({ detail }: { detail: TrajectDetail }) {
-  const { t, language } = useT();
+  const { t } = useT();
   const write = useAppStore(selectTrajectWrite);
   const { updateTraject } = useAppStoreShallow(selectCaseActions);
   const procedures = detail.traject.procedures;
@@ -55,7 +56,7 @@ export function ProceduresPanel({ detail }: { detail: TrajectDetail }) {
               </select>
             </TableCell>
             <TableCell>
-              {p.deadline ? formatDate(p.deadline, language) : '—'} <Badge tone={deadlineTone(p.state)}>{t(`cw.deadline.${p.state}`)}</Badge>
+              {p.deadline ? formatDate(p.deadline) : '—'} <Badge tone={deadlineTone(p.state)}>{t(`cw.deadline.${p.state}`)}</Badge>
             </TableCell>
             <TableCell>
               <Button type="button" appearance="subtle-button" disabled={write.busy} onClick={() => void updateTraject({ procedures: stored.filter((s) => s.id !== p.id) })}>
@@ -68,8 +69,8 @@ export function ProceduresPanel({ detail }: { detail: TrajectDetail }) {
       <SectionForm onSubmit={submit} submitLabel={t('cw.proc.add')} busy={write.busy}>
         <SelectField label={t('cw.proc.soort')} name="proc-soort" value={form.soort} onChange={(v) => set('soort')(ProcedureSoort.parse(v))} options={optionLists.procedure(t)} />
         <SelectField label={t('cw.proc.status')} name="proc-status" value={form.status} onChange={set('status')} options={optionLists.pstatus(t)} />
-        <TextField label={t('cw.proc.start')} name="proc-start" type="date" value={form.start} onChange={set('start')} error={errors.start} optional />
-        <TextField label={t('cw.proc.deadline')} name="proc-deadline" type="date" value={form.deadline} onChange={set('deadline')} error={errors.deadline} optional />
+        <DateField label={t('cw.proc.start')} name="proc-start" value={form.start} onChange={set('start')} error={errors.start} optional />
+        <DateField label={t('cw.proc.deadline')} name="proc-deadline" value={form.deadline} onChange={set('deadline')} error={errors.deadline} optional />
       </SectionForm>
     </Panel>
   );
