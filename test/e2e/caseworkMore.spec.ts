@@ -169,7 +169,7 @@ test('casework more: meldingen filtered by vorm, gemeente and date; a saved view
   await page.getByRole('button', { name: 'Gebruik SU vanaf februari' }).click();
   await expect(page.getByText('Aantal meldingen: 2')).toBeVisible();
   await expect(page.getByLabel('Vorm van uitbuiting')).toHaveValue('seksuele-uitbuiting');
-  await expect(page.getByLabel('Datum vanaf')).toHaveValue('2025-02-01');
+  await expect(page.getByLabel('Datum vanaf')).toHaveValue('01-02-2025');
 
   // The trajecten list has its own views: this one is not there, and one saved there is not here.
   await openTab(page, 'Trajecten', 'Alle trajecten');
