@@ -1,14 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/core';
 import { runKk } from '../../../electron/core/cli/kk';
 import { createVault, closeVault, unlockVault } from '../../../electron/core/vault/vault';
-import { migrate } from '../../../electron/core/db/migrate';
-import { migrations } from '../../../electron/core/db/migrations';
-import { casework } from '../../../electron/core/db/migrations/0020_casework';
-import { openEncryptedDatabase } from '../../../electron/core/vault/sqlcipher';
 import { tempDir, testPassphrase } from '../vault/helpers';
 import { snapshotCounts } from './helpers';
 
@@ -39,22 +34,6 @@ describe('casework through the composed core and a real vault', () => {
     await core.dispatch('vault.create', { passphrase: testPassphrase() });
     const r = await core.dispatch('clienten.create', { fields: { roepnaam: 'X', geheim: 'veld' } });
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-  });
-});
-
-describe('migration 0020', () => {
-  it('creates the casework tables and an FTS index with secure-delete on', () => {
-    const db = openEncryptedDatabase(join(dir, 'm.db'), randomBytes(32), { create: true });
-    try {
-      migrate(db, migrations.filter((m) => m.version <= casework.version));
-      const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as Array<{ name: string }>).map((t) => t.name);
-      const of0020 = ['clienten', 'trajecten', 'traject_vormen', 'traject_opvang', 'traject_procedures', 'traject_fasen', 'toestemmingen', 'journaal', 'taken', 'meldingen', 'saved_views', 'change_events', 'search_docs', 'search_fts', 'name_fts'];
-      expect(tables).toEqual(expect.arrayContaining(of0020));
-      expect(db.prepare(`SELECT v FROM search_fts_config WHERE k = 'secure-delete'`).get()).toEqual({ v: 1 });
-      expect(db.pragma('user_version', { simple: true })).toBe(casework.version);
-    } finally {
-      db.close();
-    }
   });
 });
 
