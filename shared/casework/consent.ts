@@ -31,8 +31,3 @@ export function toestemmingStatus(consent: ConsentFacts, client: { geboortedatum
   if (consent.doel === 'registratie-comensha' && !consent.schriftelijk) return 'niet-schriftelijk';
   return 'geldig';
 }
-
-/** True when the consent counts today. */
-export function toestemmingGeldig(consent: ConsentFacts, client: { geboortedatum?: IsoDate | null | undefined }, today: IsoDate): boolean {
-  return toestemmingStatus(consent, client, today) === 'geldig';
-}

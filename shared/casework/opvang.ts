@@ -1,6 +1,6 @@
 import type { IsoDate } from './common.schema';
 import type { OpvangSoort } from './traject.schema';
-import { addMonths, daysBetween } from './dates';
+import { addMonths } from './dates';
 
 /** Crisisopvang is meant for at most this many months. */
 export const CRISISOPVANG_MAX_MONTHS = 3;
@@ -33,10 +33,4 @@ export function opvangEinde(opvang: { soort: OpvangSoort; start: IsoDate; eind?:
   const limit = opvang.soort === 'crisisopvang' ? crisisopvangGrens(opvang.start) : null;
   if (opvang.eind && limit) return opvang.eind < limit ? opvang.eind : limit;
   return opvang.eind ?? limit;
-}
-
-/** Days from today to the end of a running stay (negative when the limit has passed). */
-export function dagenTotOpvangEinde(opvang: { soort: OpvangSoort; start: IsoDate; eind?: IsoDate | null | undefined }, today: IsoDate): number | null {
-  const end = opvangEinde(opvang);
-  return end ? daysBetween(today, end) : null;
 }

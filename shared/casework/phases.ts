@@ -55,8 +55,3 @@ export function checkTransition(request: TransitionRequest): TransitionCheck {
     afgeslotenOp: closing ? datum : null,
   };
 }
-
-/** True for every phase but afgesloten. */
-export function isOpen(fase: Fase): boolean {
-  return fase !== 'afgesloten';
-}

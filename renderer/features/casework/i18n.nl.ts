@@ -558,5 +558,3 @@ export const caseworkNl = {
   'cw.relatie.anders': 'Anders',
 } as const;
 
-/** A casework text key. */
-export type CaseworkKey = keyof typeof caseworkNl;
