@@ -1,41 +1,61 @@
 import { z } from 'zod';
 import { Id, IsoDate, PseudonymCode, Uitbuitingsvorm } from './common.schema';
-import { Fase, OpvangSoort } from './traject.schema';
-import { MeldingVorm } from './melding.schema';
+import { AfsluitReden, Fase, OpvangSoort } from './traject.schema';
 
-/** The monitor groups trajecten into these categories (a traject counts once). */
-export const MonitorCategorie = z.enum(['seksuele-uitbuiting', 'criminele-uitbuiting', 'overig', 'preventief']);
+/** The monitor groups cliënten into these categories (a cliënt counts once a year). */
+export const MonitorCategorie = z.enum(['seksuele-uitbuiting', 'criminele-uitbuiting', 'overig', 'onbekend', 'preventief']);
 /** A monitor category. */
 export type MonitorCategorie = z.infer<typeof MonitorCategorie>;
 
-/** Where a melding came from, as the regional monitor groups it. */
-export const GemeenteGroep = z.enum(['centrumgemeente', 'regio', 'onbekend', 'buiten-regio']);
+/** Where a melding came from, as the regional monitor groups it; `onbekend-in-regio` is "not known which, but one of the region's". */
+export const GemeenteGroep = z.enum(['centrumgemeente', 'regio', 'onbekend-in-regio', 'buiten-regio', 'onbekend']);
 /** Where a melding came from, as the regional monitor groups it. */
 export type GemeenteGroep = z.infer<typeof GemeenteGroep>;
 
-/** New vs continuing counts. */
-export const NieuwDoorlopend = z.object({ nieuw: z.number().int(), doorlopend: z.number().int(), totaal: z.number().int() });
+/** The monitor's rows of meldingen by form: SU and CU apart, the other forms as "overige uitbuiting". */
+export const MeldingRij = z.enum(['seksuele-uitbuiting', 'criminele-uitbuiting', 'overige-uitbuiting', 'onbekend', 'geen-uitbuiting']);
+/** A monitor row of meldingen by form. */
+export type MeldingRij = z.infer<typeof MeldingRij>;
 
-/** This year's figures, in the shape of the regional monitor (counts only, no persons). */
+const Aantal = z.number().int().nonnegative();
+/** New vs continuing counts. */
+export const NieuwDoorlopend = z.object({ nieuw: Aantal, doorlopend: Aantal, totaal: Aantal });
+/** Adults, minors and unknown age: unknown is its own column, never counted as adult. */
+export const NaarLeeftijd = z.object({ volwassen: Aantal, minderjarig: Aantal, onbekend: Aantal });
+
+/** A year's figures, in the shape of the regional monitor (counts only, no persons). */
 export const MonitorCijfers = z.object({
   jaar: z.number().int(),
   regio: z.string(),
   clienten: z.object({
     perCategorie: z.array(NieuwDoorlopend.extend({ categorie: MonitorCategorie })),
     totaal: NieuwDoorlopend,
-    minderjarig: z.number().int(),
+    /** Cliënten by age at the start of the traject that decides their category. */
+    leeftijd: NaarLeeftijd,
+    /** Cliënten per form, each form apart: a cliënt with two forms counts for both. */
+    perVorm: z.array(z.object({ vorm: Uitbuitingsvorm, aantal: Aantal })),
+    /** Trajecten closed this year, by reason. */
+    afgesloten: z.object({ totaal: Aantal, perReden: z.array(z.object({ reden: AfsluitReden, aantal: Aantal })) }),
+    /** Crisisopvang placements that started this year. */
+    crisisopvangPlaatsingen: Aantal,
   }),
   meldingen: z.object({
-    totaal: z.number().int(),
-    perGemeenteGroep: z.array(z.object({ groep: GemeenteGroep, aantal: z.number().int() })),
-    perVorm: z.array(z.object({ vorm: MeldingVorm, volwassen: z.number().int(), minderjarig: z.number().int(), onbekend: z.number().int() })),
-    preventieveGesprekken: z.object({ volwassen: z.number().int(), minderjarig: z.number().int() }),
-    informatieverzoeken: z.number().int(),
-    perConclusie: z.object({ geen: z.number().int(), verderOnderzoek: z.number().int(), wel: z.number().int(), open: z.number().int() }),
-    acuut: z.number().int(),
+    totaal: Aantal,
+    perGemeenteGroep: z.array(z.object({ groep: GemeenteGroep, aantal: Aantal })),
+    perVorm: z.array(NaarLeeftijd.extend({ rij: MeldingRij })),
+    preventieveGesprekken: NaarLeeftijd,
+    /** Information and help requests: from sex workers (the monitor's own figure) and from others. */
+    informatieverzoeken: z.object({ sekswerkers: Aantal, overig: Aantal }),
+    perConclusie: z.object({ geen: Aantal, verderOnderzoek: Aantal, wel: Aantal, open: Aantal }),
+    acuut: Aantal,
+  }),
+  /** Informative conversations and aangiftes at the AVIM this year, per form. */
+  politie: z.object({
+    perVorm: z.array(z.object({ vorm: Uitbuitingsvorm, informatieveGesprekken: Aantal, aangiftes: Aantal })),
+    totaal: z.object({ informatieveGesprekken: Aantal, aangiftes: Aantal }),
   }),
 });
-/** This year's figures, shaped like the regional monitor. */
+/** A year's figures, shaped like the regional monitor. */
 export type MonitorCijfers = z.infer<typeof MonitorCijfers>;
 
 /** A row that points at a traject by pseudonym (never a name) with a date. */
@@ -60,6 +80,10 @@ export const Dashboard = z.object({
   bedenktijdEindigt: z.array(DashboardItem),
   opvangEindigt: z.array(DashboardItem.extend({ soort: OpvangSoort, teLang: z.boolean() })),
   monitor: MonitorCijfers,
+  /** Every year with data (a traject that ran or a melding), newest first: the year picker's choices. */
+  jaren: z.array(z.number().int()),
+  /** Where the region came from: the vault's profile, or the default while there is no profile. */
+  regioBron: z.enum(['profiel', 'standaard']),
 });
 /** The coordinator dashboard. */
 export type Dashboard = z.infer<typeof Dashboard>;

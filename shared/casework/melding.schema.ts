@@ -8,7 +8,7 @@ export const MeldKanaal = z.enum(['telefoon', 'email', 'website', 'persoonlijk',
 export type MeldKanaal = z.infer<typeof MeldKanaal>;
 
 /** Who reported. */
-export const MelderType = z.enum(['burger', 'professional-zorg', 'politie', 'gemeente', 'onderwijs', 'werkgever', 'sekswerker', 'zelfmelder', 'anders']);
+export const MelderType = z.enum(['burger', 'professional-zorg', 'aandachtsfunctionaris', 'politie', 'gemeente', 'onderwijs', 'werkgever', 'sekswerker', 'zelfmelder', 'anders', 'onbekend']);
 /** Who reported. */
 export type MelderType = z.infer<typeof MelderType>;
 
@@ -62,7 +62,19 @@ export const MeldingFieldsBase = z.strictObject({
   notities: LongText.optional(),
 });
 /** Editable fields of a melding. */
-export const MeldingFields = MeldingFieldsBase.refine((m) => !(m.anoniem && m.melderContact), { message: 'Een anonieme melding heeft geen contactgegevens van de melder', path: ['melderContact'] });
+export const MeldingFields = MeldingFieldsBase.superRefine((m, ctx) => meldingBezwaren(m).forEach((b) => ctx.addIssue({ code: 'custom', ...b })));
+
+/**
+ * What makes a melding impossible, with the reason: one definition for the form, the core and
+ * the import (the core checks the merged record after every update too).
+ */
+export function meldingBezwaren(m: { anoniem: boolean; melderContact?: unknown; vorm: MeldingVorm; conclusie: MeldConclusie | null; preventiefGesprek: boolean; informatieverzoek: boolean }): Array<{ path: string[]; message: string }> {
+  const out: Array<{ path: string[]; message: string }> = [];
+  if (m.anoniem && m.melderContact) out.push({ path: ['melderContact'], message: 'Een anonieme melding heeft geen contactgegevens van de melder' });
+  if (m.conclusie === 'wel' && (m.vorm === 'onbekend' || m.vorm === 'geen')) out.push({ path: ['vorm'], message: 'Bij "wel mensenhandel" hoort een vorm van uitbuiting. Kies de vorm, of kies "verder onderzoek"' });
+  if (m.preventiefGesprek && m.informatieverzoek) out.push({ path: ['informatieverzoek'], message: 'Een melding is een preventief gesprek of een informatieverzoek, niet allebei' });
+  return out;
+}
 /** Editable fields of a melding. */
 export type MeldingFields = z.infer<typeof MeldingFields>;
 /** Editable fields of a melding, before defaults. */

@@ -3,17 +3,26 @@ import raw from '../../resources/monitor.json';
 import { duplicates, policyFile } from '../policy/policy.schema';
 import { loadPolicy } from '../policy/loadPolicy';
 import { Uitbuitingsvorm } from './common.schema';
-import { GemeenteGroep, MonitorCategorie, type MonitorCijfers } from './dashboard.schema';
-import type { MeldConclusie, MeldingVorm } from './melding.schema';
+import { GemeenteGroep, MeldingRij, MonitorCategorie, type MonitorCijfers } from './dashboard.schema';
+import { MeldingVorm, type MeldConclusie } from './melding.schema';
+import type { AfsluitReden, PolitiecontactSoort } from './traject.schema';
+import type { IsoDate } from './common.schema';
 import type { RegioGemeenten } from './gemeenten.schema';
 import { gemeenteGroep } from './gemeenten';
 
-/** When a traject falls in a category: it is preventive, it has this form (alone or with others), or anything else. */
-const Voorwaarde = z.union([z.strictObject({ preventief: z.literal(true) }), z.strictObject({ vorm: Uitbuitingsvorm }), z.strictObject({ anders: z.literal(true) })]);
+/** When a traject falls in a category: it is preventive, it has this form (alone or with others), it has no known form, or anything else. */
+const Voorwaarde = z.union([
+  z.strictObject({ preventief: z.literal(true) }),
+  z.strictObject({ vorm: Uitbuitingsvorm }),
+  z.strictObject({ geenVorm: z.literal(true) }),
+  z.strictObject({ anders: z.literal(true) }),
+]);
 /** A condition of the category rule. */
 type Voorwaarde = z.infer<typeof Voorwaarde>;
 
 const conditionKey = (als: Voorwaarde): string => JSON.stringify(als);
+/** Every form a melding can have, as one list. */
+const meldingVormen: readonly MeldingVorm[] = MeldingVorm.options.flatMap((o) => o.options);
 
 /** The file `resources/monitor.json`: how the regional monitor groups a year's figures, a policy file (see shared/policy). */
 export const MonitorFile = policyFile(
@@ -23,15 +32,19 @@ export const MonitorFile = policyFile(
     categorieen: z.array(MonitorCategorie),
     /** The category rule: the first line whose condition fits decides; the last line catches the rest. */
     indeling: z.array(z.strictObject({ categorie: MonitorCategorie, als: Voorwaarde })).min(1),
+    /** The monitor's rows of meldingen by form; every form of a melding in exactly one row. */
+    meldingRijen: z.array(z.strictObject({ rij: MeldingRij, vormen: z.array(MeldingVorm).min(1) })),
     /** Where meldingen came from, in the monitor's order. */
     gemeenteGroepen: z.array(GemeenteGroep),
   }).superRefine((inhoud, ctx) => {
-    const once = <T extends string>(list: T[], all: readonly T[], path: string, what: string) => {
+    const once = <T extends string>(list: readonly T[], all: readonly T[], path: string, what: string) => {
       for (const item of duplicates(list)) ctx.addIssue({ code: 'custom', message: `${what} "${item}" staat er meer dan één keer in`, path: [path] });
       for (const item of all) if (!list.includes(item)) ctx.addIssue({ code: 'custom', message: `${what} "${item}" ontbreekt`, path: [path] });
     };
     once(inhoud.categorieen, MonitorCategorie.options, 'categorieen', 'De categorie');
     once(inhoud.gemeenteGroepen, GemeenteGroep.options, 'gemeenteGroepen', 'De groep');
+    once(inhoud.meldingRijen.map((r) => r.rij), MeldingRij.options, 'meldingRijen', 'De rij');
+    once(inhoud.meldingRijen.flatMap((r) => r.vormen), meldingVormen, 'meldingRijen', 'De vorm');
     const last = inhoud.indeling.length - 1;
     inhoud.indeling.forEach((regel, i) => {
       if ('anders' in regel.als && i !== last) ctx.addIssue({ code: 'custom', message: 'Een regel "anders" hoort als laatste: de regels erna passen nooit', path: ['indeling', i, 'als'] });
@@ -39,7 +52,7 @@ export const MonitorFile = policyFile(
     if (!('anders' in inhoud.indeling[last]!.als)) ctx.addIssue({ code: 'custom', message: 'De laatste regel moet "anders" zijn, zodat elk traject een categorie krijgt', path: ['indeling', last, 'als'] });
     for (const key of duplicates(inhoud.indeling.map((r) => conditionKey(r.als)))) ctx.addIssue({ code: 'custom', message: `De voorwaarde ${key} staat er meer dan één keer in`, path: ['indeling'] });
     for (const categorie of inhoud.categorieen) {
-      if (!inhoud.indeling.some((r) => r.categorie === categorie)) ctx.addIssue({ code: 'custom', message: `Geen regel deelt trajecten in bij de categorie "${categorie}"`, path: ['indeling'] });
+      if (!inhoud.indeling.some((r) => r.categorie === categorie)) ctx.addIssue({ code: 'custom', message: `Geen regel deelt cliënten in bij de categorie "${categorie}"`, path: ['indeling'] });
     }
   }),
 );
@@ -54,34 +67,61 @@ export const monitorPolicy: MonitorFile = loadPolicy(MonitorFile, raw, 'resource
 function fits(als: Voorwaarde, traject: { preventief: boolean; vormen: readonly Uitbuitingsvorm[] }): boolean {
   if ('preventief' in als) return traject.preventief;
   if ('vorm' in als) return traject.vormen.includes(als.vorm);
+  if ('geenVorm' in als) return traject.vormen.length === 0;
   return true;
 }
 
-/** The monitor category of a traject; each traject counts once, by the first rule of the monitor file that fits. */
+/** The monitor category of a set of facts (one traject, or the deciding trajecten of a cliënt): the first rule of the monitor file that fits. */
 export function monitorCategorie(traject: { preventief: boolean; vormen: readonly Uitbuitingsvorm[] }, monitor: MonitorIndeling = monitorPolicy.inhoud): MonitorCategorie {
   // The file is checked to end with "anders", so a rule always fits.
   return monitor.indeling.find((regel) => fits(regel.als, traject))!.categorie;
 }
 
-/** True when a traject was supported during `jaar`: registered by its end and not closed before its start (sluitjaar null while open). */
-export function liepInJaar(traject: { aanmeldjaar: number; sluitjaar: number | null }, jaar: number): boolean {
-  return traject.aanmeldjaar <= jaar && (traject.sluitjaar === null || traject.sluitjaar >= jaar);
-}
-
-/** New in `jaar` (registered that year) or continuing from an earlier year. */
-export function nieuwOfDoorlopend(aanmeldjaar: number, jaar: number): 'nieuw' | 'doorlopend' {
-  return aanmeldjaar === jaar ? 'nieuw' : 'doorlopend';
-}
-
-/** A group of trajecten with the same monitor facts, and how many (any year: the rules pick the year's). */
-export interface TrajectTelling {
+/** The facts of one traject the monitor needs (no names, no free text). */
+export interface TrajectFeit {
+  clientId: string;
   preventief: boolean;
   vormen: readonly Uitbuitingsvorm[];
-  aanmeldjaar: number;
-  /** The year it was closed, null while open. */
-  sluitjaar: number | null;
-  minderjarigBijStart: boolean;
-  aantal: number;
+  aanmelddatum: IsoDate;
+  /** Null while open. */
+  afgeslotenOp: IsoDate | null;
+  /** Null when not known. */
+  minderjarigBijStart: boolean | null;
+}
+
+/** True when a traject was supported during `jaar`: registered by its end and not closed before its start. */
+export function liepInJaar(traject: { aanmelddatum: IsoDate; afgeslotenOp: IsoDate | null }, jaar: number): boolean {
+  return traject.aanmelddatum <= `${jaar}-12-31` && (traject.afgeslotenOp === null || traject.afgeslotenOp >= `${jaar}-01-01`);
+}
+
+/** How one cliënt counts in a year. */
+export interface ClientInJaar {
+  categorie: MonitorCategorie;
+  nieuw: boolean;
+  minderjarig: boolean | null;
+  /** The forms of the deciding trajecten, each once. */
+  vormen: Uitbuitingsvorm[];
+}
+
+/**
+ * How one cliënt counts in `jaar`, from the trajecten of that cliënt that ran in that year (the
+ * rule of resources/monitor.json, "toelichting"): the non-preventive trajecten decide when there
+ * is one, otherwise the preventive ones; their forms together give the category; new/continuing
+ * and minor follow the first of them (by registration date). Null when no traject ran that year.
+ */
+export function clientInJaar(trajecten: readonly TrajectFeit[], jaar: number, monitor: MonitorIndeling = monitorPolicy.inhoud): ClientInJaar | null {
+  const liepen = trajecten.filter((t) => liepInJaar(t, jaar));
+  if (liepen.length === 0) return null;
+  const slachtoffer = liepen.filter((t) => !t.preventief);
+  const beslissend = slachtoffer.length > 0 ? slachtoffer : liepen;
+  const eerste = beslissend.reduce((a, b) => (b.aanmelddatum < a.aanmelddatum ? b : a));
+  const vormen = [...new Set(beslissend.flatMap((t) => t.vormen))];
+  return {
+    categorie: monitorCategorie({ preventief: slachtoffer.length === 0, vormen }, monitor),
+    nieuw: eerste.aanmelddatum >= `${jaar}-01-01`,
+    minderjarig: eerste.minderjarigBijStart,
+    vormen,
+  };
 }
 
 /** A group of meldingen of the year with the same monitor facts, and how many. */
@@ -91,47 +131,75 @@ export interface MeldingTelling {
   minderjarig: boolean | null;
   preventiefGesprek: boolean;
   informatieverzoek: boolean;
+  /** The melder is a sex worker (their information requests are the monitor's own figure). */
+  sekswerker: boolean;
   conclusie: MeldConclusie | null;
   acuut: boolean;
   aantal: number;
 }
 
+/** Police contacts of the year of one kind and form, and how many. */
+export interface PolitieTelling {
+  soort: PolitiecontactSoort;
+  vorm: Uitbuitingsvorm;
+  aantal: number;
+}
+
+/** What a year's figures are computed from: facts and grouped counts, never a record with a name. */
+export interface MonitorBron {
+  /** Every traject that may have run in the year (others are skipped), any order. */
+  trajecten: Iterable<TrajectFeit>;
+  meldingen: readonly MeldingTelling[];
+  politie: readonly PolitieTelling[];
+  /** Trajecten closed in the year, by reason. */
+  afgesloten: ReadonlyArray<{ reden: AfsluitReden; aantal: number }>;
+  crisisopvangPlaatsingen: number;
+}
+
+const leeftijdKey = (minderjarig: boolean | null) => (minderjarig === null ? 'onbekend' : minderjarig ? 'minderjarig' : 'volwassen');
+const naarLeeftijd = () => ({ volwassen: 0, minderjarig: 0, onbekend: 0 });
+
 /**
- * The year's figures shaped like the regional monitor, from grouped counts: the trajecten that
- * ran in `jaar` (liepInJaar), new or continuing, and the meldingen of that year. Meldingen by form
- * leave out preventive conversations and information requests, which the monitor counts apart.
+ * The year's figures shaped like the regional monitor: cliënten (not trajecten) by category, new
+ * or continuing, age and form; closures; crisisopvang placements; the meldingen of the year by
+ * origin and by the monitor's rows (preventive conversations and information requests apart);
+ * police contacts per form. Unknown is always its own row.
  */
-export function monitorCijfers(
-  jaar: number,
-  regio: RegioGemeenten,
-  trajecten: readonly TrajectTelling[],
-  meldingen: readonly MeldingTelling[],
-  monitor: MonitorIndeling = monitorPolicy.inhoud,
-): MonitorCijfers {
+export function monitorCijfers(jaar: number, regio: RegioGemeenten, bron: MonitorBron, monitor: MonitorIndeling = monitorPolicy.inhoud): MonitorCijfers {
+  const perClient = new Map<string, TrajectFeit[]>();
+  for (const t of bron.trajecten) {
+    if (!liepInJaar(t, jaar)) continue;
+    const list = perClient.get(t.clientId);
+    if (list) list.push(t);
+    else perClient.set(t.clientId, [t]);
+  }
   const perCategorie = new Map(monitor.categorieen.map((c) => [c, { categorie: c, nieuw: 0, doorlopend: 0, totaal: 0 }]));
   const totaal = { nieuw: 0, doorlopend: 0, totaal: 0 };
-  let minderjarig = 0;
-  for (const t of trajecten) {
-    if (!liepInJaar(t, jaar)) continue;
-    const row = perCategorie.get(monitorCategorie(t, monitor))!;
-    const key = nieuwOfDoorlopend(t.aanmeldjaar, jaar);
-    row[key] += t.aantal;
-    row.totaal += t.aantal;
-    totaal[key] += t.aantal;
-    totaal.totaal += t.aantal;
-    if (t.minderjarigBijStart) minderjarig += t.aantal;
+  const leeftijd = naarLeeftijd();
+  const perVormClient = new Map<Uitbuitingsvorm, number>();
+  for (const trajecten of perClient.values()) {
+    const c = clientInJaar(trajecten, jaar, monitor)!;
+    const row = perCategorie.get(c.categorie)!;
+    const key = c.nieuw ? 'nieuw' : 'doorlopend';
+    row[key] += 1;
+    row.totaal += 1;
+    totaal[key] += 1;
+    totaal.totaal += 1;
+    leeftijd[leeftijdKey(c.minderjarig)] += 1;
+    for (const vorm of c.vormen) perVormClient.set(vorm, (perVormClient.get(vorm) ?? 0) + 1);
   }
 
+  const rijVan = new Map(monitor.meldingRijen.flatMap((r) => r.vormen.map((v) => [v, r.rij] as const)));
   const perGroep = new Map(monitor.gemeenteGroepen.map((g) => [g, 0]));
-  const perVorm = new Map<MeldingVorm, { vorm: MeldingVorm; volwassen: number; minderjarig: number; onbekend: number }>();
-  const preventieveGesprekken = { volwassen: 0, minderjarig: 0 };
+  const perRij = new Map<MeldingRij, { rij: MeldingRij; volwassen: number; minderjarig: number; onbekend: number }>();
+  const preventieveGesprekken = naarLeeftijd();
+  const informatieverzoeken = { sekswerkers: 0, overig: 0 };
   const perConclusie = { geen: 0, verderOnderzoek: 0, wel: 0, open: 0 };
-  let informatieverzoeken = 0;
   let acuut = 0;
   let meldingTotaal = 0;
-  for (const m of meldingen) {
+  for (const m of bron.meldingen) {
     meldingTotaal += m.aantal;
-    const groep = m.gemeente === 'buiten-regio' ? 'buiten-regio' : gemeenteGroep(m.gemeente, regio);
+    const groep = gemeenteGroep(m.gemeente, regio);
     perGroep.set(groep, perGroep.get(groep)! + m.aantal);
     if (m.acuut) acuut += m.aantal;
     if (m.conclusie === 'geen') perConclusie.geen += m.aantal;
@@ -139,31 +207,51 @@ export function monitorCijfers(
     else if (m.conclusie === 'wel') perConclusie.wel += m.aantal;
     else perConclusie.open += m.aantal;
     if (m.preventiefGesprek) {
-      // Unknown age counts as adult here, as the monitor has only two columns.
-      preventieveGesprekken[m.minderjarig ? 'minderjarig' : 'volwassen'] += m.aantal;
+      preventieveGesprekken[leeftijdKey(m.minderjarig)] += m.aantal;
       continue;
     }
     if (m.informatieverzoek) {
-      informatieverzoeken += m.aantal;
+      informatieverzoeken[m.sekswerker ? 'sekswerkers' : 'overig'] += m.aantal;
       continue;
     }
-    const row = perVorm.get(m.vorm) ?? { vorm: m.vorm, volwassen: 0, minderjarig: 0, onbekend: 0 };
-    row[m.minderjarig === null ? 'onbekend' : m.minderjarig ? 'minderjarig' : 'volwassen'] += m.aantal;
-    perVorm.set(m.vorm, row);
+    const rij = rijVan.get(m.vorm)!;
+    const row = perRij.get(rij) ?? { rij, ...naarLeeftijd() };
+    row[leeftijdKey(m.minderjarig)] += m.aantal;
+    perRij.set(rij, row);
   }
 
+  const politie = new Map<Uitbuitingsvorm, { vorm: Uitbuitingsvorm; informatieveGesprekken: number; aangiftes: number }>();
+  const politieTotaal = { informatieveGesprekken: 0, aangiftes: 0 };
+  for (const p of bron.politie) {
+    const row = politie.get(p.vorm) ?? { vorm: p.vorm, informatieveGesprekken: 0, aangiftes: 0 };
+    const key = p.soort === 'aangifte' ? 'aangiftes' : 'informatieveGesprekken';
+    row[key] += p.aantal;
+    politieTotaal[key] += p.aantal;
+    politie.set(p.vorm, row);
+  }
+
+  const vormOrder = (v: Uitbuitingsvorm) => Uitbuitingsvorm.options.indexOf(v);
   return {
     jaar,
     regio: regio.naam,
-    clienten: { perCategorie: [...perCategorie.values()], totaal, minderjarig },
+    clienten: {
+      perCategorie: [...perCategorie.values()],
+      totaal,
+      leeftijd,
+      perVorm: [...perVormClient].map(([vorm, aantal]) => ({ vorm, aantal })).sort((a, b) => vormOrder(a.vorm) - vormOrder(b.vorm)),
+      afgesloten: { totaal: bron.afgesloten.reduce((n, a) => n + a.aantal, 0), perReden: [...bron.afgesloten].sort((a, b) => b.aantal - a.aantal) },
+      crisisopvangPlaatsingen: bron.crisisopvangPlaatsingen,
+    },
     meldingen: {
       totaal: meldingTotaal,
       perGemeenteGroep: monitor.gemeenteGroepen.map((groep) => ({ groep, aantal: perGroep.get(groep)! })),
-      perVorm: [...perVorm.values()].sort((a, b) => b.volwassen + b.minderjarig + b.onbekend - (a.volwassen + a.minderjarig + a.onbekend)),
+      // The monitor's order of rows; a row without meldingen is left out.
+      perVorm: monitor.meldingRijen.flatMap((r) => perRij.get(r.rij) ?? []),
       preventieveGesprekken,
       informatieverzoeken,
       perConclusie,
       acuut,
     },
+    politie: { perVorm: [...politie.values()].sort((a, b) => vormOrder(a.vorm) - vormOrder(b.vorm)), totaal: politieTotaal },
   };
 }

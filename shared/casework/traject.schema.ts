@@ -23,18 +23,20 @@ export const AfsluitReden = z.enum([
 export type AfsluitReden = z.infer<typeof AfsluitReden>;
 
 /** Who referred the cliënt (aanmelding via politie, zorg, gemeente, zelfmelder, meldpunt …). */
-export const Verwijzer = z.enum(['politie', 'kmar', 'zorg', 'gemeente', 'zelfmelder', 'meldpunt', 'ind-coa', 'nla', 'anders']);
+export const Verwijzer = z.enum(['politie', 'kmar', 'zorg', 'gemeente', 'zelfmelder', 'meldpunt', 'veilig-thuis', 'ind-coa', 'nla', 'anders', 'onbekend']);
 /** Who referred the cliënt. */
 export type Verwijzer = z.infer<typeof Verwijzer>;
 
 /**
- * A gemeente name from resources/gemeenten.json, or one of the two monitor catch-alls
- * (`onbekend`, `buiten-regio`). Any other name is refused, so the monitor never meets a typo.
+ * A gemeente name from the CBS list in resources/gemeenten.json, or one of the monitor's
+ * catch-alls: `onbekend`, `onbekend-in-regio` (not known which, but one of the region's) and
+ * `buiten-regio` (an older value: outside the region, not named). Any other name is refused, so
+ * the monitor never meets a typo.
  */
-export const GemeenteRef = ShortText.refine((g) => g === 'onbekend' || g === 'buiten-regio' || isKnownGemeente(g), {
-  message: 'Kies een gemeente uit de lijst, of "onbekend" of "buiten-regio"',
+export const GemeenteRef = ShortText.refine((g) => g === 'onbekend' || g === 'onbekend-in-regio' || g === 'buiten-regio' || isKnownGemeente(g), {
+  message: 'Kies een gemeente uit de lijst, of "onbekend"',
 });
-/** A gemeente name, or `onbekend` / `buiten-regio`. */
+/** A gemeente name, or `onbekend` / `onbekend-in-regio` / `buiten-regio`. */
 export type GemeenteRef = z.infer<typeof GemeenteRef>;
 
 /** Kinds of shelter. Crisisopvang is a secret address, at most 3 months. */
@@ -87,16 +89,33 @@ export const Procedure = z.strictObject({
 /** One procedure. */
 export type Procedure = z.infer<typeof Procedure>;
 
+/** A contact of the cliënt with the police (AVIM): an informative conversation or an aangifte. The monitor counts both per form. */
+export const PolitiecontactSoort = z.enum(['informatief-gesprek', 'aangifte']);
+/** A kind of police contact. */
+export type PolitiecontactSoort = z.infer<typeof PolitiecontactSoort>;
+
+/** One informative conversation or aangifte at the AVIM, with the form it was about. */
+export const Politiecontact = z.strictObject({
+  id: Id.optional(),
+  soort: PolitiecontactSoort,
+  datum: IsoDate,
+  vorm: Uitbuitingsvorm,
+});
+/** One police contact. */
+export type Politiecontact = z.infer<typeof Politiecontact>;
+
 /** Editable fields of a traject (the phase moves only through `trajecten.transition`). */
 export const TrajectFields = z.strictObject({
   preventief: z.boolean().default(false),
   vormen: z.array(Uitbuitingsvorm).max(7).default([]).refine((v) => new Set(v).size === v.length, 'Elke vorm maar één keer'),
-  minderjarigBijStart: z.boolean(),
+  /** Null when not known: the monitor counts it as its own row (onbekend), never as adult. */
+  minderjarigBijStart: z.boolean().nullable(),
   gemeente: GemeenteRef,
   verwijzer: Verwijzer,
   aanmelddatum: IsoDate,
   opvang: z.array(Opvang).max(50).default([]),
   procedures: z.array(Procedure).max(50).default([]),
+  politiecontacten: z.array(Politiecontact).max(100).default([]),
   notities: LongText.optional(),
 });
 /** Editable fields of a traject. */
@@ -114,6 +133,7 @@ export const trajectFieldSensitivity: Record<keyof TrajectFields, Sensitivity> =
   aanmelddatum: 'gewoon',
   opvang: 'direct-identifier',
   procedures: 'strafrechtelijk',
+  politiecontacten: 'strafrechtelijk',
   notities: 'bijzonder',
 };
 
@@ -218,12 +238,13 @@ export const Traject = z.object({
   meldingId: Id.nullable(),
   preventief: z.boolean(),
   vormen: z.array(Uitbuitingsvorm),
-  minderjarigBijStart: z.boolean(),
+  minderjarigBijStart: z.boolean().nullable(),
   gemeente: z.string(),
   verwijzer: Verwijzer,
   aanmelddatum: IsoDate,
   opvang: z.array(OpvangBase.extend({ id: Id, eind: IsoDate.optional() }).strip()),
   procedures: z.array(Procedure.extend({ id: Id, state: DeadlineState }).strip()),
+  politiecontacten: z.array(Politiecontact.extend({ id: Id }).strip()),
   notities: z.string().nullable(),
   version: Version,
   createdAt: Timestamp,
@@ -248,7 +269,15 @@ export type TrajectSignalen = z.infer<typeof TrajectSignalen>;
 /** Everything the traject screen shows at once; the journal comes in pages. */
 export const TrajectDetail = z.object({
   traject: Traject,
-  client: z.object({ id: Id, pseudoniem: PseudonymCode, roepnaam: z.string(), achternaam: z.string().nullable(), geboortedatum: IsoDate.nullable() }),
+  client: z.object({
+    id: Id,
+    pseudoniem: PseudonymCode,
+    roepnaam: z.string(),
+    achternaam: z.string().nullable(),
+    geboortedatum: IsoDate.nullable(),
+    /** For the opvang rules (crisisopvang is for persons who identify as women). */
+    geslacht: z.enum(['vrouw', 'man', 'anders', 'onbekend']),
+  }),
   fasen: z.array(FaseWissel),
   toestemmingen: z.array(Toestemming),
   taken: z.array(Task),

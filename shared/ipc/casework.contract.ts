@@ -174,8 +174,8 @@ export const caseworkMethods = {
   'views.delete': method({ doc: 'Removes a saved view.', input: Ref, output: NoOutput }),
 
   'dashboard.get': method({
-    doc: 'The coordinator dashboard: open trajecten by phase and form, overdue tasks, bedenktijd and opvang ending soon, this year in monitor shape.',
-    input: z.strictObject({ vandaag: IsoDate.optional(), jaar: z.number().int().min(2000).max(2100).optional(), regio: Regio.default('rotterdam') }),
+    doc: "The coordinator dashboard: open trajecten by phase and form, overdue tasks, bedenktijd and opvang ending soon, a year (this year unless chosen) in monitor shape for the region of the vault's profile, and the years with data.",
+    input: z.strictObject({ vandaag: IsoDate.optional(), jaar: z.number().int().min(2000).max(2100).optional(), regio: Regio.optional() }),
     output: Dashboard,
   }),
   'gemeenten.list': method({

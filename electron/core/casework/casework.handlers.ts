@@ -84,7 +84,9 @@ export const caseworkHandlers: Pick<Handlers<Session>, Exclude<keyof typeof case
 
   'dashboard.get': (input, s) => {
     const today = input.vandaag ?? localToday();
-    return getDashboard(s.db(), today, input.jaar ?? yearOf(today), regioGemeenten(input.regio));
+    // The region of the vault's profile; until there is one, Rotterdam, and the screen says so.
+    const regio = input.regio ?? null;
+    return getDashboard(s.db(), today, input.jaar ?? yearOf(today), regioGemeenten(regio ?? 'rotterdam'), regio ? 'profiel' : 'standaard');
   },
   'gemeenten.list': () => ({ regios: gemeenten.regios.map((r) => ({ regio: r.regio, naam: r.naam, centrumgemeente: r.centrumgemeente, gemeenten: r.gemeenten })) }),
   'import.file': (input, s) => importFile(s.db(), s.writer('import'), input.path, { dryRun: input.dryRun, opnieuw: input.opnieuw, today: localToday() }),

@@ -8,8 +8,8 @@ import type { Db } from '../db/sql';
  * both generated from it, so they cannot disagree.
  *
  * Changing a rule changes what is stored: it needs a new migration that rebuilds the counts
- * table and calls `createCountTriggers` again (migration 0050 calls it too, and then simply
- * creates the newest triggers, which the later migration replaces).
+ * table and calls `createCountTriggers` again, and the rule as it was stays for the migrations
+ * that used it (as `MELDING_COUNTS_0050` for migration 0050).
  */
 export interface CountRule {
   /** The records counted. */
@@ -43,7 +43,8 @@ export const TRAJECT_COUNTS: CountRule = {
   moves: ['fase', 'preventief', 'vormen', 'minderjarig', 'aanmelddatum', 'afgesloten_op'],
 };
 
-export const MELDING_COUNTS: CountRule = {
+/** The meldingen grouping of migrations 0020–0050 (kept as it was: a shipped migration never changes). */
+export const MELDING_COUNTS_0050: CountRule = {
   table: 'meldingen',
   counts: 'melding_tellingen',
   triggers: 'meldingen_tel',
@@ -62,6 +63,17 @@ export const MELDING_COUNTS: CountRule = {
   moves: ['datum', 'gemeente', 'vorm', 'minderjarig', 'preventief_gesprek', 'informatieverzoek', 'conclusie', 'acuut'],
 };
 
+/** Since migration 0060 the meldingen also group by "the melder is a sex worker" (their information requests are the monitor's own figure). */
+export const MELDING_COUNTS: CountRule = {
+  ...MELDING_COUNTS_0050,
+  groups: [...MELDING_COUNTS_0050.groups.slice(0, 6), { column: 'sekswerker', of: (row) => `(${row}melder_type = 'sekswerker')` }, ...MELDING_COUNTS_0050.groups.slice(6)],
+  moves: [...MELDING_COUNTS_0050.moves, 'melder_type'],
+};
+
+/** The rules as migration 0050 created their triggers. */
+export const COUNT_RULES_0050: readonly CountRule[] = [TRAJECT_COUNTS, MELDING_COUNTS_0050];
+
+/** The rules of today's schema: the triggers in a vault and the import's catch-up follow these. */
 export const COUNT_RULES: readonly CountRule[] = [TRAJECT_COUNTS, MELDING_COUNTS];
 
 const columns = (rule: CountRule) => rule.groups.map((g) => g.column).join(', ');

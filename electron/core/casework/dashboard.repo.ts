@@ -1,13 +1,14 @@
-import type { Dashboard, DashboardItem } from '../../../shared/casework/dashboard.schema';
+import type { Dashboard, DashboardItem, MonitorCijfers } from '../../../shared/casework/dashboard.schema';
 import type { IsoDate, Uitbuitingsvorm } from '../../../shared/casework/common.schema';
-import type { Fase, OpvangSoort } from '../../../shared/casework/traject.schema';
+import type { AfsluitReden, Fase, OpvangSoort } from '../../../shared/casework/traject.schema';
 import type { MeldConclusie, MeldingVorm } from '../../../shared/casework/melding.schema';
 import type { RegioGemeenten } from '../../../shared/casework/gemeenten.schema';
-import { addDays, daysBetween } from '../../../shared/casework/dates';
+import { addDays, daysBetween, yearOf } from '../../../shared/casework/dates';
 import { deadlinesWith, finalProcedureStatuses, type DayRange } from '../../../shared/casework/deadlines';
 import { dayRangeSql } from './dayRange';
 import { crisisopvangGrens } from '../../../shared/casework/opvang';
-import { monitorCijfers, type MeldingTelling, type TrajectTelling } from '../../../shared/casework/monitor';
+import { monitorCijfers, type MeldingTelling, type PolitieTelling, type TrajectFeit } from '../../../shared/casework/monitor';
+import { minderjarigOf } from './trajecten.repo';
 import { stmt, type Db } from '../db/sql';
 
 type VormKey = Uitbuitingsvorm | 'preventief' | 'onbekend';
@@ -63,7 +64,7 @@ function taskItems(db: Db, range: DayRange, today: IsoDate): { aantal: number; e
 }
 
 /** The whole coordinator dashboard for a day, a year and a region. */
-export function getDashboard(db: Db, today: IsoDate, jaar: number, regio: RegioGemeenten): Dashboard {
+export function getDashboard(db: Db, today: IsoDate, jaar: number, regio: RegioGemeenten, regioBron: Dashboard['regioBron']): Dashboard {
   // "Soon" as the deadline rule has it: due today or within the soon days (deadlinesWith).
   const dueSoon: DayRange = { van: deadlinesWith('vandaag', today).van, tot: deadlinesWith('binnenkort', today).tot };
   const soon = dueSoon.tot!;
@@ -106,47 +107,68 @@ export function getDashboard(db: Db, today: IsoDate, jaar: number, regio: RegioG
       };
     }),
     monitor: monitorFor(db, jaar, regio),
+    jaren: jarenMetGegevens(db, today),
+    regioBron,
   };
 }
 
 /**
- * A year's figures in monitor shape, from grouped counts (no record leaves the query). The SQL
- * only groups and counts; which trajecten ran in the year, new or continuing, and the categories
- * are decided by the monitor rules in shared/casework/monitor.ts, the one place they are written.
+ * A year's figures in monitor shape. Cliënten are counted from the facts of the trajecten that ran
+ * in the year (one covering-index scan, no names, no free text); meldingen from the kept counts;
+ * police contacts, closures and crisisopvang placements by grouped counts. Which cliënt falls in
+ * which category, new or continuing, is decided by the monitor rules in shared/casework/monitor.ts,
+ * the one place they are written.
  */
-export function monitorFor(db: Db, jaar: number, regio: RegioGemeenten) {
-  const trajectRows = stmt(
-    db,
-    `SELECT preventief, vormen, minderjarig, aanmeldjaar, sluitjaar, sum(n) AS n FROM traject_tellingen
-      WHERE n > 0 GROUP BY 1, 2, 3, 4, 5`,
-  ).all() as Array<{ preventief: number; vormen: string; minderjarig: number; aanmeldjaar: number; sluitjaar: number; n: number }>;
+export function monitorFor(db: Db, jaar: number, regio: RegioGemeenten): MonitorCijfers {
+  const van = `${jaar}-01-01`;
+  const tot = `${jaar}-12-31`;
   const vormenOf = new Map<string, Uitbuitingsvorm[]>();
-  const trajecten: TrajectTelling[] = trajectRows.map((r) => {
-    let vormen = vormenOf.get(r.vormen);
-    if (!vormen) vormenOf.set(r.vormen, (vormen = JSON.parse(r.vormen) as Uitbuitingsvorm[]));
-    return {
-      preventief: r.preventief === 1,
-      vormen,
-      aanmeldjaar: r.aanmeldjaar,
-      sluitjaar: r.sluitjaar === 0 ? null : r.sluitjaar,
-      minderjarigBijStart: r.minderjarig === 1,
-      aantal: r.n,
-    };
-  });
+  const rows = stmt(
+    db,
+    `SELECT client_id, preventief, vormen, minderjarig, aanmelddatum, afgesloten_op FROM trajecten INDEXED BY trajecten_monitor
+      WHERE aanmelddatum <= ? AND (afgesloten_op IS NULL OR afgesloten_op >= ?)`,
+  ).iterate(tot, van) as IterableIterator<{ client_id: string; preventief: number; vormen: string; minderjarig: number; aanmelddatum: string; afgesloten_op: string | null }>;
+  function* trajecten(): Iterable<TrajectFeit> {
+    for (const r of rows) {
+      let vormen = vormenOf.get(r.vormen);
+      if (!vormen) vormenOf.set(r.vormen, (vormen = JSON.parse(r.vormen) as Uitbuitingsvorm[]));
+      yield { clientId: r.client_id, preventief: r.preventief === 1, vormen, aanmelddatum: r.aanmelddatum, afgeslotenOp: r.afgesloten_op, minderjarigBijStart: minderjarigOf(r.minderjarig) };
+    }
+  }
   const meldingRows = stmt(
     db,
-    `SELECT gemeente, vorm, nullif(minderjarig, -1) AS minderjarig, preventief_gesprek, informatieverzoek, nullif(conclusie, '') AS conclusie, acuut, n
+    `SELECT gemeente, vorm, nullif(minderjarig, -1) AS minderjarig, preventief_gesprek, informatieverzoek, sekswerker, nullif(conclusie, '') AS conclusie, acuut, n
        FROM melding_tellingen WHERE jaar = ? AND n > 0`,
-  ).all(jaar) as Array<{ gemeente: string; vorm: MeldingVorm; minderjarig: number | null; preventief_gesprek: number; informatieverzoek: number; conclusie: MeldConclusie | null; acuut: number; n: number }>;
+  ).all(jaar) as Array<{ gemeente: string; vorm: MeldingVorm; minderjarig: number | null; preventief_gesprek: number; informatieverzoek: number; sekswerker: number; conclusie: MeldConclusie | null; acuut: number; n: number }>;
   const meldingen: MeldingTelling[] = meldingRows.map((r) => ({
     gemeente: r.gemeente,
     vorm: r.vorm,
     minderjarig: r.minderjarig === null ? null : r.minderjarig === 1,
     preventiefGesprek: r.preventief_gesprek === 1,
     informatieverzoek: r.informatieverzoek === 1,
+    sekswerker: r.sekswerker === 1,
     conclusie: r.conclusie,
     acuut: r.acuut === 1,
     aantal: r.n,
   }));
-  return monitorCijfers(jaar, regio, trajecten, meldingen);
+  const politie = stmt(db, `SELECT soort, vorm, count(*) AS aantal FROM traject_politiecontacten WHERE datum BETWEEN ? AND ? GROUP BY soort, vorm`).all(van, tot) as PolitieTelling[];
+  const afgesloten = stmt(db, `SELECT afsluit_reden AS reden, count(*) AS aantal FROM trajecten WHERE afgesloten_op BETWEEN ? AND ? GROUP BY afsluit_reden`).all(van, tot) as Array<{ reden: AfsluitReden; aantal: number }>;
+  const crisis = stmt(db, `SELECT count(*) AS n FROM traject_opvang WHERE soort = 'crisisopvang' AND start BETWEEN ? AND ?`).get(van, tot) as { n: number };
+  return monitorCijfers(jaar, regio, { trajecten: trajecten(), meldingen, politie, afgesloten, crisisopvangPlaatsingen: crisis.n });
+}
+
+/**
+ * Every year with data, newest first: a year in which a traject ran (from its registration to its
+ * closure, or to `today` while open) or a melding was dated. From the kept counts: no scan.
+ */
+export function jarenMetGegevens(db: Db, today: IsoDate): number[] {
+  const nu = yearOf(today);
+  const jaren = new Set<number>();
+  const spans = stmt(db, `SELECT aanmeldjaar, max(sluitjaar) AS sluitjaar, min(sluitjaar) AS open FROM traject_tellingen WHERE n > 0 GROUP BY aanmeldjaar`).all() as Array<{ aanmeldjaar: number; sluitjaar: number; open: number }>;
+  for (const s of spans) {
+    const einde = s.open === 0 ? Math.max(nu, s.sluitjaar) : s.sluitjaar;
+    for (let j = s.aanmeldjaar; j <= einde; j++) jaren.add(j);
+  }
+  for (const r of stmt(db, `SELECT DISTINCT jaar FROM melding_tellingen WHERE n > 0`).all() as Array<{ jaar: number }>) jaren.add(r.jaar);
+  return [...jaren].sort((a, b) => b - a);
 }

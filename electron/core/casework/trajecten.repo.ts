@@ -7,6 +7,7 @@ import {
   type Fase,
   type FaseWissel,
   type Opvang,
+  type Politiecontact,
   type Procedure,
   type Traject,
   type TrajectDetail,
@@ -16,6 +17,7 @@ import { checkTransition } from '../../../shared/casework/phases';
 import { procedureDeadlineState } from '../../../shared/casework/deadlines';
 import { crisisopvangGrens, crisisopvangTeLang, opvangEinde, opvangLoopt } from '../../../shared/casework/opvang';
 import { monitorCategorie } from '../../../shared/casework/monitor';
+import { trajectBezwaren } from '../../../shared/casework/trajectRules';
 import { recordChange } from './changeKinds';
 import { indexRecord, joinText, reindexRecord } from './search.repo';
 import { listJournaal } from './journaal.repo';
@@ -63,7 +65,13 @@ export function trajectIndexTextOf(db: Db, id: string) {
 }
 
 /** Writes the list parts of a traject; `fresh` (a traject created in this call) has none to delete first. */
-function writeParts(db: Db, ctx: WriteContext, trajectId: string, fields: { vormen?: Uitbuitingsvorm[]; opvang?: Opvang[]; procedures?: Procedure[] }, fresh = false): void {
+function writeParts(
+  db: Db,
+  ctx: WriteContext,
+  trajectId: string,
+  fields: { vormen?: Uitbuitingsvorm[] | undefined; opvang?: Opvang[] | undefined; procedures?: Procedure[] | undefined; politiecontacten?: Politiecontact[] | undefined },
+  fresh = false,
+): void {
   if (fields.vormen) {
     if (!fresh) stmt(db, 'DELETE FROM traject_vormen WHERE traject_id = ?').run(trajectId);
     for (const vorm of fields.vormen) stmt(db, 'INSERT INTO traject_vormen (traject_id, vorm) VALUES (?, ?)').run(trajectId, vorm);
@@ -98,6 +106,33 @@ function writeParts(db: Db, ctx: WriteContext, trajectId: string, fields: { vorm
       );
     });
   }
+  if (fields.politiecontacten) {
+    if (!fresh) stmt(db, 'DELETE FROM traject_politiecontacten WHERE traject_id = ?').run(trajectId);
+    fields.politiecontacten.forEach((p, pos) => {
+      stmt(db, 'INSERT INTO traject_politiecontacten (id, traject_id, pos, soort, datum, vorm) VALUES (?, ?, ?, ?, ?, ?)').run(p.id ?? ctx.newId(), trajectId, pos, p.soort, p.datum, p.vorm);
+    });
+  }
+}
+
+/** `trajecten.minderjarig`: 1, 0, or -1 when not known (as the melding counts store it). */
+export function minderjarigColumn(value: boolean | null): number {
+  return value === null ? -1 : value ? 1 : 0;
+}
+
+/** Reads back `minderjarigColumn`. */
+export function minderjarigOf(column: number): boolean | null {
+  return column === -1 ? null : column === 1;
+}
+
+/** Refuses a traject whose facts contradict each other, with the reasons (INVALID_INPUT, as a form error). */
+function refuseImpossible(t: Parameters<typeof trajectBezwaren>[0]): void {
+  const issues = trajectBezwaren(t);
+  if (issues.length > 0) throw new KkError('INVALID_INPUT', 'Impossible traject', { issues: issues.map((i) => ({ path: `fields.${i.path}`, message: i.message })) });
+}
+
+/** The birth date of a cliënt, if known (for the checks above). */
+function geboortedatumOf(db: Db, clientId: string): IsoDate | null {
+  return (stmt(db, `SELECT json_extract(data, '$.geboortedatum') AS g FROM clienten WHERE id = ?`).get(clientId) as { g: IsoDate | null } | undefined)?.g ?? null;
 }
 
 /** Records a phase change; `seq` is known for a traject created in this call, otherwise read. */
@@ -119,12 +154,17 @@ export interface NewTrajectOptions {
 export interface ClientRef {
   id: string;
   pseudoniem: string;
+  /** When given (also null), the traject is checked against it; bulk writers check in the import file check instead. */
+  geboortedatum?: IsoDate | null;
 }
 
 /** The cliënt with this id, as a reference for a new traject; NOT_FOUND when there is none. */
 export function clientRef(db: Db, clientId: string): ClientRef {
-  const row = found(stmt(db, 'SELECT pseudoniem FROM clienten WHERE id = ?').get(clientId) as { pseudoniem: string } | undefined, 'client');
-  return { id: clientId, pseudoniem: row.pseudoniem };
+  const row = found(
+    stmt(db, `SELECT pseudoniem, json_extract(data, '$.geboortedatum') AS geboortedatum FROM clienten WHERE id = ?`).get(clientId) as { pseudoniem: string; geboortedatum: IsoDate | null } | undefined,
+    'client',
+  );
+  return { id: clientId, pseudoniem: row.pseudoniem, geboortedatum: row.geboortedatum };
 }
 
 /**
@@ -133,8 +173,11 @@ export function clientRef(db: Db, clientId: string): ClientRef {
  */
 export function insertTraject(db: Db, ctx: WriteContext, client: ClientRef, fields: TrajectFields, options: NewTrajectOptions = {}): { id: string; version: number } {
   const clientId = client.id;
-  const id = ctx.newId();
   const fase = options.fase ?? 'aanmelding';
+  if (client.geboortedatum !== undefined) {
+    refuseImpossible({ ...fields, afgeslotenOp: fase === 'afgesloten' ? options.afgeslotenOp : null, geboortedatum: client.geboortedatum });
+  }
+  const id = ctx.newId();
   stmt(
     db,
     `INSERT INTO trajecten (id, client_id, pseudoniem, fase, preventief, vormen, categorie, minderjarig, gemeente, verwijzer, aanmelddatum,
@@ -148,7 +191,7 @@ export function insertTraject(db: Db, ctx: WriteContext, client: ClientRef, fiel
     int(fields.preventief),
     JSON.stringify(fields.vormen),
     monitorCategorie(fields),
-    int(fields.minderjarigBijStart),
+    minderjarigColumn(fields.minderjarigBijStart),
     fields.gemeente,
     fields.verwijzer,
     fields.aanmelddatum,
@@ -173,6 +216,7 @@ export function getTraject(db: Db, id: string, today: IsoDate): Traject {
   const row = found(stmt(db, SELECT_TRAJECT).get(id) as TrajectRow | undefined, 'traject');
   const opvang = stmt(db, 'SELECT id, soort, start, eind, locatie FROM traject_opvang WHERE traject_id = ? ORDER BY pos').all(id) as Array<Record<string, unknown>>;
   const procedures = stmt(db, 'SELECT id, soort, status, start, deadline, toelichting FROM traject_procedures WHERE traject_id = ? ORDER BY pos').all(id) as Array<Procedure & { id: string }>;
+  const politiecontacten = stmt(db, 'SELECT id, soort, datum, vorm FROM traject_politiecontacten WHERE traject_id = ? ORDER BY pos').all(id) as Traject['politiecontacten'];
   return {
     id: row.id,
     clientId: row.client_id,
@@ -184,12 +228,13 @@ export function getTraject(db: Db, id: string, today: IsoDate): Traject {
     meldingId: row.melding_id,
     preventief: bool(row.preventief),
     vormen: JSON.parse(row.vormen) as Uitbuitingsvorm[],
-    minderjarigBijStart: bool(row.minderjarig),
+    minderjarigBijStart: minderjarigOf(row.minderjarig),
     gemeente: row.gemeente,
     verwijzer: row.verwijzer,
     aanmelddatum: row.aanmelddatum,
     opvang: opvang.map((o) => withoutNulls(o)) as Traject['opvang'],
     procedures: procedures.map((p) => ({ ...withoutNulls(p), state: procedureDeadlineState(p, today) })),
+    politiecontacten,
     notities: row.notities,
     version: row.version,
     createdAt: row.created_at,
@@ -208,6 +253,7 @@ function editableFields(t: Traject): Record<string, unknown> {
     aanmelddatum: t.aanmelddatum,
     opvang: t.opvang,
     procedures: t.procedures.map(({ state: _state, ...p }) => p),
+    politiecontacten: t.politiecontacten,
     notities: t.notities ?? undefined,
   });
 }
@@ -221,15 +267,17 @@ export function updateTraject(db: Db, ctx: WriteContext, id: string, version: nu
   const after = compact(merged) as Record<string, unknown>;
   const fields = changedFields(before, after);
   if (fields.length === 0) return { id, version: current.version };
+  refuseImpossible({ ...merged, afgeslotenOp: current.afgeslotenOp, geboortedatum: geboortedatumOf(db, current.clientId) });
   stmt(
     db,
     `UPDATE trajecten SET preventief = ?, vormen = ?, categorie = ?, minderjarig = ?, gemeente = ?, verwijzer = ?, aanmelddatum = ?,
        notities = ?, version = version + 1, updated_at = ? WHERE id = ?`,
-  ).run(int(merged.preventief), JSON.stringify(merged.vormen), monitorCategorie(merged), int(merged.minderjarigBijStart), merged.gemeente, merged.verwijzer, merged.aanmelddatum, merged.notities ?? null, ctx.now, id);
+  ).run(int(merged.preventief), JSON.stringify(merged.vormen), monitorCategorie(merged), minderjarigColumn(merged.minderjarigBijStart), merged.gemeente, merged.verwijzer, merged.aanmelddatum, merged.notities ?? null, ctx.now, id);
   writeParts(db, ctx, id, {
     vormen: fields.includes('vormen') ? merged.vormen : undefined,
     opvang: fields.includes('opvang') ? merged.opvang : undefined,
     procedures: fields.includes('procedures') ? merged.procedures : undefined,
+    politiecontacten: fields.includes('politiecontacten') ? merged.politiecontacten : undefined,
   });
   reindexRecord(db, 'traject', id, trajectIndexText(current), trajectIndexText({ ...current, notities: merged.notities, procedures: merged.procedures }));
   recordChange(db, ctx, 'traject', id, 'update', fields);
@@ -267,7 +315,11 @@ export function transitionTraject(
 /** Everything the traject screen shows at once. */
 export function getTrajectDetail(db: Db, id: string, journaalLimit: number, today: IsoDate): TrajectDetail {
   const traject = getTraject(db, id, today);
-  const client = stmt(db, `SELECT id, pseudoniem, roepnaam, achternaam, json_extract(data, '$.geboortedatum') AS geboortedatum FROM clienten WHERE id = ?`).get(traject.clientId) as TrajectDetail['client'];
+  const client = stmt(
+    db,
+    `SELECT id, pseudoniem, roepnaam, achternaam, json_extract(data, '$.geboortedatum') AS geboortedatum, coalesce(json_extract(data, '$.geslacht'), 'onbekend') AS geslacht
+       FROM clienten WHERE id = ?`,
+  ).get(traject.clientId) as TrajectDetail['client'];
   const fasen = stmt(db, 'SELECT van, naar, datum, reden, at FROM traject_fasen WHERE traject_id = ? ORDER BY seq').all(id) as FaseWissel[];
   const toestemmingen = listToestemmingenOf(db, id, today);
   const taken = listTakenOf(db, id, today);
@@ -345,7 +397,7 @@ export function listTrajecten(db: Db, filter: TrajectFilter, page: PageRequest):
       fase: r.fase,
       preventief: bool(r.preventief),
       vormen: JSON.parse(r.vormen) as Uitbuitingsvorm[],
-      minderjarigBijStart: bool(r.minderjarig),
+      minderjarigBijStart: minderjarigOf(r.minderjarig),
       gemeente: r.gemeente,
       aanmelddatum: r.aanmelddatum,
       afgeslotenOp: r.afgesloten_op,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { verifySearchIndex } from '../../../electron/core/casework/indexCheck';
-import { COUNT_RULES, recountSql } from '../../../electron/core/casework/countRules';
+import { COUNT_RULES, recountSql, type CountRule } from '../../../electron/core/casework/countRules';
 import { openEncryptedDatabase } from '../../../electron/core/vault/sqlcipher';
 import { migrate } from '../../../electron/core/db/migrate';
 import { migrations } from '../../../electron/core/db/migrations';
@@ -102,8 +102,8 @@ export function snapshotCounts(db: Database.Database): Record<string, number> {
  * a recount from the records under the same count rules. Returns the differing groups, both
  * ways; empty when the counts are exact. A group whose count went back to 0 is not a difference.
  */
-export function countDrift(db: Database.Database): unknown[] {
-  return COUNT_RULES.flatMap((rule) => {
+export function countDrift(db: Database.Database, rules: readonly CountRule[] = COUNT_RULES): unknown[] {
+  return rules.flatMap((rule) => {
     const columns = rule.groups.map((g) => g.column).join(', ');
     const kept = `SELECT ${columns}, n FROM ${rule.counts} WHERE n <> 0`;
     const recount = `SELECT * FROM (${recountSql(rule)})`;

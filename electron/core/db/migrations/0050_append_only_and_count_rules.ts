@@ -1,5 +1,5 @@
 import type { Migration } from '../migration';
-import { COUNT_RULES, createCountTriggers } from '../../casework/countRules';
+import { COUNT_RULES_0050, createCountTriggers } from '../../casework/countRules';
 
 /** The refusal of a change to the change log; its text is what a caller's SqliteError carries. */
 const refuse = (table: string, what: string) =>
@@ -21,6 +21,6 @@ export const appendOnlyAndCountRules: Migration = {
   name: 'append-only change log, count triggers from one rule',
   up(db) {
     db.exec(['change_events', 'change_fieldsets'].flatMap((t) => [refuse(t, 'update'), refuse(t, 'delete')]).join('\n'));
-    for (const rule of COUNT_RULES) createCountTriggers(db, rule);
+    for (const rule of COUNT_RULES_0050) createCountTriggers(db, rule);
   },
 };

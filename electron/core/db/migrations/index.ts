@@ -4,6 +4,7 @@ import { casework } from './0020_casework';
 import { compactChangeEvents } from './0030_compact_change_events';
 import { importFiles } from './0040_import_files';
 import { appendOnlyAndCountRules } from './0050_append_only_and_count_rules';
+import { monitorFacts } from './0060_monitor_facts';
 
 /**
  * Every migration, in order. Add a migration as a new numbered file and one line here.
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   compactChangeEvents, // 0030
   importFiles, // 0040
   appendOnlyAndCountRules, // 0050
+  monitorFacts, // 0060
 ];
