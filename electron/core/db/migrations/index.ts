@@ -5,6 +5,7 @@ import { compactChangeEvents } from './0030_compact_change_events';
 import { importFiles } from './0040_import_files';
 import { appendOnlyAndCountRules } from './0050_append_only_and_count_rules';
 import { monitorFacts } from './0060_monitor_facts';
+import { profilePartners } from './0070_profile_partners';
 
 /**
  * Every migration, in order. Add a migration as a new numbered file and one line here.
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   importFiles, // 0040
   appendOnlyAndCountRules, // 0050
   monitorFacts, // 0060
+  profilePartners, // 0070
 ];
