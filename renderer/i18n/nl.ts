@@ -1,9 +1,11 @@
 // Dutch is the default language. Text at B1 level: short sentences, everyday words, "u".
 // Every key here must exist in en.ts (the type of `en` enforces that).
 import { caseworkNl } from '../features/casework/i18n.nl';
+import { gemeenteSelectNl } from '../components/gemeenteSelect.i18n';
 
 export const nl = {
   ...caseworkNl,
+  ...gemeenteSelectNl,
   'app.name': 'Ketenkluis',
   'app.tagline': 'Versleutelde casuïstiek voor de ketenaanpak mensenhandel',
   'app.loading': 'Ketenkluis wordt geladen…',

@@ -30,6 +30,7 @@ describe('gemeenten policy file', () => {
     expect(gemeenten.regios.map((r) => [r.regio, r.gemeenten.length])).toEqual([
       ['rotterdam', 23],
       ['den-haag', 27],
+      ['west-brabant', 16],
     ]);
   });
   it.each([
