@@ -3,13 +3,21 @@ import { IsoDate, ShortText } from './common.schema';
 import { ClientFields } from './client.schema';
 import { AfsluitReden, Fase, JournaalSoort, ToestemmingFields, TrajectFields } from './traject.schema';
 import { MeldingFields } from './melding.schema';
+import { trajectBezwaren } from './trajectRules';
 
 /** The largest import file, in the app and in kk (both stream it; the cap bounds how long the vault is busy). */
 export const MAX_IMPORT_FILE_BYTES = 512 * 1024 * 1024;
 
 /** One traject in an import file, with its cliënt and its history inline. */
 export const ImportTraject = TrajectFields.extend({
-  client: ClientFields,
+  /**
+   * The cliënt of this traject. With `clientRef`, several trajecten share one cliënt: the first
+   * traject with a ref gives the cliënt's fields, later ones may leave `client` out (or repeat it
+   * exactly).
+   */
+  client: ClientFields.optional(),
+  /** A key of the cliënt within this file only (never stored), e.g. "c17". */
+  clientRef: z.string().trim().min(1).max(64).optional(),
   fase: Fase.default('aanmelding'),
   afsluitReden: AfsluitReden.optional(),
   afsluitToelichting: z.string().max(2000).optional(),
@@ -18,6 +26,10 @@ export const ImportTraject = TrajectFields.extend({
   journaal: z.array(z.strictObject({ datum: IsoDate, soort: JournaalSoort, tekst: z.string().min(1).max(20_000) })).max(10_000).default([]),
   taken: z.array(z.strictObject({ titel: ShortText, deadline: IsoDate, herinnering: IsoDate.optional(), afgerond: z.boolean().default(false) })).max(500).default([]),
 }).superRefine((t, ctx) => {
+  if (!t.client && !t.clientRef) ctx.addIssue({ code: 'custom', path: ['client'], message: 'Vul de gegevens van de cliënt in, of verwijs met clientRef naar een cliënt eerder in het bestand' });
+  const bezwaren = trajectBezwaren({ ...t, afgeslotenOp: t.fase === 'afgesloten' ? (t.afgeslotenOp ?? t.aanmelddatum) : null, geboortedatum: t.client?.geboortedatum });
+  for (const b of bezwaren) ctx.addIssue({ code: 'custom', path: b.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: b.message });
+  if (t.fase !== 'afgesloten' && t.afgeslotenOp) ctx.addIssue({ code: 'custom', path: ['afgeslotenOp'], message: 'Alleen een afgesloten traject heeft een datum van afsluiten' });
   if (t.fase === 'afgesloten' && !t.afsluitReden) ctx.addIssue({ code: 'custom', path: ['afsluitReden'], message: 'Een afgesloten traject heeft een reden' });
   if (t.fase !== 'afgesloten' && t.afsluitReden) ctx.addIssue({ code: 'custom', path: ['afsluitReden'], message: 'Alleen een afgesloten traject heeft een reden' });
   if (t.afsluitReden === 'anders' && !t.afsluitToelichting?.trim()) ctx.addIssue({ code: 'custom', path: ['afsluitToelichting'], message: 'Licht de reden "anders" toe' });

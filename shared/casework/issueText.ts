@@ -144,5 +144,7 @@ export const importFileText = {
   tooDeep: (levels: number) => `Hier zitten meer dan ${levels} lagen van { of [ in elkaar. Zo ziet een traject of melding er niet uit`,
   notUtf8: 'Hier staan tekens die geen UTF-8 zijn: het bestand is waarschijnlijk niet in UTF-8 opgeslagen. Sla het op als UTF-8 en probeer het opnieuw',
   fieldTwice: 'Dit veld staat twee keer in dit onderdeel. Haal een van de twee weg',
+  clientRefFirst: 'Dit is de eerste keer dat deze clientRef voorkomt: vul hier de gegevens van de cliënt in',
+  clientRefDiffers: 'Deze clientRef staat eerder in het bestand met andere gegevens van de cliënt. Laat "client" hier weg, of maak de gegevens gelijk',
   listTooLong: (max: number) => `Deze lijst is te lang. Er mogen maximaal ${max} onderdelen in`,
 } as const;

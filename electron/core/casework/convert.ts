@@ -28,7 +28,7 @@ export function convertMelding(
   const defaults = {
     preventief: melding.preventiefGesprek,
     vormen: vorm.success ? [vorm.data] : [],
-    minderjarigBijStart: melding.minderjarig ?? false,
+    minderjarigBijStart: melding.minderjarig,
     gemeente: melding.gemeente,
     verwijzer: 'meldpunt',
     aanmelddatum: today,

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { KkError } from '../../../shared/errors';
 import { MAX_IMPORT_FILE_BYTES, type ImportResult } from '../../../shared/casework/import.schema';
 import { writeClient } from './clienten.repo';
-import { insertTraject } from './trajecten.repo';
+import { insertTraject, type ClientRef } from './trajecten.repo';
 import { insertJournaal } from './journaal.repo';
 import { insertTaak } from './taken.repo';
 import { writeToestemming } from './toestemmingen.repo';
@@ -127,6 +127,7 @@ function importChecked(db: Db, ctx: WriteContext, path: string, size: number, op
   const progress = progressReporter('import.progress');
   const stage = options.dryRun ? 'controleren' : 'inlezen';
   let records = 0;
+  const refsCounted = new Set<string>();
   const tally = (valid: Valid) => {
     progress.report({ stage, done: ++records });
     if (valid.list === 'meldingen') {
@@ -134,7 +135,11 @@ function importChecked(db: Db, ctx: WriteContext, path: string, size: number, op
       return;
     }
     const t = valid.record;
-    result.clienten++;
+    if (t.clientRef === undefined) result.clienten++;
+    else if (!refsCounted.has(t.clientRef)) {
+      refsCounted.add(t.clientRef);
+      result.clienten++;
+    }
     result.trajecten++;
     result.toestemmingen += t.toestemmingen.length;
     result.journaal += t.journaal.length;
@@ -153,14 +158,18 @@ function importChecked(db: Db, ctx: WriteContext, path: string, size: number, op
     if (!checked.ok) refuse(checked);
     return result;
   }
+  // The cliënten written for a `clientRef` of this file (a few strings each; never stored).
+  const refs = new Map<string, ClientRef>();
   const write = (valid: Valid) => {
     tally(valid);
     if (valid.list === 'meldingen') {
       writeMelding(db, ctx, valid.record);
       return;
     }
-    const { client, fase, afsluitReden, afsluitToelichting, afgeslotenOp, toestemmingen, journaal, taken, ...fields } = valid.record;
-    const c = writeClient(db, ctx, client);
+    const { client, clientRef, fase, afsluitReden, afsluitToelichting, afgeslotenOp, toestemmingen, journaal, taken, ...fields } = valid.record;
+    // The check guarantees a ref's first traject carries the cliënt.
+    const c = (clientRef !== undefined ? refs.get(clientRef) : undefined) ?? writeClient(db, ctx, client!);
+    if (clientRef !== undefined) refs.set(clientRef, c);
     const { id } = insertTraject(db, ctx, c, fields, { fase, afsluitReden: afsluitReden ?? null, afsluitToelichting: afsluitToelichting ?? null, afgeslotenOp: afgeslotenOp ?? null });
     for (const s of toestemmingen) writeToestemming(db, ctx, id, s);
     for (const j of journaal) insertJournaal(db, ctx, { trajectId: id, clientId: c.id, ...j });

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { FieldIssue } from '../../../shared/errors';
 import { ImportFile, ImportTraject } from '../../../shared/casework/import.schema';
 import { MeldingFields } from '../../../shared/casework/melding.schema';
+import { trajectBezwaren } from '../../../shared/casework/trajectRules';
 import { dutchFieldIssues, dutchIssueText, importFileText, unknownKeyPathPart } from '../../../shared/casework/issueText';
 import { JsonFileRefusal, streamJsonRecords, type FileProblem, type JsonPath, type ValueProblem } from './jsonStream';
 
@@ -128,6 +130,29 @@ export type Valid = { list: 'trajecten'; record: ImportTraject } | { list: 'meld
 const RECORD_SCHEMA = { trajecten: ImportTraject, meldingen: MeldingFields } as const;
 
 /**
+ * The cliënten named by `clientRef` so far: a fingerprint of the first traject's cliënt fields
+ * (not the fields: a large file must not fill memory) and the birth date the later trajecten are
+ * checked against. Rules across records: a ref's first traject names the cliënt; a later one
+ * that repeats the cliënt must repeat it exactly.
+ */
+function clientRefChecker() {
+  const seen = new Map<string, { fingerprint: string; geboortedatum: string | undefined }>();
+  const fingerprint = (client: unknown) => createHash('sha256').update(JSON.stringify(client)).digest('base64');
+  return (t: ImportTraject, at: JsonPath): FieldIssue[] => {
+    if (t.clientRef === undefined) return [];
+    const where = pathText(at);
+    const earlier = seen.get(t.clientRef);
+    if (!earlier) {
+      if (!t.client) return [{ path: `${where}.client`, message: importFileText.clientRefFirst }];
+      seen.set(t.clientRef, { fingerprint: fingerprint(t.client), geboortedatum: t.client.geboortedatum });
+      return [];
+    }
+    if (t.client && fingerprint(t.client) !== earlier.fingerprint) return [{ path: `${where}.client`, message: importFileText.clientRefDiffers }];
+    return trajectBezwaren({ ...t, afgeslotenOp: null, geboortedatum: earlier.geboortedatum }).map((b) => ({ path: `${where}.${b.path}`, message: b.message }));
+  };
+}
+
+/**
  * Checks every record, then the envelope; nothing is kept but the reasons (capped). Each record
  * that passes is handed to `accept` while no problem has been found yet, so a caller can write
  * in the same pass; after the first problem only the checking goes on, for the full list of reasons.
@@ -140,11 +165,14 @@ export function check(source: RecordSource, accept: (valid: Valid) => void = () 
       total += found.length;
       for (const issue of found) if (issues.length < MAX_IMPORT_ISSUES) issues.push(issue);
     };
+    const clientRefs = clientRefChecker();
     const { envelope, count } = source.scan(
       (list, i, record) => {
         const r = RECORD_SCHEMA[list].safeParse(record, DUTCH);
         if (r.success) {
-          if (total === 0) accept({ list, record: r.data } as Valid);
+          const across = list === 'trajecten' ? clientRefs(r.data as ImportTraject, [list, i]) : [];
+          if (across.length > 0) note(across);
+          else if (total === 0) accept({ list, record: r.data } as Valid);
           return;
         }
         note(dutchFieldIssues(r.error.issues, [list, i]));

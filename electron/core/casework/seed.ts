@@ -40,7 +40,7 @@ export function seedVault(db: Db, options: SeedOptions & { batch?: number; onBat
         const { traject, meldingen } = next.value;
         const ctx: WriteContext = { actor: OWNER, via: 'seed', now: `${traject.aanmelddatum}T09:00:00.000Z`, newId: () => ids.uuid(), randomBytes: (k) => ids.bytes(k) };
         const { client, fase, afsluitReden, afsluitToelichting, afgeslotenOp, toestemmingen, journaal, taken, ...fields } = traject;
-        const c = writeClient(db, ctx, client);
+        const c = writeClient(db, ctx, client!);
         const { id } = insertTraject(db, ctx, c, fields, { fase, afsluitReden: afsluitReden ?? null, afsluitToelichting: afsluitToelichting ?? null, afgeslotenOp: afgeslotenOp ?? null });
         for (const s of toestemmingen) writeToestemming(db, ctx, id, s);
         for (const j of journaal) insertJournaal(db, ctx, { trajectId: id, clientId: c.id, ...j });

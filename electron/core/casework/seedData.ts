@@ -2,7 +2,7 @@ import type { IsoDate, Uitbuitingsvorm } from '../../../shared/casework/common.s
 import type { ClientFields } from '../../../shared/casework/client.schema';
 import type { ImportTraject } from '../../../shared/casework/import.schema';
 import type { MeldingFields } from '../../../shared/casework/melding.schema';
-import type { Fase, Procedure, Opvang, Verwijzer } from '../../../shared/casework/traject.schema';
+import type { Fase, Procedure, Opvang, Politiecontact, Verwijzer } from '../../../shared/casework/traject.schema';
 import { gemeenten, regioGemeenten } from '../../../shared/casework/gemeenten';
 import { addDays, addMonths, daysBetween } from '../../../shared/casework/dates';
 import { formatV7 } from '../db/ids';
@@ -126,7 +126,8 @@ function gemeenteFor(p: Prng): string {
   ] as const);
   if (groep === 'centrum') return rotterdam.centrumgemeente;
   if (groep === 'regio') return p.pick(rotterdam.gemeenten.filter((g) => g !== rotterdam.centrumgemeente));
-  if (groep === 'onbekend') return 'onbekend';
+  // The monitor's "onbekend, wel een gemeente uit de regio".
+  if (groep === 'onbekend') return 'onbekend-in-regio';
   return p.chance(0.5) ? 'buiten-regio' : p.pick(denHaag.gemeenten);
 }
 
@@ -147,7 +148,7 @@ function startDate(p: Prng, today: IsoDate): IsoDate {
   return addDays(jan1, -p.int(1, 365) - (yearsBack - 1) * 365);
 }
 
-function trajectFor(p: Prng, index: number, options: SeedOptions): ImportTraject {
+function trajectFor(p: Prng, extra: Prng, index: number, options: SeedOptions): ImportTraject {
   const today = options.today;
   const categorie = p.weighted<Categorie>([
     ['su', 115],
@@ -164,7 +165,8 @@ function trajectFor(p: Prng, index: number, options: SeedOptions): ImportTraject
   const minderjarig = p.chance(categorie === 'preventief' ? 0.5 : categorie === 'cu' ? 0.33 : categorie === 'su' ? 0.14 : 0.05);
   const aanmelddatum = startDate(p, today);
   const ageAtStart = minderjarig ? p.int(13, 17) : p.int(18, 45);
-  const geboortedatum = addDays(aanmelddatum, -(ageAtStart * 365 + p.int(0, 364)));
+  // Exactly ageAtStart years old at the start (whole years back, then less than a year more).
+  const geboortedatum = addDays(addMonths(aanmelddatum, -12 * ageAtStart), -p.int(1, 364));
   const age = daysBetween(aanmelddatum, today);
   const closeChance = age > 730 ? 0.95 : age > 365 ? 0.6 : aanmelddatum < `${today.slice(0, 4)}-01-01` ? 0.45 : 0.3;
   const closed = p.chance(closeChance);
@@ -218,12 +220,14 @@ function trajectFor(p: Prng, index: number, options: SeedOptions): ImportTraject
     client,
     preventief: categorie === 'preventief',
     vormen,
-    minderjarigBijStart: minderjarig,
+    // Sometimes the age at the start is not known: the monitor counts that as its own row.
+    minderjarigBijStart: extra.chance(0.03) ? null : minderjarig,
     gemeente: gemeenteFor(p),
     verwijzer: p.weighted<Verwijzer>([['politie', 30], ['zorg', 20], ['gemeente', 15], ['zelfmelder', 10], ['meldpunt', 20], ['anders', 5]]),
     aanmelddatum,
     opvang,
     procedures,
+    politiecontacten: politiecontactenFor(extra, categorie, vormen, aanmelddatum, today),
     fase,
     afsluitReden: closed ? p.weighted([['doelen-bereikt', 50], ['geen-contact-meer', 20], ['overgedragen', 15], ['vertrokken-uit-regio', 10], ['client-ziet-af', 5]] as const) : undefined,
     afgeslotenOp,
@@ -233,7 +237,16 @@ function trajectFor(p: Prng, index: number, options: SeedOptions): ImportTraject
   } as ImportTraject;
 }
 
-function meldingFor(p: Prng, options: SeedOptions): MeldingFields {
+/** Informative conversations and aangiftes at the AVIM for some trajecten of victims (the monitor counts them per form). */
+function politiecontactenFor(extra: Prng, categorie: Categorie, vormen: Uitbuitingsvorm[], aanmelddatum: string, today: string): Politiecontact[] {
+  if (categorie === 'preventief' || !extra.chance(0.12)) return [];
+  const datum = addDays(aanmelddatum, extra.int(0, 90));
+  if (datum > today) return [];
+  const gesprek: Politiecontact = { soort: 'informatief-gesprek', datum, vorm: vormen[0]! };
+  return extra.chance(0.3) ? [gesprek, { soort: 'aangifte', datum: datum < today ? addDays(datum, 1) : datum, vorm: vormen[0]! }] : [gesprek];
+}
+
+function meldingFor(p: Prng, extra: Prng, options: SeedOptions): MeldingFields {
   const soort = p.weighted([['su', 66], ['cu', 15], ['overig', 8], ['preventief', 38], ['info', 52]] as const);
   const anoniem = p.chance(0.4);
   const conclusie = soort === 'info' ? 'geen' : p.weighted([['geen', 30], ['verder-onderzoek', 40], ['wel', 20], ['open', 10]] as const);
@@ -242,7 +255,7 @@ function meldingFor(p: Prng, options: SeedOptions): MeldingFields {
     datum,
     kanaal: p.weighted([['telefoon', 50], ['email', 20], ['website', 10], ['persoonlijk', 15], ['chat', 5]] as const),
     anoniem,
-    melderType: soort === 'info' ? 'sekswerker' : p.pick(['burger', 'professional-zorg', 'politie', 'gemeente', 'onderwijs', 'werkgever'] as const),
+    melderType: soort === 'info' ? 'sekswerker' : extra.chance(0.1) ? extra.pick(['aandachtsfunctionaris', 'onbekend'] as const) : p.pick(['burger', 'professional-zorg', 'politie', 'gemeente', 'onderwijs', 'werkgever'] as const),
     melderContact: anoniem ? undefined : { organisatie: p.pick(['Wijkteam', 'Huisartsenpraktijk', 'School', 'Gemeente']) },
     gemeente: gemeenteFor(p),
     vorm: soort === 'su' ? 'seksuele-uitbuiting' : soort === 'cu' ? 'criminele-uitbuiting' : soort === 'overig' ? 'arbeidsuitbuiting' : soort === 'info' ? 'geen' : p.pick(['seksuele-uitbuiting', 'criminele-uitbuiting'] as const),
@@ -259,14 +272,16 @@ function meldingFor(p: Prng, options: SeedOptions): MeldingFields {
 /** Generates the synthetic records one traject at a time (with its share of meldingen), so 100,000 never sit in memory at once. */
 export function* seedItems(options: SeedOptions): Generator<SeedItem> {
   const p = new Prng(options.seed);
+  // Facts added later draw from their own stream, so the records of a seed stay as they were.
+  const extra = new Prng(options.seed ^ 0x0e7a);
   const perTraject = options.meldingenPerTraject ?? 2;
   let owed = 0;
   for (let i = 0; i < options.trajecten; i++) {
-    const traject = trajectFor(p, i, options);
+    const traject = trajectFor(p, extra, i, options);
     owed += perTraject;
     const meldingen: MeldingFields[] = [];
     while (owed >= 1) {
-      meldingen.push(meldingFor(p, options));
+      meldingen.push(meldingFor(p, extra, options));
       owed -= 1;
     }
     yield { traject, meldingen };

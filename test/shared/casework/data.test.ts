@@ -8,7 +8,7 @@ import { ClientFields, clientFieldSensitivity } from '../../../shared/casework/c
 import { TrajectFields, trajectFieldSensitivity } from '../../../shared/casework/traject.schema';
 import { MeldingFieldsBase, meldingFieldSensitivity } from '../../../shared/casework/melding.schema';
 import { makePseudonym, normalisePseudonymPrefix, isPseudonym } from '../../../shared/casework/pseudonym';
-import { MonitorFile, monitorCategorie, monitorCijfers, monitorPolicy, liepInJaar, nieuwOfDoorlopend } from '../../../shared/casework/monitor';
+import { MonitorFile, clientInJaar, monitorCategorie, monitorCijfers, monitorPolicy, liepInJaar, type MeldingTelling, type TrajectFeit } from '../../../shared/casework/monitor';
 import { ImportFile } from '../../../shared/casework/import.schema';
 import { patchOf } from '../../../shared/casework/common.schema';
 
@@ -117,54 +117,98 @@ describe('monitor figures', () => {
     [{ preventief: false, vormen: ['criminele-uitbuiting'] }, 'criminele-uitbuiting'],
     [{ preventief: false, vormen: ['arbeidsuitbuiting'] }, 'overig'],
     [{ preventief: false, vormen: ['draagmoederschap'] }, 'overig'],
-    [{ preventief: false, vormen: [] }, 'overig'],
+    [{ preventief: false, vormen: ['arbeidsuitbuiting', 'criminele-uitbuiting'] }, 'criminele-uitbuiting'],
+    // No known form is its own row, never "overig".
+    [{ preventief: false, vormen: [] }, 'onbekend'],
   ] as const)('%j counts as %s', (t, categorie) => {
     expect(monitorCategorie(t)).toBe(categorie);
   });
-  it('a traject counts in a year when it ran in it; new when registered that year', () => {
-    expect(liepInJaar({ aanmeldjaar: 2023, sluitjaar: null }, 2024)).toBe(true);
-    expect(liepInJaar({ aanmeldjaar: 2023, sluitjaar: 2023 }, 2024)).toBe(false);
-    expect(liepInJaar({ aanmeldjaar: 2022, sluitjaar: 2024 }, 2024)).toBe(true);
-    expect(liepInJaar({ aanmeldjaar: 2025, sluitjaar: null }, 2024)).toBe(false);
-    expect(nieuwOfDoorlopend(2024, 2024)).toBe('nieuw');
-    expect(nieuwOfDoorlopend(2023, 2024)).toBe('doorlopend');
+  it('a traject counts in a year when it ran in it (by dates, both ends included)', () => {
+    expect(liepInJaar({ aanmelddatum: '2023-05-01', afgeslotenOp: null }, 2024)).toBe(true);
+    expect(liepInJaar({ aanmelddatum: '2023-05-01', afgeslotenOp: '2023-12-31' }, 2024)).toBe(false);
+    expect(liepInJaar({ aanmelddatum: '2022-05-01', afgeslotenOp: '2024-01-01' }, 2024)).toBe(true);
+    expect(liepInJaar({ aanmelddatum: '2024-12-31', afgeslotenOp: null }, 2024)).toBe(true);
+    expect(liepInJaar({ aanmelddatum: '2025-01-01', afgeslotenOp: null }, 2024)).toBe(false);
   });
-  it('reproduces the 2024 ESSM client table from grouped counts of every year (the rules, not the query, pick 2024)', () => {
-    const t = (vorm: 'seksuele-uitbuiting' | 'criminele-uitbuiting' | 'arbeidsuitbuiting', aanmeldjaar: number, aantal: number, preventief = false, sluitjaar: number | null = null) =>
-      ({ preventief, vormen: [vorm], aanmeldjaar, sluitjaar, minderjarigBijStart: false, aantal });
-    const figures = monitorCijfers(2024, regioGemeenten('rotterdam'), [
-      t('seksuele-uitbuiting', 2023, 38), t('seksuele-uitbuiting', 2024, 77),
-      t('criminele-uitbuiting', 2022, 2, false, 2024), t('criminele-uitbuiting', 2024, 11),
-      t('arbeidsuitbuiting', 2021, 6), t('arbeidsuitbuiting', 2024, 7, false, 2024),
-      t('seksuele-uitbuiting', 2023, 7, true), t('seksuele-uitbuiting', 2024, 19, true),
-      // Not in 2024: closed in 2023, or registered in 2025.
-      t('seksuele-uitbuiting', 2022, 500, false, 2023), t('criminele-uitbuiting', 2025, 900),
-    ], []);
+
+  const feit = (clientId: string, aanmelddatum: string, extra: Partial<TrajectFeit> = {}): TrajectFeit => ({
+    clientId, preventief: false, vormen: ['seksuele-uitbuiting'], aanmelddatum, afgeslotenOp: null, minderjarigBijStart: false, ...extra,
+  });
+  describe('a cliënt counts once a year, by the rule written in resources/monitor.json', () => {
+    it('a preventive traject and later one for uitbuiting: one cliënt, in the category of the uitbuiting, new when that one started this year', () => {
+      const c = clientInJaar([feit('a', '2023-03-01', { preventief: true, afgeslotenOp: '2024-02-01' }), feit('a', '2024-02-02', { vormen: ['criminele-uitbuiting'] })], 2024);
+      expect(c).toEqual({ categorie: 'criminele-uitbuiting', nieuw: true, minderjarig: false, vormen: ['criminele-uitbuiting'] });
+    });
+    it('only preventive trajecten: preventief, continuing when the first began earlier', () => {
+      expect(clientInJaar([feit('a', '2023-03-01', { preventief: true }), feit('a', '2024-06-01', { preventief: true })], 2024)).toMatchObject({ categorie: 'preventief', nieuw: false });
+    });
+    it('two trajecten of victims: their forms together decide (SU before CU), the first decides new and age', () => {
+      const c = clientInJaar([feit('a', '2024-04-01', { vormen: ['criminele-uitbuiting'], minderjarigBijStart: true }), feit('a', '2022-01-01', { vormen: ['arbeidsuitbuiting'], minderjarigBijStart: null })], 2024);
+      expect(c).toEqual({ categorie: 'criminele-uitbuiting', nieuw: false, minderjarig: null, vormen: ['criminele-uitbuiting', 'arbeidsuitbuiting'] });
+    });
+    it('a traject of another year does not count', () => {
+      expect(clientInJaar([feit('a', '2025-01-05')], 2024)).toBeNull();
+      expect(clientInJaar([feit('a', '2020-01-05', { afgeslotenOp: '2023-12-31' })], 2024)).toBeNull();
+    });
+  });
+
+  const bron = (trajecten: TrajectFeit[], meldingen: MeldingTelling[] = []) => ({ trajecten, meldingen, politie: [], afgesloten: [], crisisopvangPlaatsingen: 0 });
+  it('reproduces the 2024 ESSM client table from trajecten of every year (the rules, not the query, pick 2024)', () => {
+    const trajecten: TrajectFeit[] = [];
+    let n = 0;
+    const add = (aantal: number, aanmelddatum: string, extra: Partial<TrajectFeit> = {}) => {
+      for (let i = 0; i < aantal; i++) trajecten.push(feit(`c${n++}`, aanmelddatum, extra));
+    };
+    add(38, '2023-06-01'); add(77, '2024-06-01');
+    add(2, '2022-06-01', { vormen: ['criminele-uitbuiting'], afgeslotenOp: '2024-03-01' }); add(11, '2024-02-01', { vormen: ['criminele-uitbuiting'] });
+    add(6, '2021-06-01', { vormen: ['arbeidsuitbuiting'] }); add(7, '2024-02-01', { vormen: ['arbeidsuitbuiting'], afgeslotenOp: '2024-11-01' });
+    add(7, '2023-06-01', { preventief: true }); add(19, '2024-06-01', { preventief: true });
+    // Not in 2024: closed in 2023, or registered in 2025.
+    add(50, '2022-06-01', { afgeslotenOp: '2023-12-31' }); add(90, '2025-01-01', { vormen: ['criminele-uitbuiting'] });
+    // A cliënt with a second traject in 2024 still counts once.
+    trajecten.push(feit('c0', '2024-09-01', { vormen: ['seksuele-uitbuiting'] }));
+    const figures = monitorCijfers(2024, regioGemeenten('rotterdam'), bron(trajecten));
     expect(figures.clienten.perCategorie).toEqual([
       { categorie: 'seksuele-uitbuiting', nieuw: 77, doorlopend: 38, totaal: 115 },
       { categorie: 'criminele-uitbuiting', nieuw: 11, doorlopend: 2, totaal: 13 },
       { categorie: 'overig', nieuw: 7, doorlopend: 6, totaal: 13 },
+      { categorie: 'onbekend', nieuw: 0, doorlopend: 0, totaal: 0 },
       { categorie: 'preventief', nieuw: 19, doorlopend: 7, totaal: 26 },
     ]);
-    expect(figures.clienten.totaal.totaal).toBe(167);
+    expect(figures.clienten.totaal).toEqual({ nieuw: 114, doorlopend: 53, totaal: 167 });
+    expect(figures.clienten.leeftijd).toEqual({ volwassen: 167, minderjarig: 0, onbekend: 0 });
   });
-  it('groups meldingen by gemeente like the monitor and keeps preventive talks and info requests apart', () => {
-    const m = (gemeente: string, aantal: number, extra: Partial<{ preventiefGesprek: boolean; informatieverzoek: boolean; minderjarig: boolean | null }> = {}) => ({
-      gemeente, vorm: 'seksuele-uitbuiting' as const, minderjarig: false, preventiefGesprek: false, informatieverzoek: false, conclusie: null, acuut: false, aantal, ...extra,
+  it('counts unknown age as its own column, never as adult', () => {
+    const figures = monitorCijfers(2024, regioGemeenten('rotterdam'), bron([feit('a', '2024-01-01', { minderjarigBijStart: null }), feit('b', '2024-01-01', { minderjarigBijStart: true }), feit('c', '2024-01-01')]));
+    expect(figures.clienten.leeftijd).toEqual({ volwassen: 1, minderjarig: 1, onbekend: 1 });
+  });
+  it('counts each form of a cliënt apart in "per vorm"', () => {
+    const figures = monitorCijfers(2024, regioGemeenten('rotterdam'), bron([feit('a', '2024-01-01', { vormen: ['seksuele-uitbuiting', 'arbeidsuitbuiting'] }), feit('b', '2024-01-01')]));
+    expect(figures.clienten.perVorm).toEqual([{ vorm: 'seksuele-uitbuiting', aantal: 2 }, { vorm: 'arbeidsuitbuiting', aantal: 1 }]);
+  });
+  it('groups meldingen by origin like the monitor and keeps preventive talks and info requests apart', () => {
+    const m = (gemeente: string, aantal: number, extra: Partial<MeldingTelling> = {}): MeldingTelling => ({
+      gemeente, vorm: 'seksuele-uitbuiting', minderjarig: false, preventiefGesprek: false, informatieverzoek: false, sekswerker: false, conclusie: null, acuut: false, aantal, ...extra,
     });
-    const figures = monitorCijfers(2024, regioGemeenten('rotterdam'), [], [
-      m('Rotterdam', 100), m('Rotterdam', 21, { preventiefGesprek: true, minderjarig: true }), m('Schiedam', 44, { informatieverzoek: true }), m('onbekend', 10), m('buiten-regio', 3), m('Delft', 1),
-    ]);
+    const figures = monitorCijfers(2024, regioGemeenten('rotterdam'), bron([], [
+      m('Rotterdam', 100), m('Rotterdam', 21, { preventiefGesprek: true, minderjarig: true }), m('Schiedam', 40, { informatieverzoek: true, sekswerker: true, vorm: 'geen' }),
+      m('Schiedam', 4, { informatieverzoek: true, vorm: 'geen' }), m('onbekend-in-regio', 10, { vorm: 'arbeidsuitbuiting', minderjarig: null }), m('buiten-regio', 3), m('Delft', 1), m('onbekend', 2, { vorm: 'onbekend' }),
+    ]));
     expect(figures.meldingen.perGemeenteGroep).toEqual([
       { groep: 'centrumgemeente', aantal: 121 },
       { groep: 'regio', aantal: 44 },
-      { groep: 'onbekend', aantal: 10 },
+      { groep: 'onbekend-in-regio', aantal: 10 },
       { groep: 'buiten-regio', aantal: 4 },
+      { groep: 'onbekend', aantal: 2 },
     ]);
-    expect(figures.meldingen.totaal).toBe(179);
-    expect(figures.meldingen.preventieveGesprekken).toEqual({ volwassen: 0, minderjarig: 21 });
-    expect(figures.meldingen.informatieverzoeken).toBe(44);
-    expect(figures.meldingen.perVorm).toEqual([{ vorm: 'seksuele-uitbuiting', volwassen: 114, minderjarig: 0, onbekend: 0 }]);
+    expect(figures.meldingen.totaal).toBe(181);
+    expect(figures.meldingen.preventieveGesprekken).toEqual({ volwassen: 0, minderjarig: 21, onbekend: 0 });
+    expect(figures.meldingen.informatieverzoeken).toEqual({ sekswerkers: 40, overig: 4 });
+    expect(figures.meldingen.perVorm).toEqual([
+      { rij: 'seksuele-uitbuiting', volwassen: 104, minderjarig: 0, onbekend: 0 },
+      { rij: 'overige-uitbuiting', volwassen: 0, minderjarig: 0, onbekend: 10 },
+      { rij: 'onbekend', volwassen: 2, minderjarig: 0, onbekend: 0 },
+    ]);
   });
 });
 
@@ -178,11 +222,12 @@ describe('monitor policy file', () => {
   });
   it('decides the category: a changed rule in the file changes the figures', () => {
     const cuFirst = structuredClone(monitorPolicy.inhoud);
-    cuFirst.indeling = [cuFirst.indeling[0]!, cuFirst.indeling[2]!, cuFirst.indeling[1]!, cuFirst.indeling[3]!];
+    cuFirst.indeling = [cuFirst.indeling[0]!, cuFirst.indeling[2]!, cuFirst.indeling[1]!, cuFirst.indeling[3]!, cuFirst.indeling[4]!];
     const both = { preventief: false, vormen: ['seksuele-uitbuiting', 'criminele-uitbuiting'] as const };
     expect(monitorCategorie(both)).toBe('seksuele-uitbuiting');
     expect(monitorCategorie(both, cuFirst)).toBe('criminele-uitbuiting');
-    const figures = monitorCijfers(2024, regioGemeenten('rotterdam'), [{ ...both, aanmeldjaar: 2024, sluitjaar: null, minderjarigBijStart: false, aantal: 3 }], [], cuFirst);
+    const trajecten = ['a', 'b', 'c'].map((clientId) => ({ ...both, clientId, aanmelddatum: '2024-03-01', afgeslotenOp: null, minderjarigBijStart: false }));
+    const figures = monitorCijfers(2024, regioGemeenten('rotterdam'), { trajecten, meldingen: [], politie: [], afgesloten: [], crisisopvangPlaatsingen: 0 }, cuFirst);
     expect(figures.clienten.perCategorie.find((r) => r.categorie === 'criminele-uitbuiting')?.totaal).toBe(3);
   });
   it.each([
@@ -193,8 +238,9 @@ describe('monitor policy file', () => {
     ['a category twice', (f: Raw) => f.inhoud.categorieen.push('overig'), /inhoud\.categorieen: De categorie "overig" staat er meer dan één keer in/],
     ['a category missing', (f: Raw) => f.inhoud.categorieen.pop(), /inhoud\.categorieen: De categorie "preventief" ontbreekt/],
     ['a rule twice', (f: Raw) => f.inhoud.indeling.splice(1, 0, structuredClone(f.inhoud.indeling[1]!)), /inhoud\.indeling: De voorwaarde .* staat er meer dan één keer in/],
-    ['no catch-all at the end', (f: Raw) => f.inhoud.indeling.pop(), /inhoud\.indeling\.2\.als: De laatste regel moet "anders" zijn/],
-    ['a gemeente group missing', (f: Raw) => f.inhoud.gemeenteGroepen.splice(2, 1), /inhoud\.gemeenteGroepen: De groep "onbekend" ontbreekt/],
+    ['no catch-all at the end', (f: Raw) => f.inhoud.indeling.pop(), /inhoud\.indeling\.3\.als: De laatste regel moet "anders" zijn/],
+    ['a gemeente group missing', (f: Raw) => f.inhoud.gemeenteGroepen.splice(2, 1), /inhoud\.gemeenteGroepen: De groep "onbekend-in-regio" ontbreekt/],
+    ['a form of a melding in no row', (f: Raw) => (f.inhoud as unknown as { meldingRijen: Array<{ vormen: string[] }> }).meldingRijen[2]!.vormen.pop(), /inhoud\.meldingRijen: De vorm "draagmoederschap" ontbreekt/],
   ])('refuses %s, naming the file and the path', (_name, mutate, dutch) => {
     const file = onDisk();
     mutate(file);

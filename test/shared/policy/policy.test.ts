@@ -17,7 +17,7 @@ import { monitorPolicy } from '../../../shared/casework/monitor';
 const VERSIONS: Record<string, Record<string, string>> = {
   'resources/gemeenten.json': { '2025-01': 'e6257cb25c779ec0b6b306004cc0f7623ed45744ed6720e51818d06572d2da49', '2025-02': 'dcfc87d23815d59ea000277e2b20eb5bc412210e064fbe3bdbdafb2ce4497965' },
   'resources/meldroute.json': { '2025-01': 'b99cc5dd822f97e3c406611587bd0b7f807d45f501ab75b42e9a9535b83aa720' },
-  'resources/monitor.json': { '2024': 'a68d90264e997b79335c866569d8371bccc4d71e7d6a2ef30b45ccca4bad1a76' },
+  'resources/monitor.json': { '2024': 'a68d90264e997b79335c866569d8371bccc4d71e7d6a2ef30b45ccca4bad1a76', '2026-01': '25a397a801a68ad455fee55371b44340646efef931fc5676d86cf7f261e78f78' },
   'resources/partners.json': { '2025-01': 'c766813ee2c4a24c52515ca3d862f5d52d82e977e360becda8fe62355f40a137' },
 };
 
@@ -28,7 +28,7 @@ describe('policy files', () => {
     expect(VERSIONS[file]![raw.versie], `${file}: new content needs a new versie (and its fingerprint ${digest} here)`).toBe(digest);
   });
   it('the app loads each of them, with its kind and version', () => {
-    expect([gemeentenPolicy, meldroutePolicy, monitorPolicy].map((p) => `${p.soort}@${p.versie}`)).toEqual(['gemeenten@2025-02', 'meldroute@2025-01', 'monitor@2024']);
+    expect([gemeentenPolicy, meldroutePolicy, monitorPolicy].map((p) => `${p.soort}@${p.versie}`)).toEqual(['gemeenten@2025-02', 'meldroute@2025-01', 'monitor@2026-01']);
   });
 });
 
