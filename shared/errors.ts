@@ -31,6 +31,7 @@ export const ErrorCode = z.enum([
   'CONFLICT',
   'POLICY_INVALID',
   'ALREADY_IMPORTED',
+  'PARTNER_IN_USE',
   'OUTCOME_UNKNOWN',
   'CORE_STOPPED',
   'INTERNAL',
@@ -192,6 +193,10 @@ export const errorMessages: Record<ErrorCode, Record<Language, string>> = {
   ALREADY_IMPORTED: {
     nl: 'Dit bestand is al eerder ingelezen. Er is niets geschreven. Lees het alleen opnieuw in als u alle gegevens echt twee keer wilt hebben.',
     en: 'This file was imported before. Nothing was written. Only import it again if you really want all its data twice.',
+  },
+  PARTNER_IN_USE: {
+    nl: 'Deze partner is al gebruikt. Daarom kunt u de partner niet verwijderen. U kunt de partner wel buiten gebruik stellen. Er is niets veranderd.',
+    en: 'This partner has been used, so you cannot remove it. You can retire it instead. Nothing was changed.',
   },
   OUTCOME_UNKNOWN: {
     nl: 'De uitkomst is nog niet bekend: Ketenkluis heeft al een tijd niets laten horen. Probeer het nog niet opnieuw. U ziet de uitkomst hier zodra die bekend is.',

@@ -6,6 +6,7 @@ import { idleCheckpointer } from './vault/idleCheckpoint';
 import { createSession, vaultControl } from './vault/session.impl';
 import { vaultHandlers } from './vault/vault.handlers';
 import { caseworkHandlers } from './casework/casework.handlers';
+import { profileHandlers } from './profile/profile.handlers';
 
 /** What a host (utilityProcess, kk, test bridge) passes to build the core. */
 export interface CoreOptions {
@@ -27,6 +28,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers<Session> = {
     ...vaultHandlers,
     ...caseworkHandlers,
+    ...profileHandlers,
   };
   const dispatch = createDispatch(handlers, session);
   const checkpointer = idleCheckpointer(session);

@@ -17,8 +17,8 @@ export interface Session {
   /** Sends an event to whoever hosts the core (renderer via main, or the test bridge). */
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
   /**
-   * The context of a write, now, by the person using this vault (today its owner; the vault
-   * profile of issue 12 changes only this), and how it came (by hand unless said otherwise).
+   * The context of a write, now, by the person using this vault (its profile once there is one,
+   * before that its owner), and how it came (by hand unless said otherwise).
    */
   writer(via?: WriteChannel): WriteContext;
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec, Result } from './define';
 import { vaultMethods } from './vault.contract';
 import { caseworkHostMethods, caseworkMethods } from './casework.contract';
+import { profileMethods } from './profile.contract';
 
 /**
  * The one contract of the window: every method the renderer may call. Each area declares its
@@ -12,6 +13,7 @@ import { caseworkHostMethods, caseworkMethods } from './casework.contract';
 export const contract = {
   ...vaultMethods,
   ...caseworkMethods,
+  ...profileMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 /**

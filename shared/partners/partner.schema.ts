@@ -49,7 +49,7 @@ const PartnerFieldsShape = z.strictObject({
   /** A function or department to contact — never a person's name. */
   contact: z.string().trim().min(1, { message: 'Vul een functie of afdeling in' }).max(200, { message: 'Het contact is hooguit 200 tekens' }),
   kanaal: Kanaal,
-  regio: Regio.optional(),
+  regio: z.enum(Regio.options, { message: 'Kies een regio, of laat dit leeg' }).optional(),
   /** A short note for the privacy officer (why this category, what to check). */
   toelichting: z.string().trim().max(500, { message: 'De toelichting is hooguit 500 tekens' }).optional(),
 });

@@ -19,7 +19,8 @@ export const ProfileFields = z.strictObject({
   naam: z.string().trim().min(1, { message: 'Vul uw naam in' }).max(120, { message: 'Uw naam is hooguit 120 tekens' }),
   functie: Functie,
   organisatie: PartnerId,
-  regio: Regio,
+  // The regions of gemeenten.schema.ts, with a message a person understands.
+  regio: z.enum(Regio.options, { message: 'Kies uw regio' }),
 });
 /** Who works with this vault. */
 export type ProfileFields = z.infer<typeof ProfileFields>;

@@ -4,6 +4,7 @@ import type { EventName, EventPayload } from '../../../shared/ipc/events';
 import type { VaultStatus } from '../../../shared/ipc/vault.contract';
 import type { Session } from '../session';
 import { ownerWriter } from '../changelog/writeContext';
+import { profileActor } from '../profile/profile.repo';
 import {
   backupVault,
   changePassphrase,
@@ -75,7 +76,12 @@ export function createSession(options: SessionOptions): Session {
     emit(name, payload) {
       options.emit?.(name, payload);
     },
-    writer: (via) => ownerWriter(via),
+    writer(via) {
+      const ctx = ownerWriter(via);
+      // Once the vault has a profile, the change log records that person instead of "the owner".
+      const actor = open ? profileActor(open.db) : null;
+      return actor ? { ...ctx, actor } : ctx;
+    },
   };
 
   const requireOpen = (): OpenVault => {
