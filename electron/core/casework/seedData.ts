@@ -105,6 +105,8 @@ export interface SeedOptions {
   today: IsoDate;
   meldingenPerTraject?: number;
   journaalPerTraject?: number;
+  /** False for a vault of a schema before migration 0060 (migration tests seed old vaults). */
+  politiecontacten?: boolean;
 }
 
 /** One generated traject plus the meldingen generated alongside it. */
@@ -227,7 +229,7 @@ function trajectFor(p: Prng, extra: Prng, index: number, options: SeedOptions): 
     aanmelddatum,
     opvang,
     procedures,
-    politiecontacten: politiecontactenFor(extra, categorie, vormen, aanmelddatum, today),
+    politiecontacten: options.politiecontacten === false ? [] : politiecontactenFor(extra, categorie, vormen, aanmelddatum, today),
     fase,
     afsluitReden: closed ? p.weighted([['doelen-bereikt', 50], ['geen-contact-meer', 20], ['overgedragen', 15], ['vertrokken-uit-regio', 10], ['client-ziet-af', 5]] as const) : undefined,
     afgeslotenOp,

@@ -64,18 +64,21 @@ describe('dashboard', () => {
       { categorie: 'seksuele-uitbuiting', nieuw: 1, doorlopend: 0, totaal: 1 },
       { categorie: 'criminele-uitbuiting', nieuw: 0, doorlopend: 1, totaal: 1 },
       { categorie: 'overig', nieuw: 0, doorlopend: 0, totaal: 0 },
+      { categorie: 'onbekend', nieuw: 0, doorlopend: 0, totaal: 0 },
       { categorie: 'preventief', nieuw: 0, doorlopend: 0, totaal: 0 },
     ]);
-    expect(monitor.clienten.minderjarig).toBe(1);
+    expect(monitor.clienten.leeftijd).toEqual({ volwassen: 1, minderjarig: 1, onbekend: 0 });
+    expect(monitor.clienten.afgesloten).toEqual({ totaal: 0, perReden: [] });
     expect(monitor.meldingen.totaal).toBe(5);
     expect(monitor.meldingen.perGemeenteGroep).toEqual([
       { groep: 'centrumgemeente', aantal: 2 },
       { groep: 'regio', aantal: 1 },
-      { groep: 'onbekend', aantal: 1 },
+      { groep: 'onbekend-in-regio', aantal: 0 },
       { groep: 'buiten-regio', aantal: 1 },
+      { groep: 'onbekend', aantal: 1 },
     ]);
-    expect(monitor.meldingen.perVorm).toEqual([{ vorm: 'seksuele-uitbuiting', volwassen: 3, minderjarig: 1, onbekend: 0 }]);
-    expect(monitor.meldingen.informatieverzoeken).toBe(1);
+    expect(monitor.meldingen.perVorm).toEqual([{ rij: 'seksuele-uitbuiting', volwassen: 3, minderjarig: 1, onbekend: 0 }]);
+    expect(monitor.meldingen.informatieverzoeken).toEqual({ sekswerkers: 0, overig: 1 });
     const denHaag = await v.call('dashboard.get', { jaar, regio: 'den-haag' });
     expect(denHaag.monitor.meldingen.perGemeenteGroep.find((g) => g.groep === 'regio')?.aantal).toBe(1);
   });
@@ -111,10 +114,12 @@ describe('monitor counts follow every change to a melding', () => {
 
 describe('kept counts', () => {
   it('survive phase moves, reopening and edits, and a hand-made error is noticed', async () => {
-    const t = await newTraject(v, { aanmelddatum: `${jaar - 1}-03-01` });
+    const t = await newTraject(v, { aanmelddatum: `${jaar - 1}-03-01`, minderjarigBijStart: null }, { geboortedatum: `${jaar - 16}-01-01` });
     let version = (await v.call('trajecten.transition', { id: t.trajectId, version: t.version, naar: 'afgesloten', reden: 'overgedragen' })).version;
     version = (await v.call('trajecten.transition', { id: t.trajectId, version, naar: 'actief' })).version;
     await v.call('trajecten.update', { id: t.trajectId, version, fields: { vormen: ['arbeidsuitbuiting'], minderjarigBijStart: true } });
+    // A contradiction is refused with its reason: at 15 the cliënt was not an adult.
+    await expect(v.call('trajecten.update', { id: t.trajectId, version: version + 1, fields: { minderjarigBijStart: false } })).rejects.toThrow(/bij de aanmelding 15 jaar: kies bij .{1,2}minderjarig bij de start.{1,2} ja/);
     expect(countDrift(v.db)).toEqual([]);
     v.db.exec('UPDATE traject_tellingen SET n = n + 10 WHERE n > 0');
     expect(countDrift(v.db)).not.toEqual([]);

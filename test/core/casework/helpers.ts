@@ -86,8 +86,11 @@ export function trajectFields(extra: Record<string, unknown> = {}) {
 
 /** Creates a cliënt and a traject; returns their ids and the pseudonym. */
 export async function newTraject(v: TestVault, extra: Record<string, unknown> = {}, client: Record<string, unknown> = {}) {
-  const c = await v.call('clienten.create', { fields: clientFields(client) });
-  const t = await v.call('trajecten.create', { clientId: c.id, fields: trajectFields(extra) });
+  const fields = trajectFields(extra);
+  // A minor at the start needs a birth date that says so (the core refuses the contradiction).
+  const birth = fields.minderjarigBijStart === true && !('geboortedatum' in client) ? { geboortedatum: `${Number(fields.aanmelddatum.slice(0, 4)) - 15}-01-01` } : {};
+  const c = await v.call('clienten.create', { fields: clientFields({ ...birth, ...client }) });
+  const t = await v.call('trajecten.create', { clientId: c.id, fields });
   return { clientId: c.id, trajectId: t.id, version: t.version, pseudoniem: c.pseudoniem };
 }
 

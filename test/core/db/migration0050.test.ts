@@ -7,9 +7,7 @@ import { integrityOk, openEncryptedDatabase } from '../../../electron/core/vault
 import { seedVault } from '../../../electron/core/casework/seed';
 import { COUNT_RULES_0050, countTriggers } from '../../../electron/core/casework/countRules';
 import { changesOf } from '../../../electron/core/casework/changeKinds';
-import { ownerWriter } from '../../../electron/core/changelog/writeContext';
 import { inTransaction } from '../../../electron/core/db/sql';
-import { transitionTraject } from '../../../electron/core/casework/trajecten.repo';
 import { countDrift } from '../casework/helpers';
 import { tempDir } from '../vault/helpers';
 
@@ -24,7 +22,7 @@ it('0050 makes the change log of a vault at 0040 append-only and its count trigg
   const db = openEncryptedDatabase(join(dir, 'v.db'), randomBytes(32), { create: true, cacheKiB: 4096 });
   try {
     migrate(db, migrations.filter((m) => m.version <= 40));
-    seedVault(db, { trajecten: 12, seed: 9, today });
+    seedVault(db, { trajecten: 12, seed: 9, today, politiecontacten: false });
     const events = db.prepare('SELECT * FROM change_events ORDER BY seq').all();
     const counts = [db.prepare('SELECT * FROM traject_tellingen ORDER BY 1, 2, 3, 4, 5, 6').all(), db.prepare('SELECT * FROM melding_tellingen ORDER BY 1, 2, 3, 4, 5, 6, 7, 8').all()];
     // Before 0050 the log could be rewritten.
@@ -46,12 +44,10 @@ it('0050 makes the change log of a vault at 0040 append-only and its count trigg
 
     // The regenerated triggers count a single write exactly as a recount does.
     const open = db.prepare("SELECT id, version FROM trajecten WHERE fase <> 'afgesloten' LIMIT 1").get() as { id: string; version: number };
-    inTransaction(db, () => transitionTraject(db, ownerWriter(), { id: open.id, version: open.version, naar: 'afgesloten', reden: 'doelen-bereikt', datum: today }));
+    // (Plain SQL: today's repositories expect today's schema, not the one of 0050.)
+    inTransaction(db, () => db.prepare("UPDATE trajecten SET fase = 'afgesloten', afsluit_reden = 'doelen-bereikt', afgesloten_op = ?, version = version + 1 WHERE id = ?").run(today, open.id));
     expect(countDrift(db, COUNT_RULES_0050)).toEqual([]);
-    expect(changesOf(db, 'traject', open.id).map((e) => [e.action, e.via])).toEqual([
-      ['create', 'seed'],
-      ['transition', 'hand'],
-    ]);
+    expect(changesOf(db, 'traject', open.id).map((e) => [e.action, e.via])).toEqual([['create', 'seed']]);
     expect(integrityOk(db)).toBe(true);
   } finally {
     db.close();
