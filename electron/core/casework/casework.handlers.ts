@@ -13,6 +13,7 @@ import { convertMelding } from './convert';
 import { quickSwitch, searchQuery } from './search.repo';
 import { deleteView, listViews, saveView } from './views.repo';
 import { getDashboard } from './dashboard.repo';
+import { profielRegio } from '../profile/profile.repo';
 import { importFile } from './import';
 import { inTransaction } from '../db/sql';
 
@@ -84,8 +85,8 @@ export const caseworkHandlers: Pick<Handlers<Session>, Exclude<keyof typeof case
 
   'dashboard.get': (input, s) => {
     const today = input.vandaag ?? localToday();
-    // The region of the vault's profile; until there is one, Rotterdam, and the screen says so.
-    const regio = input.regio ?? null;
+    // The region of the vault's profile (or one asked for); until there is a profile, Rotterdam, and the screen says so.
+    const regio = input.regio ?? profielRegio(s.db());
     return getDashboard(s.db(), today, input.jaar ?? yearOf(today), regioGemeenten(regio ?? 'rotterdam'), regio ? 'profiel' : 'standaard');
   },
   'gemeenten.list': () => ({ regios: gemeenten.regios.map((r) => ({ regio: r.regio, naam: r.naam, centrumgemeente: r.centrumgemeente, gemeenten: r.gemeenten })) }),

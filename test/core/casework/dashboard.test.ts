@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { countDrift, inDays, newTraject, useCheckedTestVault, today, type TestVault } from './helpers';
 import { yearOf } from '../../../shared/casework/dates';
+import { saveProfile } from '../../../electron/core/profile/profile.repo';
+import { ownerWriter } from '../../../electron/core/changelog/writeContext';
+import { inTransaction } from '../../../electron/core/db/sql';
 
 let v: TestVault;
 useCheckedTestVault((opened) => (v = opened));
@@ -157,5 +160,20 @@ describe('lists and saved views', () => {
     expect((await v.fail('views.save', { naam: 'Fout', definitie: { lijst: 'trajecten', filter: { fase: 'x' } } as never })).code).toBe('INVALID_INPUT');
     await v.call('views.delete', { id: view.id });
     expect((await v.call('views.list', {})).views).toHaveLength(1);
+  });
+});
+
+describe('the region of the figures', () => {
+  it("is the vault profile's: SHOP in Den Haag sees its own gemeenten as de regio; without a profile Rotterdam, marked as the default", async () => {
+    await v.call('meldingen.create', { fields: { datum: `${jaar}-01-03`, kanaal: 'telefoon', anoniem: true, melderType: 'burger', gemeente: 'Delft', vorm: 'seksuele-uitbuiting' } });
+    const zonder = await v.call('dashboard.get', { jaar });
+    expect([zonder.regioBron, zonder.monitor.regio]).toEqual(['standaard', 'Regio Rotterdam']);
+    expect(zonder.monitor.meldingen.perGemeenteGroep.find((g) => g.groep === 'buiten-regio')?.aantal).toBe(1);
+    // (This harness answers casework methods only: the profile is written through its repository.)
+    inTransaction(v.db, () => saveProfile(v.db, ownerWriter(), { fields: { naam: 'Testa Voorbeeld', functie: 'zorgcoordinator', organisatie: 'shop', regio: 'den-haag' } }));
+    const shop = await v.call('dashboard.get', { jaar });
+    expect(shop.regioBron).toBe('profiel');
+    expect(shop.monitor.regio).toMatch(/Den Haag/);
+    expect(shop.monitor.meldingen.perGemeenteGroep.find((g) => g.groep === 'regio')?.aantal).toBe(1);
   });
 });
