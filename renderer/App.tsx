@@ -12,6 +12,10 @@ import { RecoverScreen } from './features/gate/RecoverScreen';
 import { RecoveryKeyScreen } from './features/gate/RecoveryKeyScreen';
 import { UnlockScreen } from './features/gate/UnlockScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { PartnersScreen } from './features/profile/PartnersScreen';
+import { ProfileQuestionScreen } from './features/profile/ProfileQuestionScreen';
+import { ProfileScreen } from './features/profile/ProfileScreen';
+import { selectProfielVraag } from './features/profile/profileSelectors';
 import { useT } from './i18n/useT';
 import { selectGate, selectGateView, selectRoute, selectVaultActions, selectVaultPhase } from './store/selectors';
 import { useAppStore, useAppStoreShallow } from './store/StoreProvider';
@@ -42,8 +46,11 @@ function Unavailable() {
 
 function OpenVault() {
   const route = useAppStore(selectRoute);
+  // A vault without a profile asks for it once, before anything else (features/profile).
+  const profielVraag = useAppStore(selectProfielVraag);
+  if (profielVraag === 'vragen' || profielVraag === 'vingerafdruk') return <ProfileQuestionScreen />;
   const screen =
-    route === 'settings' ? <SettingsScreen key="settings" /> : route === 'trajecten' ? <TrajectenArea key="trajecten" /> : route === 'meldingen' ? <MeldingenArea key="meldingen" /> : <AreaPlaceholder key={route} area={route} />;
+    route === 'settings' ? <SettingsScreen key="settings" /> : route === 'profiel' ? <ProfileScreen key="profiel" /> : route === 'partners' ? <PartnersScreen key="partners" /> : route === 'trajecten' ? <TrajectenArea key="trajecten" /> : route === 'meldingen' ? <MeldingenArea key="meldingen" /> : <AreaPlaceholder key={route} area={route} />;
   return (
     <AppFrame>
       {screen}

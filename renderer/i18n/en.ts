@@ -1,11 +1,13 @@
 import type { MessageKey } from './nl';
 import { caseworkEn } from '../features/casework/i18n.en';
 import { gemeenteSelectEn } from '../components/gemeenteSelect.i18n';
+import { profileEn } from '../features/profile/i18n';
 
 // English for colleagues who do not read Dutch. `Record<MessageKey, string>`: a missing key
 // does not compile, and an extra key is an excess property error.
 export const en: Record<MessageKey, string> = {
   ...caseworkEn,
+  ...profileEn,
   ...gemeenteSelectEn,
   'app.name': 'Ketenkluis',
   'app.tagline': 'Encrypted case work for the Dutch chain approach against human trafficking',

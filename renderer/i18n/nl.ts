@@ -2,9 +2,11 @@
 // Every key here must exist in en.ts (the type of `en` enforces that).
 import { caseworkNl } from '../features/casework/i18n.nl';
 import { gemeenteSelectNl } from '../components/gemeenteSelect.i18n';
+import { profileNl } from '../features/profile/i18n';
 
 export const nl = {
   ...caseworkNl,
+  ...profileNl,
   ...gemeenteSelectNl,
   'app.name': 'Ketenkluis',
   'app.tagline': 'Versleutelde casuïstiek voor de ketenaanpak mensenhandel',

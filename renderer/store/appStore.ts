@@ -5,14 +5,15 @@ import { initialCaseData, type CaseSlice } from './caseData';
 import { createSettingsSlice, type SettingsSlice } from './settings.slice';
 import { createUiSlice, type UiSlice } from './ui.slice';
 import { createVaultSlice, type VaultSlice } from './vault.slice';
+import { profileSlice, type ProfileSlice } from './profile.slice';
 
 /** The one store of the renderer, built from slices. */
-export type AppState = VaultSlice & SettingsSlice & UiSlice & CaseworkSlice & { start(): Promise<() => void> };
+export type AppState = VaultSlice & SettingsSlice & UiSlice & CaseworkSlice & ProfileSlice & { start(): Promise<() => void> };
 /** The store object (vanilla zustand), created once per page with the API client it talks to. */
 export type AppStore = StoreApi<AppState>;
 
 /** Every slice that holds case data, of every area. A new area adds its slices here. */
-export const caseSlices: readonly CaseSlice<object>[] = [...caseworkSlices];
+export const caseSlices: readonly CaseSlice<object>[] = [...caseworkSlices, profileSlice];
 
 /**
  * Creates the store around the API client (the preload API in Electron, the bridge in development).
@@ -31,7 +32,7 @@ export function createAppStore(api: ApiClient, now: () => number = Date.now): Ap
     const caseSet = ((partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => {
       if (get().vaultPhase === 'unlocked') set(partial);
     }) as typeof set;
-    const caseState = Object.assign({}, ...caseSlices.map((slice) => slice.create(api)(caseSet, get, store))) as CaseworkSlice;
+    const caseState = Object.assign({}, ...caseSlices.map((slice) => slice.create(api)(caseSet, get, store))) as CaseworkSlice & ProfileSlice;
     return {
       ...createVaultSlice(api, now)(...a),
       ...createSettingsSlice(api)(...a),

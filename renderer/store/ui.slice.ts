@@ -5,8 +5,8 @@ import type { AppState } from './appStore';
 export const areas = ['trajecten', 'meldingen', 'riec', 'verstrekkingen', 'regionaleTafel', 'audit'] as const;
 /** One area of the main navigation. */
 export type Area = (typeof areas)[number];
-/** Everything the frame can show. */
-export type Route = Area | 'settings';
+/** Everything the frame can show (the profile and the partner register are reached from Settings). */
+export type Route = Area | 'settings' | 'profiel' | 'partners';
 /** Which form the unlock screen shows. */
 export type GateView = 'passphrase' | 'recover';
 

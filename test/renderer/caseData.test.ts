@@ -69,6 +69,9 @@ async function fillEverySlice(): Promise<void> {
   await s().loadMeldingRows(0, 10);
   await s().loadGemeenten();
 
+  await s().postponeProfile();
+  expect(await s().saveProfile({ naam: 'Slot9 Profiel', functie: 'zorgcoordinator', organisatie: 'essm', regio: 'rotterdam' })).toBe(true);
+  await s().loadPartners();
   await s().loadDashboard();
   await s().loadOverdue();
   await s().runSearch('Slot1');

@@ -15,6 +15,8 @@ const navKey: Record<Route, MessageKey> = {
   regionaleTafel: 'nav.regionaleTafel',
   audit: 'nav.audit',
   settings: 'nav.settings',
+  profiel: 'nav.settings',
+  partners: 'nav.settings',
 };
 
 /** The frame around the open vault: header with the lock button (always visible), navigation, content. */

@@ -10,6 +10,7 @@ import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { useT } from '../../i18n/useT';
 import { selectPassphraseChange, selectSettings, selectSettingsActions, selectSettingsFeedback, selectVaultActions } from '../../store/selectors';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
+import { ProfileSettingsSection } from '../profile/ProfileSettingsSection';
 
 /** Parses the auto-lock field: a whole number 1–240, else null. */
 export function parseAutoLockMinutes(text: string): number | null {
@@ -139,6 +140,7 @@ export function SettingsScreen() {
         {t('settings.title')}
       </Heading>
       <GeneralSettings />
+      <ProfileSettingsSection />
       <ChangePassphrase />
     </section>
   );
