@@ -91,7 +91,23 @@ export interface TrajectFeit {
 
 /** True when a traject was supported during `jaar`: registered by its end and not closed before its start. */
 export function liepInJaar(traject: { aanmelddatum: IsoDate; afgeslotenOp: IsoDate | null }, jaar: number): boolean {
-  return traject.aanmelddatum <= `${jaar}-12-31` && (traject.afgeslotenOp === null || traject.afgeslotenOp >= `${jaar}-01-01`);
+  return liepInJaren(Number(traject.aanmelddatum.slice(0, 4)), traject.afgeslotenOp === null ? null : Number(traject.afgeslotenOp.slice(0, 4)), jaar);
+}
+
+/** The same by years: registered in `aanmeldjaar`, closed in `sluitjaar` (null while open). */
+function liepInJaren(aanmeldjaar: number, sluitjaar: number | null, jaar: number): boolean {
+  return aanmeldjaar <= jaar && (sluitjaar === null || sluitjaar >= jaar);
+}
+
+/** Trajecten with the same monitor facts, and how many (kept counts: no record, no cliënt). */
+export interface TrajectGroep {
+  preventief: boolean;
+  vormen: readonly Uitbuitingsvorm[];
+  minderjarigBijStart: boolean | null;
+  aanmeldjaar: number;
+  /** Null while open. */
+  sluitjaar: number | null;
+  aantal: number;
 }
 
 /** How one cliënt counts in a year. */
@@ -145,16 +161,50 @@ export interface PolitieTelling {
   aantal: number;
 }
 
-/** What a year's figures are computed from: facts and grouped counts, never a record with a name. */
+/**
+ * What a year's figures are computed from: facts and grouped counts, never a record with a name.
+ * Most cliënten have one traject; they are counted from the kept groups of all trajecten. The
+ * trajecten of cliënten with more than one come one by one (few), are taken out of the groups and
+ * counted per cliënt (clientInJaar).
+ */
 export interface MonitorBron {
-  /** Every traject that may have run in the year (others are skipped), any order. */
-  trajecten: Iterable<TrajectFeit>;
+  /** All trajecten, grouped by their facts (every year: the rules pick the year's). */
+  trajectGroepen: Iterable<TrajectGroep>;
+  /** Every traject of each cliënt that has more than one, any order. */
+  meervoudig: Iterable<TrajectFeit>;
   meldingen: readonly MeldingTelling[];
   politie: readonly PolitieTelling[];
   /** Trajecten closed in the year, by reason. */
   afgesloten: ReadonlyArray<{ reden: AfsluitReden; aantal: number }>;
   crisisopvangPlaatsingen: number;
 }
+
+/** The kept groups and the cliënten with several trajecten, from single trajecten (for tests and small sets). */
+export function bronVanTrajecten(trajecten: readonly TrajectFeit[]): Pick<MonitorBron, 'trajectGroepen' | 'meervoudig'> {
+  const perClient = new Map<string, number>();
+  for (const t of trajecten) perClient.set(t.clientId, (perClient.get(t.clientId) ?? 0) + 1);
+  const groepen = new Map<string, TrajectGroep>();
+  for (const t of trajecten) {
+    const g = groepVan(t);
+    const key = groepKey(g);
+    const found = groepen.get(key);
+    if (found) found.aantal += 1;
+    else groepen.set(key, g);
+  }
+  return { trajectGroepen: [...groepen.values()], meervoudig: trajecten.filter((t) => perClient.get(t.clientId)! > 1) };
+}
+
+function groepVan(t: TrajectFeit): TrajectGroep {
+  return {
+    preventief: t.preventief,
+    vormen: t.vormen,
+    minderjarigBijStart: t.minderjarigBijStart,
+    aanmeldjaar: Number(t.aanmelddatum.slice(0, 4)),
+    sluitjaar: t.afgeslotenOp === null ? null : Number(t.afgeslotenOp.slice(0, 4)),
+    aantal: 1,
+  };
+}
+const groepKey = (g: Omit<TrajectGroep, 'aantal'>) => JSON.stringify([g.preventief, g.vormen, g.minderjarigBijStart, g.aanmeldjaar, g.sluitjaar]);
 
 const leeftijdKey = (minderjarig: boolean | null) => (minderjarig === null ? 'onbekend' : minderjarig ? 'minderjarig' : 'volwassen');
 const naarLeeftijd = () => ({ volwassen: 0, minderjarig: 0, onbekend: 0 });
@@ -166,27 +216,38 @@ const naarLeeftijd = () => ({ volwassen: 0, minderjarig: 0, onbekend: 0 });
  * police contacts per form. Unknown is always its own row.
  */
 export function monitorCijfers(jaar: number, regio: RegioGemeenten, bron: MonitorBron, monitor: MonitorIndeling = monitorPolicy.inhoud): MonitorCijfers {
+  const perCategorie = new Map(monitor.categorieen.map((c) => [c, { categorie: c, nieuw: 0, doorlopend: 0, totaal: 0 }]));
+  const totaal = { nieuw: 0, doorlopend: 0, totaal: 0 };
+  const leeftijd = naarLeeftijd();
+  const perVormClient = new Map<Uitbuitingsvorm, number>();
+  const tel = (c: ClientInJaar, aantal: number) => {
+    const row = perCategorie.get(c.categorie)!;
+    const key = c.nieuw ? 'nieuw' : 'doorlopend';
+    row[key] += aantal;
+    row.totaal += aantal;
+    totaal[key] += aantal;
+    totaal.totaal += aantal;
+    leeftijd[leeftijdKey(c.minderjarig)] += aantal;
+    for (const vorm of c.vormen) perVormClient.set(vorm, (perVormClient.get(vorm) ?? 0) + aantal);
+  };
+  // The cliënten with several trajecten: per cliënt, and their trajecten out of the groups.
   const perClient = new Map<string, TrajectFeit[]>();
-  for (const t of bron.trajecten) {
+  const apart = new Map<string, number>();
+  for (const t of bron.meervoudig) {
+    const key = groepKey(groepVan(t));
+    apart.set(key, (apart.get(key) ?? 0) + 1);
     if (!liepInJaar(t, jaar)) continue;
     const list = perClient.get(t.clientId);
     if (list) list.push(t);
     else perClient.set(t.clientId, [t]);
   }
-  const perCategorie = new Map(monitor.categorieen.map((c) => [c, { categorie: c, nieuw: 0, doorlopend: 0, totaal: 0 }]));
-  const totaal = { nieuw: 0, doorlopend: 0, totaal: 0 };
-  const leeftijd = naarLeeftijd();
-  const perVormClient = new Map<Uitbuitingsvorm, number>();
-  for (const trajecten of perClient.values()) {
-    const c = clientInJaar(trajecten, jaar, monitor)!;
-    const row = perCategorie.get(c.categorie)!;
-    const key = c.nieuw ? 'nieuw' : 'doorlopend';
-    row[key] += 1;
-    row.totaal += 1;
-    totaal[key] += 1;
-    totaal.totaal += 1;
-    leeftijd[leeftijdKey(c.minderjarig)] += 1;
-    for (const vorm of c.vormen) perVormClient.set(vorm, (perVormClient.get(vorm) ?? 0) + 1);
+  for (const trajecten of perClient.values()) tel(clientInJaar(trajecten, jaar, monitor)!, 1);
+  // Everyone else has one traject: a group of n such trajecten is n cliënten with these facts.
+  for (const g of bron.trajectGroepen) {
+    const aantal = g.aantal - (apart.get(groepKey(g)) ?? 0);
+    if (aantal <= 0 || !liepInJaren(g.aanmeldjaar, g.sluitjaar, jaar)) continue;
+    const vormen = [...new Set(g.vormen)];
+    tel({ categorie: monitorCategorie(g, monitor), nieuw: g.aanmeldjaar === jaar, minderjarig: g.minderjarigBijStart, vormen }, aantal);
   }
 
   const rijVan = new Map(monitor.meldingRijen.flatMap((r) => r.vormen.map((v) => [v, r.rij] as const)));

@@ -70,11 +70,23 @@ export const MELDING_COUNTS: CountRule = {
   moves: [...MELDING_COUNTS_0050.moves, 'melder_type'],
 };
 
+/**
+ * How many trajecten each cliënt has (since migration 0060). The monitor counts cliënten: those
+ * with one traject come from the traject counts, the few with more are read one by one.
+ */
+export const CLIENT_TRAJECTEN: CountRule = {
+  table: 'trajecten',
+  counts: 'client_trajecten',
+  triggers: 'client_trajecten_tel',
+  groups: [same('client_id')],
+  moves: ['client_id'],
+};
+
 /** The rules as migration 0050 created their triggers. */
 export const COUNT_RULES_0050: readonly CountRule[] = [TRAJECT_COUNTS, MELDING_COUNTS_0050];
 
 /** The rules of today's schema: the triggers in a vault and the import's catch-up follow these. */
-export const COUNT_RULES: readonly CountRule[] = [TRAJECT_COUNTS, MELDING_COUNTS];
+export const COUNT_RULES: readonly CountRule[] = [TRAJECT_COUNTS, MELDING_COUNTS, CLIENT_TRAJECTEN];
 
 const columns = (rule: CountRule) => rule.groups.map((g) => g.column).join(', ');
 const values = (rule: CountRule, row: string) => rule.groups.map((g) => g.of(row)).join(', ');

@@ -7,7 +7,7 @@ import { addDays, daysBetween, yearOf } from '../../../shared/casework/dates';
 import { deadlinesWith, finalProcedureStatuses, type DayRange } from '../../../shared/casework/deadlines';
 import { dayRangeSql } from './dayRange';
 import { crisisopvangGrens } from '../../../shared/casework/opvang';
-import { monitorCijfers, type MeldingTelling, type PolitieTelling, type TrajectFeit } from '../../../shared/casework/monitor';
+import { monitorCijfers, type MeldingTelling, type PolitieTelling, type TrajectFeit, type TrajectGroep } from '../../../shared/casework/monitor';
 import { minderjarigOf } from './trajecten.repo';
 import { stmt, type Db } from '../db/sql';
 
@@ -113,28 +113,45 @@ export function getDashboard(db: Db, today: IsoDate, jaar: number, regio: RegioG
 }
 
 /**
- * A year's figures in monitor shape. Cliënten are counted from the facts of the trajecten that ran
- * in the year (one covering-index scan, no names, no free text); meldingen from the kept counts;
- * police contacts, closures and crisisopvang placements by grouped counts. Which cliënt falls in
- * which category, new or continuing, is decided by the monitor rules in shared/casework/monitor.ts,
- * the one place they are written.
+ * A year's figures in monitor shape, from kept counts and grouped queries (no record with a name
+ * leaves the query). Cliënten with one traject come from the traject counts; the trajecten of the
+ * few cliënten with more are read one by one. Which cliënt falls in which category, new or
+ * continuing, is decided by the monitor rules in shared/casework/monitor.ts, the one place they are written.
  */
 export function monitorFor(db: Db, jaar: number, regio: RegioGemeenten): MonitorCijfers {
   const van = `${jaar}-01-01`;
   const tot = `${jaar}-12-31`;
   const vormenOf = new Map<string, Uitbuitingsvorm[]>();
-  const rows = stmt(
-    db,
-    `SELECT client_id, preventief, vormen, minderjarig, aanmelddatum, afgesloten_op FROM trajecten INDEXED BY trajecten_monitor
-      WHERE aanmelddatum <= ? AND (afgesloten_op IS NULL OR afgesloten_op >= ?)`,
-  ).iterate(tot, van) as IterableIterator<{ client_id: string; preventief: number; vormen: string; minderjarig: number; aanmelddatum: string; afgesloten_op: string | null }>;
-  function* trajecten(): Iterable<TrajectFeit> {
-    for (const r of rows) {
-      let vormen = vormenOf.get(r.vormen);
-      if (!vormen) vormenOf.set(r.vormen, (vormen = JSON.parse(r.vormen) as Uitbuitingsvorm[]));
-      yield { clientId: r.client_id, preventief: r.preventief === 1, vormen, aanmelddatum: r.aanmelddatum, afgeslotenOp: r.afgesloten_op, minderjarigBijStart: minderjarigOf(r.minderjarig) };
-    }
-  }
+  const vormen = (json: string) => {
+    let list = vormenOf.get(json);
+    if (!list) vormenOf.set(json, (list = JSON.parse(json) as Uitbuitingsvorm[]));
+    return list;
+  };
+  const groepen = stmt(db, `SELECT preventief, vormen, minderjarig, aanmeldjaar, sluitjaar, sum(n) AS n FROM traject_tellingen WHERE n > 0 GROUP BY 1, 2, 3, 4, 5`).all() as Array<{
+    preventief: number;
+    vormen: string;
+    minderjarig: number;
+    aanmeldjaar: number;
+    sluitjaar: number;
+    n: number;
+  }>;
+  const trajectGroepen: TrajectGroep[] = groepen.map((g) => ({
+    preventief: g.preventief === 1,
+    vormen: vormen(g.vormen),
+    minderjarigBijStart: minderjarigOf(g.minderjarig),
+    aanmeldjaar: g.aanmeldjaar,
+    sluitjaar: g.sluitjaar === 0 ? null : g.sluitjaar,
+    aantal: g.n,
+  }));
+  const meervoudig = (
+    stmt(
+      db,
+      `SELECT t.client_id, t.preventief, t.vormen, t.minderjarig, t.aanmelddatum, t.afgesloten_op
+         FROM client_trajecten c INDEXED BY client_trajecten_meer JOIN trajecten t ON t.client_id = c.client_id WHERE c.n > 1`,
+    ).all() as Array<{ client_id: string; preventief: number; vormen: string; minderjarig: number; aanmelddatum: string; afgesloten_op: string | null }>
+  ).map(
+    (r): TrajectFeit => ({ clientId: r.client_id, preventief: r.preventief === 1, vormen: vormen(r.vormen), aanmelddatum: r.aanmelddatum, afgeslotenOp: r.afgesloten_op, minderjarigBijStart: minderjarigOf(r.minderjarig) }),
+  );
   const meldingRows = stmt(
     db,
     `SELECT gemeente, vorm, nullif(minderjarig, -1) AS minderjarig, preventief_gesprek, informatieverzoek, sekswerker, nullif(conclusie, '') AS conclusie, acuut, n
@@ -154,7 +171,7 @@ export function monitorFor(db: Db, jaar: number, regio: RegioGemeenten): Monitor
   const politie = stmt(db, `SELECT soort, vorm, count(*) AS aantal FROM traject_politiecontacten WHERE datum BETWEEN ? AND ? GROUP BY soort, vorm`).all(van, tot) as PolitieTelling[];
   const afgesloten = stmt(db, `SELECT afsluit_reden AS reden, count(*) AS aantal FROM trajecten WHERE afgesloten_op BETWEEN ? AND ? GROUP BY afsluit_reden`).all(van, tot) as Array<{ reden: AfsluitReden; aantal: number }>;
   const crisis = stmt(db, `SELECT count(*) AS n FROM traject_opvang WHERE soort = 'crisisopvang' AND start BETWEEN ? AND ?`).get(van, tot) as { n: number };
-  return monitorCijfers(jaar, regio, { trajecten: trajecten(), meldingen, politie, afgesloten, crisisopvangPlaatsingen: crisis.n });
+  return monitorCijfers(jaar, regio, { trajectGroepen, meervoudig, meldingen, politie, afgesloten, crisisopvangPlaatsingen: crisis.n });
 }
 
 /**

@@ -47,7 +47,7 @@ function withBytes(text: string, replace: Record<string, number[]>): Buffer {
 describe('text that is not UTF-8', () => {
   it('is refused with the record and the field, and says the file is probably not UTF-8 (Windows-1252 "é")', () => {
     const t = structuredClone(trajecten);
-    t[3]!.client.roepnaam = 'ReneMARK1';
+    t[3]!.client!.roepnaam = 'ReneMARK1';
     t[5]!.journaal[1]!.tekst = 'Gesprek met MARK2 gehad';
     const text = `${head}, "trajecten": [${list(t)}], "meldingen": [${list(meldingen)}]}`;
     // "é" as Windows-1252 writes it: one byte 0xE9, which is not UTF-8.
@@ -69,7 +69,7 @@ describe('text that is not UTF-8', () => {
 
   it('a UTF-8 byte order mark at the start is accepted (Windows editors write one); real UTF-8 "é" passes', () => {
     const t = structuredClone(trajecten);
-    t[0]!.client.roepnaam = 'René';
+    t[0]!.client!.roepnaam = 'René';
     const text = `${head}, "trajecten": [${list(t)}], "meldingen": [${list(meldingen)}]}`;
     expect(checked(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toEqual({ ok: true, count: { trajecten: 8, meldingen: meldingen.length } });
   });

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { newTraject, useCheckedTestVault, type TestVault } from './helpers';
 import { regioGemeenten } from '../../../shared/casework/gemeenten';
+import type { Input } from '../../../shared/ipc/contract';
 
 /**
  * The published 2024 figures of the ESSM (Monitor mensenhandel regio Rotterdam 2024, seeds/004
@@ -24,9 +25,9 @@ async function trajecten(aantal: number, fields: Record<string, unknown>, sluite
 
 const overigeRegio = regioGemeenten('rotterdam').gemeenten.filter((g) => g !== 'Rotterdam');
 
-async function meldingen(aantal: number, datum: string, fields: Record<string, unknown>, herkomst: () => string): Promise<void> {
+async function meldingen(aantal: number, datum: string, fields: Record<string, unknown> & { vorm: string }, herkomst: () => string): Promise<void> {
   for (let i = 0; i < aantal; i++) {
-    await v.call('meldingen.create', { fields: { datum, kanaal: 'telefoon', anoniem: true, melderType: 'burger', gemeente: herkomst(), ...fields } });
+    await v.call('meldingen.create', { fields: { datum, kanaal: 'telefoon', anoniem: true, melderType: 'burger', gemeente: herkomst(), ...fields } as Input<'meldingen.create'>['fields'] });
   }
 }
 
@@ -52,11 +53,11 @@ it('gives back every cell of the 2024 ESSM figures, counting cliënten (not traj
 
   // AVIM: 8 informative conversations and 2 aangiftes of CU in 2024 (one in 2023 does not count).
   const cu = await newTraject(v, { ...vorm('criminele-uitbuiting'), aanmelddatum: '2023-03-01' }, {});
-  const gesprek = (datum: string) => ({ soort: 'informatief-gesprek', datum, vorm: 'criminele-uitbuiting' });
+  const gesprek = (datum: string) => ({ soort: 'informatief-gesprek' as const, datum, vorm: 'criminele-uitbuiting' as const });
   await v.call('trajecten.update', {
     id: cu.trajectId,
     version: cu.version,
-    fields: { politiecontacten: [gesprek('2023-12-20'), ...Array.from({ length: 8 }, (_, i) => gesprek(`2024-0${i + 1}-10`)), { soort: 'aangifte', datum: '2024-05-01', vorm: 'criminele-uitbuiting' }, { soort: 'aangifte', datum: '2024-09-01', vorm: 'criminele-uitbuiting' }] },
+    fields: { politiecontacten: [gesprek('2023-12-20'), ...Array.from({ length: 8 }, (_, i) => gesprek(`2024-0${i + 1}-10`)), { soort: 'aangifte' as const, datum: '2024-05-01', vorm: 'criminele-uitbuiting' as const }, { soort: 'aangifte' as const, datum: '2024-09-01', vorm: 'criminele-uitbuiting' as const }] },
   });
   // That traject's cliënt is a 14th CU cliënt (continuing); the figures below account for it.
 

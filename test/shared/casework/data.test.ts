@@ -8,7 +8,7 @@ import { ClientFields, clientFieldSensitivity } from '../../../shared/casework/c
 import { TrajectFields, trajectFieldSensitivity } from '../../../shared/casework/traject.schema';
 import { MeldingFieldsBase, meldingFieldSensitivity } from '../../../shared/casework/melding.schema';
 import { makePseudonym, normalisePseudonymPrefix, isPseudonym } from '../../../shared/casework/pseudonym';
-import { MonitorFile, clientInJaar, monitorCategorie, monitorCijfers, monitorPolicy, liepInJaar, type MeldingTelling, type TrajectFeit } from '../../../shared/casework/monitor';
+import { MonitorFile, bronVanTrajecten, clientInJaar, monitorCategorie, monitorCijfers, monitorPolicy, liepInJaar, type MeldingTelling, type TrajectFeit } from '../../../shared/casework/monitor';
 import { ImportFile } from '../../../shared/casework/import.schema';
 import { patchOf } from '../../../shared/casework/common.schema';
 
@@ -152,7 +152,7 @@ describe('monitor figures', () => {
     });
   });
 
-  const bron = (trajecten: TrajectFeit[], meldingen: MeldingTelling[] = []) => ({ trajecten, meldingen, politie: [], afgesloten: [], crisisopvangPlaatsingen: 0 });
+  const bron = (trajecten: TrajectFeit[], meldingen: MeldingTelling[] = []) => ({ ...bronVanTrajecten(trajecten), meldingen, politie: [], afgesloten: [], crisisopvangPlaatsingen: 0 });
   it('reproduces the 2024 ESSM client table from trajecten of every year (the rules, not the query, pick 2024)', () => {
     const trajecten: TrajectFeit[] = [];
     let n = 0;
@@ -227,7 +227,7 @@ describe('monitor policy file', () => {
     expect(monitorCategorie(both)).toBe('seksuele-uitbuiting');
     expect(monitorCategorie(both, cuFirst)).toBe('criminele-uitbuiting');
     const trajecten = ['a', 'b', 'c'].map((clientId) => ({ ...both, clientId, aanmelddatum: '2024-03-01', afgeslotenOp: null, minderjarigBijStart: false }));
-    const figures = monitorCijfers(2024, regioGemeenten('rotterdam'), { trajecten, meldingen: [], politie: [], afgesloten: [], crisisopvangPlaatsingen: 0 }, cuFirst);
+    const figures = monitorCijfers(2024, regioGemeenten('rotterdam'), { ...bronVanTrajecten(trajecten), meldingen: [], politie: [], afgesloten: [], crisisopvangPlaatsingen: 0 }, cuFirst);
     expect(figures.clienten.perCategorie.find((r) => r.categorie === 'criminele-uitbuiting')?.totaal).toBe(3);
   });
   it.each([
