@@ -179,7 +179,7 @@ export const caseworkMethods = {
     output: Dashboard,
   }),
   'gemeenten.list': method({
-    doc: 'The gemeenten of regio Rotterdam and regio Den Haag, for pick lists.',
+    doc: 'The gemeenten of each region (Rotterdam, Den Haag, West-Brabant), for pick lists; every CBS gemeente is valid (resources/gemeenten.json).',
     input: NoInput,
     output: z.object({ regios: z.array(z.object({ regio: Regio, naam: z.string(), centrumgemeente: z.string(), gemeenten: z.array(z.string()) })) }),
   }),
