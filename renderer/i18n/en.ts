@@ -1,5 +1,6 @@
 import type { MessageKey } from './nl';
 import { caseworkEn } from '../features/casework/i18n.en';
+import { meldrouteOpvangEn } from '../features/casework/meldrouteOpvang.i18n';
 import { gemeenteSelectEn } from '../components/gemeenteSelect.i18n';
 import { profileEn } from '../features/profile/i18n';
 
@@ -7,6 +8,7 @@ import { profileEn } from '../features/profile/i18n';
 // does not compile, and an extra key is an excess property error.
 export const en: Record<MessageKey, string> = {
   ...caseworkEn,
+  ...meldrouteOpvangEn,
   ...profileEn,
   ...gemeenteSelectEn,
   'app.name': 'Ketenkluis',

@@ -1,11 +1,13 @@
 // Dutch is the default language. Text at B1 level: short sentences, everyday words, "u".
 // Every key here must exist in en.ts (the type of `en` enforces that).
 import { caseworkNl } from '../features/casework/i18n.nl';
+import { meldrouteOpvangNl } from '../features/casework/meldrouteOpvang.i18n';
 import { gemeenteSelectNl } from '../components/gemeenteSelect.i18n';
 import { profileNl } from '../features/profile/i18n';
 
 export const nl = {
   ...caseworkNl,
+  ...meldrouteOpvangNl,
   ...profileNl,
   ...gemeenteSelectNl,
   'app.name': 'Ketenkluis',

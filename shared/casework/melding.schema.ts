@@ -99,19 +99,9 @@ export const meldingFieldSensitivity: Record<keyof z.infer<typeof MeldingFieldsB
   notities: 'bijzonder',
 };
 
-/** A partner in the meldroute. */
-export const RoutePartner = z.enum(['AVIM', 'NLA', 'ZoCo', 'melder']);
-/** A partner in the meldroute. */
-export type RoutePartner = z.infer<typeof RoutePartner>;
-
-/** One step of routing advice, in order. The screen words it from partner and actie (AdviceBox, i18n). */
-export const RouteStap = z.object({
-  volgorde: z.number().int().positive(),
-  partner: RoutePartner,
-  actie: z.enum(['bel-direct', 'eerst-afstemmen', 'daarna-afstemmen', 'samen-afstemmen', 'terugkoppelen']),
-});
-/** One step of routing advice. */
-export type RouteStap = z.infer<typeof RouteStap>;
+// The meldroute's partners and steps are defined with the meldroute (meldroute.schema.ts).
+import { RouteStap } from './meldroute.schema';
+export { RoutePartner, RouteStap } from './meldroute.schema';
 
 /** A stored melding with its routing advice (computed by meldroute.ts, never stored). */
 export const Melding = z.object({

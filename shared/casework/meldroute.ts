@@ -1,64 +1,88 @@
-import { z } from 'zod';
-import raw from '../../resources/meldroute.json';
-import { duplicates, policyFile, PolicyBron } from '../policy/policy.schema';
+import denHaag from '../../resources/meldroute/den-haag.json';
+import rotterdam from '../../resources/meldroute/rotterdam.json';
+import westBrabant from '../../resources/meldroute/west-brabant.json';
 import { loadPolicy } from '../policy/loadPolicy';
-import { MeldingVorm, RoutePartner, RouteStap, type MeldConclusie } from './melding.schema';
+import type { Regio } from './gemeenten.schema';
+import type { MeldConclusie, MeldingVorm } from './melding.schema';
+import { MeldrouteFile, type MeldrouteInhoud, type RouteRegel, type RouteStap } from './meldroute.schema';
+import { Uitbuitingsvorm } from './common.schema';
 
-/** A partner the meldroute sends to (the melder only gets the closing feedback, never a route step). */
-const RouteNaarPartner = RoutePartner.exclude(['melder']);
-/** One step of a form's route: a partner and how to involve them. */
-const RouteRegel = z.strictObject({ partner: RouteNaarPartner, actie: RouteStap.shape.actie.exclude(['bel-direct', 'terugkoppelen']) });
+function load(raw: unknown, regio: Regio): MeldrouteFile {
+  const file = `resources/meldroute/${regio}.json`;
+  const policy = loadPolicy(MeldrouteFile, raw, file);
+  // A file under another region's name would give one region the other's advice.
+  if (policy.inhoud.regio !== regio) throw new Error(`${file} holds the meldroute of ${policy.inhoud.regio}`);
+  return policy;
+}
 
-/** Every form as one list, so a wrong name in the file gets "not in the list" rather than a vague union error. */
-const Vorm = z.enum(MeldingVorm.options.flatMap((o) => o.options));
+/** The meldroute of every region, with its version and sources, validated at load: a broken file stops Ketenkluis at start. */
+export const meldroutePolicies: Readonly<Record<Regio, MeldrouteFile>> = {
+  'west-brabant': load(westBrabant, 'west-brabant'),
+  rotterdam: load(rotterdam, 'rotterdam'),
+  'den-haag': load(denHaag, 'den-haag'),
+};
 
-/** The route for one form; a row cites its line in the source, or says why it has none. */
-const VormRoute = z
-  .strictObject({ vorm: Vorm, stappen: z.array(RouteRegel), bron: PolicyBron.optional(), toelichting: z.string().min(1).optional() })
-  .refine((r) => r.bron !== undefined || r.toelichting !== undefined, { message: 'Noem de bron van deze route, of leg in een toelichting uit waarom er geen is', path: ['bron'] })
-  .refine((r) => duplicates(r.stappen.map((s) => s.partner)).length === 0, { message: 'Elke partner maar één keer per route', path: ['stappen'] });
+/** The validated meldroute of one region. */
+export function meldrouteFor(regio: Regio): MeldrouteInhoud {
+  return meldroutePolicies[regio].inhoud;
+}
 
-/** The file `resources/meldroute.json`: the routing advice per form, a policy file (see shared/policy). */
-export const MeldrouteFile = policyFile(
-  'meldroute',
-  z.strictObject({
-    /** Who is called straight away when a melding is acute. */
-    acuutBellen: z.strictObject({ partner: RouteNaarPartner, bron: PolicyBron }),
-    perVorm: z.array(VormRoute),
-  }).superRefine((inhoud, ctx) => {
-    const vormen = inhoud.perVorm.map((r) => r.vorm);
-    for (const vorm of duplicates(vormen)) ctx.addIssue({ code: 'custom', message: `De vorm "${vorm}" staat er meer dan één keer in`, path: ['perVorm'] });
-    for (const vorm of Vorm.options) {
-      if (!vormen.includes(vorm)) ctx.addIssue({ code: 'custom', message: `De route voor de vorm "${vorm}" ontbreekt`, path: ['perVorm'] });
-    }
-  }),
-);
-/** The meldroute file. */
-export type MeldrouteFile = z.infer<typeof MeldrouteFile>;
-
-/** The meldroute with its version and sources, validated at load: a broken file stops Ketenkluis at start. */
-export const meldroutePolicy: MeldrouteFile = loadPolicy(MeldrouteFile, raw, 'resources/meldroute.json');
+/** What the advice depends on. */
+export interface MeldingVoorRoute {
+  vorm: MeldingVorm;
+  conclusie: MeldConclusie | null;
+  acuut: boolean;
+  /** Null while not known. */
+  minderjarig: boolean | null;
+}
 
 /**
- * The routing advice for a melding, in order. Acute: call the acute partner (AVIM) now, before
- * anything else. Conclusion "geen mensenhandel": no partners, only feedback. Always ends with
- * feedback (terugkoppeling) to the reporter. The screen words each step from partner and actie.
- * `meldroute` is the validated table (a region's own meldroute once there are several).
+ * The routing advice for a melding, in order, written for the person using Ketenkluis (the
+ * zorgcoördinator or the meld- en adviespunt) in the melding's region:
+ * - no conclusion yet: the steps towards one;
+ * - "geen mensenhandel": a referral to the right (zorg)organisatie when there are concerns;
+ * - "verder onderzoek": advice from the partners the region names;
+ * - "wel mensenhandel": acute → call AVIM now, first; then report to the partner of the form
+ *   (AVIM is not listed twice) and offer help;
+ * - "acuut" without "wel": a note that the immediate call belongs to "wel mensenhandel";
+ * - a minor adds the meldcode (Veilig Thuis) and the gemeente's Jeugdwet duty; an unknown age
+ *   adds finding out;
+ * - always last: feedback to the melder.
+ * "Wel mensenhandel" without a form is refused by the melding schema; such a record (stored
+ * before that rule) gets the single step "vorm-kiezen" and nothing else.
  */
-export function routeringsAdvies(
-  melding: { vorm: MeldingVorm; acuut: boolean; conclusie: MeldConclusie | null },
-  meldroute: MeldrouteFile['inhoud'] = meldroutePolicy.inhoud,
-): RouteStap[] {
-  const acuut = meldroute.acuutBellen.partner;
-  const steps: Array<Omit<RouteStap, 'volgorde'>> = [];
-  if (melding.acuut && melding.conclusie !== 'geen') steps.push({ partner: acuut, actie: 'bel-direct' });
-  if (melding.conclusie !== 'geen') {
-    for (const step of meldroute.perVorm.find((r) => r.vorm === melding.vorm)?.stappen ?? []) {
-      // After the acute call that partner is already involved: do not list it twice.
-      if (melding.acuut && step.partner === acuut) continue;
-      steps.push(step);
+export function routeringsAdvies(melding: MeldingVoorRoute, regio: Regio, table: MeldrouteInhoud = meldrouteFor(regio)): RouteStap[] {
+  const number = (rules: Array<Pick<RouteRegel, 'actie' | 'partners'>>): RouteStap[] =>
+    rules.map((r, i) => ({ volgorde: i + 1, actie: r.actie, partners: [...r.partners] }));
+
+  const vorm = Uitbuitingsvorm.safeParse(melding.vorm);
+  if (melding.conclusie === 'wel' && !vorm.success) return number([{ actie: 'vorm-kiezen', partners: [] }]);
+
+  const steps: RouteRegel[] = [];
+  if (melding.acuut && melding.conclusie === 'wel') steps.push(table.wel.acuut);
+  if (melding.acuut && melding.conclusie !== 'wel') steps.push(table.acuutZonderWel);
+
+  switch (melding.conclusie) {
+    case null:
+      steps.push(...table.open);
+      break;
+    case 'geen':
+      steps.push(...table.geen);
+      break;
+    case 'verder-onderzoek':
+      steps.push(...table.verderOnderzoek);
+      break;
+    case 'wel': {
+      const route = table.wel.perVorm.find((r) => r.vorm === vorm.data)?.stappen ?? [];
+      const called = melding.acuut ? table.wel.acuut.partners : [];
+      // After the acute call that partner already knows: reporting to it again is no new step.
+      steps.push(...route.filter((r) => !(r.actie === 'melden' && r.partners.every((p) => called.includes(p)))));
+      break;
     }
   }
-  steps.push({ partner: 'melder', actie: 'terugkoppelen' });
-  return steps.map((step, index) => ({ volgorde: index + 1, partner: step.partner, actie: step.actie }));
+
+  if (melding.minderjarig === true) steps.push(...table.minderjarig);
+  if (melding.minderjarig === null) steps.push(...table.minderjarigOnbekend);
+  steps.push(table.terugkoppeling);
+  return number(steps);
 }

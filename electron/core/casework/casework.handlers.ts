@@ -16,6 +16,15 @@ import { getDashboard } from './dashboard.repo';
 import { profielRegio } from '../profile/profile.repo';
 import { importFile } from './import';
 import { inTransaction } from '../db/sql';
+import type { Regio } from '../../../shared/casework/gemeenten.schema';
+
+/**
+ * The region whose meldroute advises on meldingen: the vault profile's region. Until there is a
+ * profile, Rotterdam (as the dashboard does).
+ */
+function meldrouteRegio(s: Session): Regio {
+  return profielRegio(s.db()) ?? 'rotterdam';
+}
 
 /**
  * The casework handlers: parse is done by the dispatcher, so each handler opens one transaction,
@@ -68,9 +77,9 @@ export const caseworkHandlers: Pick<Handlers<Session>, Exclude<keyof typeof case
     }),
   'toestemmingen.withdraw': (input, s) => inTransaction(s.db(), () => withdrawToestemming(s.db(), s.writer(), input.id, input.datum ?? localToday(), localToday())),
 
-  'meldingen.create': (input, s) => inTransaction(s.db(), () => insertMelding(s.db(), s.writer(), input.fields)),
-  'meldingen.get': (input, s) => getMelding(s.db(), input.id),
-  'meldingen.update': (input, s) => inTransaction(s.db(), () => updateMelding(s.db(), s.writer(), input.id, input.version, input.fields)),
+  'meldingen.create': (input, s) => inTransaction(s.db(), () => insertMelding(s.db(), s.writer(), input.fields, meldrouteRegio(s))),
+  'meldingen.get': (input, s) => getMelding(s.db(), input.id, meldrouteRegio(s)),
+  'meldingen.update': (input, s) => inTransaction(s.db(), () => updateMelding(s.db(), s.writer(), input.id, input.version, input.fields, meldrouteRegio(s))),
   'meldingen.list': (input, s) => listMeldingen(s.db(), input.filter, input.page),
   'meldingen.convertToTraject': (input, s) => inTransaction(s.db(), () => convertMelding(s.db(), s.writer(), input, localToday())),
 

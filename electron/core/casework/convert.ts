@@ -4,7 +4,7 @@ import { Uitbuitingsvorm } from '../../../shared/casework/common.schema';
 import type { ClientFields } from '../../../shared/casework/client.schema';
 import { TrajectFields } from '../../../shared/casework/traject.schema';
 import { insertClient } from './clienten.repo';
-import { getMelding, linkMeldingToTraject } from './meldingen.repo';
+import { getMeldingRecord, linkMeldingToTraject } from './meldingen.repo';
 import { clientRef, insertTraject } from './trajecten.repo';
 import { stmt, type Db } from '../db/sql';
 import { applyPatch, found, parseOrInvalid } from '../db/records';
@@ -21,7 +21,7 @@ export function convertMelding(
   input: { meldingId: string; client: { clientId: string } | { nieuw: ClientFields }; fields?: Record<string, unknown> | undefined },
   today: IsoDate,
 ): { trajectId: string; clientId: string } {
-  const melding = getMelding(db, input.meldingId);
+  const melding = getMeldingRecord(db, input.meldingId);
   if (melding.trajectId !== null) throw new KkError('CONFLICT', 'Melding already converted');
   const clientId = 'clientId' in input.client ? found(stmt(db, 'SELECT id FROM clienten WHERE id = ?').get(input.client.clientId) as { id: string } | undefined, 'client').id : insertClient(db, ctx, input.client.nieuw).id;
   const vorm = Uitbuitingsvorm.safeParse(melding.vorm);

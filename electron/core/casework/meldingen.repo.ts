@@ -2,6 +2,7 @@ import { MeldingFields, type Melding, type MeldingSummary } from '../../../share
 import type { Page, PageRequest } from '../../../shared/casework/common.schema';
 import type { MeldingFilter } from '../../../shared/casework/query.schema';
 import { routeringsAdvies } from '../../../shared/casework/meldroute';
+import type { Regio } from '../../../shared/casework/gemeenten.schema';
 import { recordChange } from './changeKinds';
 import { indexRecord, joinText, reindexRecord } from './search.repo';
 import { bool, int, pagePlan, stmt, type Db } from '../db/sql';
@@ -10,7 +11,10 @@ import { type WriteContext } from '../changelog/writeContext';
 
 type Row = { id: string; data: string; traject_id: string | null; version: number; created_at: string; updated_at: string };
 
-function toMelding(row: Row): Melding {
+/** A stored melding as the screens get it, without the advice (which depends on the region). */
+export type MeldingRecord = Omit<Melding, 'advies'>;
+
+function toRecord(row: Row): MeldingRecord {
   const f = JSON.parse(row.data) as MeldingFields;
   return {
     id: row.id,
@@ -30,7 +34,6 @@ function toMelding(row: Row): Melding {
     terugkoppeling: f.terugkoppeling ?? null,
     notities: f.notities ?? null,
     trajectId: row.traject_id,
-    advies: routeringsAdvies(f),
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -70,9 +73,9 @@ export function meldingIndexTextOf(db: Db, id: string) {
   return meldingIndexText(id, current.fields as MeldingFields, current.trajectId);
 }
 
-/** Stores a melding (fields already parsed) and returns it with its advice. Call inside a transaction. */
-export function insertMelding(db: Db, ctx: WriteContext, fields: MeldingFields): Melding {
-  return getMelding(db, writeMelding(db, ctx, fields));
+/** Stores a melding (fields already parsed) and returns it with the advice of the meldroute of `regio`. Call inside a transaction. */
+export function insertMelding(db: Db, ctx: WriteContext, fields: MeldingFields, regio: Regio): Melding {
+  return getMelding(db, writeMelding(db, ctx, fields), regio);
 }
 
 /** Stores a melding and returns its id (bulk import and seed skip the read-back). */
@@ -89,9 +92,15 @@ export function writeMelding(db: Db, ctx: WriteContext, fields: MeldingFields): 
   return id;
 }
 
-/** One melding with its routing advice, or NOT_FOUND. */
-export function getMelding(db: Db, id: string): Melding {
-  return toMelding(found(stmt(db, 'SELECT id, data, traject_id, version, created_at, updated_at FROM meldingen WHERE id = ?').get(id) as Row | undefined, 'melding'));
+/** One melding without advice, or NOT_FOUND (for work that needs only its facts, such as turning it into a traject). */
+export function getMeldingRecord(db: Db, id: string): MeldingRecord {
+  return toRecord(found(stmt(db, 'SELECT id, data, traject_id, version, created_at, updated_at FROM meldingen WHERE id = ?').get(id) as Row | undefined, 'melding'));
+}
+
+/** One melding with the routing advice of the meldroute of `regio` (the vault profile's region), or NOT_FOUND. */
+export function getMelding(db: Db, id: string, regio: Regio): Melding {
+  const m = getMeldingRecord(db, id);
+  return { ...m, advies: routeringsAdvies(m, regio) };
 }
 
 /** The stored fields of a melding. */
@@ -100,13 +109,13 @@ function storedFields(db: Db, id: string): { fields: Record<string, unknown>; ve
   return { fields: JSON.parse(row.data) as Record<string, unknown>, version: row.version, trajectId: row.traject_id };
 }
 
-/** Changes a melding after checking its version; the merged record must pass the full schema. */
-export function updateMelding(db: Db, ctx: WriteContext, id: string, version: number, patch: Record<string, unknown>): Melding {
+/** Changes a melding after checking its version; the merged record must pass the full schema. The advice is that of the meldroute of `regio`. */
+export function updateMelding(db: Db, ctx: WriteContext, id: string, version: number, patch: Record<string, unknown>, regio: Regio): Melding {
   const current = storedFields(db, id);
   assertVersion(current.version, version);
   const merged = parseOrInvalid(MeldingFields, applyPatch(current.fields, patch), 'fields');
   const fields = changedFields(current.fields, compact(merged) as Record<string, unknown>);
-  if (fields.length === 0) return getMelding(db, id);
+  if (fields.length === 0) return getMelding(db, id, regio);
   stmt(
     db,
     `UPDATE meldingen SET datum = ?, kanaal = ?, anoniem = ?, melder_type = ?, gemeente = ?, vorm = ?, minderjarig = ?, preventief_gesprek = ?,
@@ -114,7 +123,7 @@ export function updateMelding(db: Db, ctx: WriteContext, id: string, version: nu
   ).run(...columns(merged), ctx.now, id);
   reindexRecord(db, 'melding', id, meldingIndexText(id, current.fields as MeldingFields, current.trajectId), meldingIndexText(id, merged, current.trajectId));
   recordChange(db, ctx, 'melding', id, 'update', fields);
-  return getMelding(db, id);
+  return getMelding(db, id, regio);
 }
 
 /** Links a melding to the traject it became. */

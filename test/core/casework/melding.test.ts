@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { inDays, useCheckedTestVault, snapshotCounts, today, type TestVault } from './helpers';
 import type { Input } from '../../../shared/ipc/contract';
+import { saveProfile } from '../../../electron/core/profile/profile.repo';
+import { ownerWriter } from '../../../electron/core/changelog/writeContext';
+import { inTransaction } from '../../../electron/core/db/sql';
 
 let v: TestVault;
 useCheckedTestVault((opened) => (v = opened));
@@ -16,17 +19,26 @@ const melding = (extra: Partial<Input<'meldingen.create'>['fields']> = {}): Inpu
 });
 
 describe('meldingen', () => {
+  const words = (advies: Array<{ actie: string; partners: string[] }>) => advies.map((s) => [s.actie, s.partners.join('+')].filter(Boolean).join(':'));
   it.each([
-    ['seksuele-uitbuiting', false, ['AVIM', 'ZoCo', 'melder']],
-    ['arbeidsuitbuiting', false, ['NLA', 'ZoCo', 'melder']],
-    ['criminele-uitbuiting', false, ['AVIM', 'ZoCo', 'melder']],
-    ['orgaanverwijdering', false, ['AVIM', 'ZoCo', 'melder']],
-    ['arbeidsuitbuiting', true, ['AVIM', 'NLA', 'ZoCo', 'melder']],
-  ] as const)('a %s melding (acuut %s) comes back with routing advice %j', async (vorm, acuut, partners) => {
-    const m = await v.call('meldingen.create', { fields: melding({ vorm, acuut, conclusie: 'verder-onderzoek' }) });
-    expect(m.advies.map((s) => s.partner)).toEqual(partners);
-    if (acuut) expect(m.advies[0]?.actie).toBe('bel-direct');
+    ['seksuele-uitbuiting', 'wel', false, ['melden:AVIM', 'hulp-aanbieden:client', 'terugkoppelen:melder']],
+    ['arbeidsuitbuiting', 'wel', false, ['melden:NLA', 'hulp-aanbieden:client', 'terugkoppelen:melder']],
+    ['arbeidsuitbuiting', 'wel', true, ['bel-direct:AVIM', 'melden:NLA', 'hulp-aanbieden:client', 'terugkoppelen:melder']],
+    ['criminele-uitbuiting', 'verder-onderzoek', true, ['acuut-alleen-bij-wel:AVIM', 'signaal-doorspreken:melder', 'advies-vragen:AVIM+NLA+riec+ketenpartners', 'terugkoppelen:melder']],
+  ] as const)('a %s melding (%s, acuut %s) comes back with the routing advice of Rotterdam while the vault has no profile: %j', async (vorm, conclusie, acuut, advies) => {
+    const m = await v.call('meldingen.create', { fields: melding({ vorm, acuut, conclusie, minderjarig: false }) });
+    expect(words(m.advies)).toEqual(advies);
     expect((await v.call('meldingen.get', { id: m.id })).advies).toEqual(m.advies);
+  });
+  it("advises with the meldroute of the vault profile's region", async () => {
+    const m = await v.call('meldingen.create', { fields: melding({ vorm: 'onbekend', conclusie: 'verder-onderzoek', minderjarig: false }) });
+    expect(words(m.advies)[0]).toBe('signaal-doorspreken:melder');
+    // (This harness answers casework methods only: the profile is written through its repository.)
+    inTransaction(v.db, () => saveProfile(v.db, ownerWriter(), { fields: { naam: 'Testa Voorbeeld', functie: 'zorgcoordinator', organisatie: 'shop', regio: 'den-haag' } }));
+    const shop = await v.call('meldingen.get', { id: m.id });
+    expect(words(shop.advies)).toEqual(['advies-vragen:AVIM+NLA+riec+ketenpartners', 'terugkoppelen:melder']);
+    const updated = await v.call('meldingen.update', { id: m.id, version: m.version, fields: { conclusie: 'wel', vorm: 'seksuele-uitbuiting' } });
+    expect(words(updated.advies)).toEqual(['melden:AVIM', 'hulp-aanbieden:client', 'terugkoppelen:melder']);
   });
   it('refuses contact details on an anonymous melding and an unknown gemeente, saving nothing', async () => {
     const before = snapshotCounts(v.db);

@@ -121,7 +121,7 @@ describe('meldingen', () => {
       conclusie: 'verder-onderzoek',
       acuut: true,
     });
-    expect(melding?.advies.map((s) => `${s.partner}:${s.actie}`)).toEqual(['AVIM:bel-direct', 'NLA:samen-afstemmen', 'ZoCo:samen-afstemmen', 'melder:terugkoppelen']);
+    expect(melding?.advies.map((s) => s.actie)).toEqual(['acuut-alleen-bij-wel', 'signaal-doorspreken', 'advies-vragen', 'leeftijd-nagaan', 'terugkoppelen']);
     await store.getState().openMelding(melding!.id);
     expect(await store.getState().convertMelding({ nieuw: { roepnaam: 'Testmelding' } })).toBe(true);
     const state = store.getState();

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AdviceBox } from '../../../renderer/features/casework/AdviceBox';
 import { ClientScreen } from '../../../renderer/features/casework/ClientScreen';
 import { recordLabel } from '../../../renderer/features/casework/ImportScreen';
 import { isQuickSwitchShortcut, QuickSwitcher } from '../../../renderer/features/casework/QuickSwitcher';
@@ -59,31 +58,6 @@ describe('the virtualised table', () => {
       <VirtualTable label="Leeg" columns={[{ key: 'n', header: 'N', cell: (r: number) => String(r) }]} total={3} rowAt={() => undefined} onRange={() => {}} rowKey={(r) => String(r)} template="1fr" />,
     );
     expect(screen.getAllByText('Rij wordt geladen…')).toHaveLength(3);
-  });
-});
-
-describe('the routing advice box', () => {
-  it('an acute advice is an alert that starts with the call to the police', () => {
-    withStore(
-      <AdviceBox
-        anoniem={false}
-        advies={[
-          { volgorde: 1, partner: 'AVIM', actie: 'bel-direct' },
-          { volgorde: 2, partner: 'ZoCo', actie: 'daarna-afstemmen' },
-          { volgorde: 3, partner: 'melder', actie: 'terugkoppelen' },
-        ]}
-      />,
-    );
-    const box = screen.getByRole('alert');
-    expect(box.textContent).toContain('Acuut: bel nu de politie (AVIM)');
-    const steps = screen.getAllByRole('listitem').map((li) => li.textContent);
-    expect(steps).toEqual(['Acuut: bel nu direct de politie (AVIM).', 'Stem daarna af met de zorgcoördinator.', 'Koppel terug aan de melder wat er met de melding gebeurt.']);
-  });
-
-  it('a calm advice is not an alert, and feedback to an anonymous reporter is worded for that', () => {
-    withStore(<AdviceBox anoniem advies={[{ volgorde: 1, partner: 'melder', actie: 'terugkoppelen' }]} />);
-    expect(screen.queryByRole('alert')).toBeNull();
-    expect(screen.getByText('Koppel terug aan de melder als die opnieuw contact opneemt.')).toBeTruthy();
   });
 });
 

@@ -6,7 +6,8 @@ import { loadPolicy } from '../../../shared/policy/loadPolicy';
 import { policyFile } from '../../../shared/policy/policy.schema';
 import { KkError } from '../../../shared/errors';
 import { gemeentenPolicy } from '../../../shared/casework/gemeenten';
-import { meldroutePolicy } from '../../../shared/casework/meldroute';
+import { meldroutePolicies } from '../../../shared/casework/meldroute';
+import { opvangPolicy } from '../../../shared/casework/opvang';
 import { monitorPolicy } from '../../../shared/casework/monitor';
 
 /**
@@ -16,8 +17,11 @@ import { monitorPolicy } from '../../../shared/casework/monitor';
  */
 const VERSIONS: Record<string, Record<string, string>> = {
   'resources/gemeenten.json': { '2025-01': 'e6257cb25c779ec0b6b306004cc0f7623ed45744ed6720e51818d06572d2da49', '2025-02': 'dcfc87d23815d59ea000277e2b20eb5bc412210e064fbe3bdbdafb2ce4497965' },
-  'resources/meldroute.json': { '2025-01': 'b99cc5dd822f97e3c406611587bd0b7f807d45f501ab75b42e9a9535b83aa720' },
+  'resources/meldroute/west-brabant.json': { '2026-01': '5225d71819934b134bbe47cb75fbefe68554b7c2e2b67cb4d6a765a0bc499db1' },
+  'resources/meldroute/rotterdam.json': { '2026-01': '527430d31a56d79975a6214c7d0b79e4e2746c21d7d74352ad312ca10ff0a222' },
+  'resources/meldroute/den-haag.json': { '2026-01': 'fe2291c77affd6d6f40c0b8f588b86c2bb57ffcf599baa71a13aac53471992dd' },
   'resources/monitor.json': { '2024': 'a68d90264e997b79335c866569d8371bccc4d71e7d6a2ef30b45ccca4bad1a76', '2026-01': '25a397a801a68ad455fee55371b44340646efef931fc5676d86cf7f261e78f78' },
+  'resources/opvang.json': { '2026-01': '237e6af7ed0b7769d9493f486b7ca9d76a19d941024a81332f7dd28bdce85af7' },
   'resources/partners.json': { '2025-01': 'c766813ee2c4a24c52515ca3d862f5d52d82e977e360becda8fe62355f40a137' },
 };
 
@@ -28,7 +32,7 @@ describe('policy files', () => {
     expect(VERSIONS[file]![raw.versie], `${file}: new content needs a new versie (and its fingerprint ${digest} here)`).toBe(digest);
   });
   it('the app loads each of them, with its kind and version', () => {
-    expect([gemeentenPolicy, meldroutePolicy, monitorPolicy].map((p) => `${p.soort}@${p.versie}`)).toEqual(['gemeenten@2025-02', 'meldroute@2025-01', 'monitor@2026-01']);
+    expect([gemeentenPolicy, meldroutePolicies['west-brabant'], meldroutePolicies.rotterdam, meldroutePolicies['den-haag'], monitorPolicy, opvangPolicy].map((p) => `${p.soort}@${p.versie}`)).toEqual(['gemeenten@2025-02', 'meldroute@2026-01', 'meldroute@2026-01', 'meldroute@2026-01', 'monitor@2026-01', 'opvang@2026-01']);
   });
 });
 

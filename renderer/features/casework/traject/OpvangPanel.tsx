@@ -1,10 +1,11 @@
 import { Button, TableCell, TableRow } from '@utrecht/component-library-react';
-import { crisisopvangGrens, crisisopvangTeLang } from '../../../../shared/casework/opvang';
+import { crisisopvangGrens, opvangBezwaren, type OpvangBezwaar } from '../../../../shared/casework/opvang';
 import { Opvang, OpvangSoort, trajectFieldSensitivity, type TrajectDetail } from '../../../../shared/casework/traject.schema';
 import { useT } from '../../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
 import { selectCaseActions, selectTrajectWrite } from '../caseSelectors';
 import { Badge, DataTable, formatDate } from '../../../components/dataBits';
+import type { MessageKey, MessageVars } from '../../../i18n/translate';
 import { blankToUndefined, SelectField, TextField, todayIso, validateWith } from '../../../components/formBits';
 import { DateField } from '../../../components/DateField';
 import { Panel, SectionForm } from '../../../components/screenBits';
@@ -14,13 +15,40 @@ import { optionLists } from '../options';
 
 const emptyStay = () => ({ soort: 'crisisopvang', start: todayIso(), eind: '', locatie: '' });
 
-/** Where the cliënt stays (opvang), with the crisisopvang limit flagged when it is passed. */
+type T = (key: MessageKey, vars?: MessageVars) => string;
+
+/** The words of a broken opvang rule in the screen's language (the Dutch equal the rule's `reden`). */
+export function bezwaarText(b: OpvangBezwaar, t: T): string {
+  const one = b.duur?.maanden === 1;
+  const duurKey = b.duur?.ruim ? (one ? 'opvangRegel.ruimMaand' : 'opvangRegel.ruimMaanden') : one ? 'opvangRegel.maand' : 'opvangRegel.maanden';
+  const duur = b.duur ? t(duurKey, { n: b.duur.maanden }) : '';
+  return t(`opvangRegel.${b.code}`, { minimum: b.minimum ?? '', leeftijd: b.leeftijd ?? '', max: b.max ?? '', duur, eind: b.eind ? formatDate(b.eind) : '' });
+}
+
+/** The rules a stay breaks, each with its reason and source; "niet bekend" flags are marked as something to check. */
+function Bezwaren({ bezwaren }: { bezwaren: OpvangBezwaar[] }) {
+  const { t } = useT();
+  if (bezwaren.length === 0) return null;
+  return (
+    <ul className="kk-opvang-bezwaren kk-small" aria-label={t('opvangRegel.title')} data-testid="opvang-bezwaren">
+      {bezwaren.map((b) => (
+        <li key={b.code}>
+          <Badge tone={b.zeker ? 'error' : 'warn'}>{b.zeker ? t('opvangRegel.title') : t('opvangRegel.check')}</Badge> {bezwaarText(b, t)}{' '}
+          <span className="kk-muted">{t('opvangRegel.bron', { titel: b.bron.titel })}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Where the cliënt stays (opvang), each stay checked against the opvang rules (resources/opvang.json) with the reason of every flag. */
 export function OpvangPanel({ detail }: { detail: TrajectDetail }) {
   const { t } = useT();
   const write = useAppStore(selectTrajectWrite);
   const { updateTraject } = useAppStoreShallow(selectCaseActions);
   const today = todayIso();
   const stays = detail.traject.opvang;
+  const client = { geslacht: detail.client.geslacht, geboortedatum: detail.client.geboortedatum, minderjarigBijStart: detail.traject.minderjarigBijStart };
   const { form, errors, set, submit } = useCheckedForm(emptyStay(), {
     check: (f) => validateWith(Opvang, { soort: f.soort, start: f.start, eind: blankToUndefined(f.eind), locatie: blankToUndefined(f.locatie) }, t),
     save: (stay) => updateTraject({ opvang: [...stays, stay] }),
@@ -37,11 +65,8 @@ export function OpvangPanel({ detail }: { detail: TrajectDetail }) {
           <TableRow key={o.id}>
             <TableCell>
               {t(`cw.opvang.${o.soort}`)}
-              {o.soort === 'crisisopvang' ? (
-                <div className="kk-muted kk-small">
-                  {t('cw.opvang.grens', { date: formatDate(crisisopvangGrens(o.start)) })} {crisisopvangTeLang(o, today) ? <Badge tone="error">{t('cw.opvang.teLang')}</Badge> : null}
-                </div>
-              ) : null}
+              {o.soort === 'crisisopvang' ? <div className="kk-muted kk-small">{t('cw.opvang.grens', { date: formatDate(crisisopvangGrens(o.start)) })}</div> : null}
+              <Bezwaren bezwaren={opvangBezwaren(o, client, today)} />
             </TableCell>
             <TableCell>{formatDate(o.start)}</TableCell>
             <TableCell>{o.eind ? formatDate(o.eind) : t('cw.opvang.running')}</TableCell>
