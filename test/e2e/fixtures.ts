@@ -2,7 +2,7 @@
 // loopback bridge (project "bridge") or the real Electron app (project "electron").
 // It builds nothing: the runner builds dist/renderer-bridge (and dist/electron) beforehand.
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { test as base, expect, _electron, type ElectronApplication, type Page, type Route } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -75,11 +75,41 @@ async function startHost(vaultDir: string): Promise<{ child: ChildProcess; url: 
   return { child, url, answerDialog };
 }
 
-export const test = base.extend<{ app: AppHandle }>({
+/** The synthetic profile the fixture gives each new vault (an invented name, never a real person). */
+export const SYNTHETIC_PROFILE = { naam: 'Testa E2E-profiel', functie: 'zorgcoordinator', organisatie: 'essm', regio: 'rotterdam' } as const;
+
+/**
+ * Gives the vault this page creates the synthetic profile, the moment the core has created it
+ * (before the window learns it did), so flows written before the profile existed are not
+ * interrupted by its question. Once done it stops listening.
+ */
+async function profileOnCreate(page: Page, baseUrl: string, token: string): Promise<void> {
+  const pattern = `${baseUrl}/api/invoke`;
+  const handler = async (route: Route) => {
+    const call = route.request().postDataJSON() as { method?: string } | null;
+    const response = await route.fetch();
+    const created = call?.method === 'vault.create' && ((await response.json()) as { ok?: boolean }).ok === true;
+    if (created) {
+      const saved = await page.request.post(pattern, {
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        data: { method: 'profile.save', input: { fields: SYNTHETIC_PROFILE } },
+      });
+      expect(((await saved.json()) as { ok?: boolean }).ok, 'the synthetic profile is saved').toBe(true);
+    }
+    await route.fulfill({ response });
+    if (created) await page.unroute(pattern, handler);
+  };
+  await page.route(pattern, handler);
+}
+
+export const test = base.extend<{ app: AppHandle; syntheticProfile: boolean }>({
+  // Each new vault gets SYNTHETIC_PROFILE, unless a spec says `test.use({ syntheticProfile: false })`
+  // (the profile's own spec, which needs the question).
+  syntheticProfile: [true, { option: true }],
   // `locale` (test.use) sets the browser's language, e.g. en-US as on an English Windows.
   // Depends on `playwright` only (which launches nothing), so the electron project never starts a
   // browser and is skipped before anything runs where no Electron binary exists.
-  app: async ({ playwright, locale }, use, testInfo) => {
+  app: async ({ playwright, locale, syntheticProfile }, use, testInfo) => {
     if (testInfo.project.name === 'electron' && !electronBinary()) {
       testInfo.skip(true, 'no Electron binary on this machine');
     }
@@ -132,6 +162,7 @@ export const test = base.extend<{ app: AppHandle }>({
         if (/Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
       });
       try {
+        if (syntheticProfile) await profileOnCreate(page, baseUrl, token);
         await page.goto(url);
         const handle: AppHandle = {
           page,
@@ -195,8 +226,26 @@ export async function createVault(page: Page, passphrase = TEST_PASSPHRASE): Pro
   expect(key.length).toBeGreaterThan(20);
   await page.getByLabel('Ik heb de herstelsleutel veilig bewaard').check();
   await page.getByRole('button', { name: 'Verder naar Ketenkluis' }).click();
+  // On the bridge the fixture gave the vault its synthetic profile; where it could not (the
+  // electron project), the profile question comes and is answered with the same profile.
+  const question = page.getByRole('heading', { level: 1, name: 'Wie werkt er met deze kluis?' });
+  await expect(page.getByRole('button', { name: 'Kluis vergrendelen' }).or(question)).toBeVisible();
+  if (await question.isVisible()) await fillProfile(page, SYNTHETIC_PROFILE, true);
   await expect(page.getByRole('button', { name: 'Kluis vergrendelen' })).toBeVisible();
   return key;
+}
+
+/** Fills the profile form (question or profile screen) and saves it; `thenContinue` passes the fingerprint screen. */
+export async function fillProfile(page: Page, profile: { naam: string; functie: string; organisatie: string; regio: string }, thenContinue = false): Promise<void> {
+  await page.getByLabel('Uw naam').fill(profile.naam);
+  await page.getByLabel('Uw functie').selectOption(profile.functie);
+  await page.getByLabel('Uw organisatie').selectOption(profile.organisatie);
+  await page.getByLabel('Uw regio').selectOption(profile.regio);
+  await page.getByRole('button', { name: /^(Profiel opslaan|Wijzigingen opslaan)$/ }).click();
+  if (thenContinue) {
+    await expect(page.getByRole('heading', { level: 1, name: 'Uw profiel is opgeslagen' })).toBeVisible();
+    await page.getByRole('button', { name: 'Verder naar Ketenkluis' }).click();
+  }
 }
 
 /** Unlocks from the unlock screen. */

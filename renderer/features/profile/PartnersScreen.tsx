@@ -72,7 +72,7 @@ function PartnerEditor({ partner, onDone }: { partner: Partner | null; onDone(sa
       <Heading level={2} id="kk-partner-form-title" ref={titleRef} tabIndex={-1}>
         {partner ? t('partners.form.editTitle', { naam: partner.naam }) : t('partners.form.addTitle')}
       </Heading>
-      <form onSubmit={submit} noValidate aria-busy={write.busy}>
+      <form onSubmit={submit} noValidate aria-busy={write.busy} className="kk-partner-form">
         <ErrorAlert error={write.error} />
         <ErrorSummary errors={shown} />
         <TextField label={t('partners.naam')} name="naam" value={form.naam} onChange={set('naam')} error={shown.naam} />
@@ -196,114 +196,115 @@ export function PartnersScreen() {
         />
       )}
       {editing === null ? <ErrorAlert error={write.error} /> : null}
-      <Heading level={2} ref={listRef} tabIndex={-1} className="kk-section-title">
+      <Heading level={2} ref={listRef} tabIndex={-1} className="kk-partners-heading">
         {t('partners.table')}
       </Heading>
-      <DataTable
-        caption={t('partners.table')}
-        captionHidden
-        empty={t('partners.loading')}
-        columns={[
-          { label: t('partners.col.naam') },
-          { label: t('partners.col.categorie') },
-          { label: t('partners.col.kenmerken') },
-          { label: t('partners.col.kanaal') },
-          { label: t('partners.col.status') },
-          { label: t('partners.col.acties'), hidden: true },
-        ]}
-        rows={partners}
-        row={(p) => (
-          <TableRow key={p.id} data-partner={p.id}>
-            <TableCell>
-              <span className="kk-name">{p.naam}</span>
-              <p className="kk-profile-note">{p.contact}</p>
-              {p.herkomst === 'eigen' ? <Badge tone="neutral">{t('partners.eigen')}</Badge> : null}
-            </TableCell>
-            <TableCell>{t(`partners.categorie.${p.categorie}`)}</TableCell>
-            <TableCell>
-              <Tags p={p} />
-            </TableCell>
-            <TableCell>{t(`partners.kanaal.${p.kanaal}`)}</TableCell>
-            <TableCell>
-              {p.actief ? t('partners.status.actief') : <Badge tone="warn">{t('partners.status.retired', { date: formatDate(p.buitenGebruikSinds ?? '') })}</Badge>}
-              {p.inGebruik ? (
-                <span className="kk-partner-tags">
-                  <Badge tone="info">{t('partners.inGebruik')}</Badge>
-                </span>
-              ) : null}
-            </TableCell>
-            <TableCell>
-              <div className="kk-partner-actions">
-                <Button
-                  type="button"
-                  appearance="subtle-button"
-                  disabled={write.busy}
-                  aria-label={t('partners.editLabel', { naam: p.naam })}
-                  onClick={() => {
-                    resetProfileWrites();
-                    setConfirming(null);
-                    setEditing(p);
-                  }}
-                >
-                  {t('partners.edit')}
-                </Button>
-                {p.actief ? (
+      <div className="kk-partners">
+        <DataTable
+          caption={t('partners.table')}
+          captionHidden
+          empty={t('partners.loading')}
+          columns={[
+            { label: t('partners.col.naam') },
+            { label: t('partners.col.categorie') },
+            { label: t('partners.col.kanaal') },
+            { label: t('partners.col.status') },
+            { label: t('partners.col.acties'), hidden: true },
+          ]}
+          rows={partners}
+          row={(p) => (
+            <TableRow key={p.id} data-partner={p.id}>
+              <TableCell>
+                <span className="kk-name">{p.naam}</span>
+                <p className="kk-profile-note">{p.contact}</p>
+                {p.herkomst === 'eigen' ? <Badge tone="neutral">{t('partners.eigen')}</Badge> : null}
+              </TableCell>
+              <TableCell>
+                {t(`partners.categorie.${p.categorie}`)}
+                <Tags p={p} />
+              </TableCell>
+              <TableCell>{t(`partners.kanaal.${p.kanaal}`)}</TableCell>
+              <TableCell>
+                {p.actief ? t('partners.status.actief') : <Badge tone="warn">{t('partners.status.retired', { date: formatDate(p.buitenGebruikSinds ?? '') })}</Badge>}
+                {p.inGebruik ? (
+                  <span className="kk-partner-tags">
+                    <Badge tone="info">{t('partners.inGebruik')}</Badge>
+                  </span>
+                ) : null}
+              </TableCell>
+              <TableCell>
+                <div className="kk-partner-actions">
                   <Button
                     type="button"
                     appearance="subtle-button"
                     disabled={write.busy}
-                    aria-label={t('partners.retireLabel', { naam: p.naam })}
-                    onClick={async () => {
-                      if (await retirePartner(p)) done(t('partners.retired', { naam: p.naam }));
+                    aria-label={t('partners.editLabel', { naam: p.naam })}
+                    onClick={() => {
+                      resetProfileWrites();
+                      setConfirming(null);
+                      setEditing(p);
                     }}
                   >
-                    {t('partners.retire')}
+                    {t('partners.edit')}
                   </Button>
-                ) : (
-                  <Button
-                    type="button"
-                    appearance="subtle-button"
-                    disabled={write.busy}
-                    aria-label={t('partners.reactivateLabel', { naam: p.naam })}
-                    onClick={async () => {
-                      if (await reactivatePartner(p)) done(t('partners.reactivated', { naam: p.naam }));
-                    }}
-                  >
-                    {t('partners.reactivate')}
-                  </Button>
-                )}
-                {p.inGebruik ? null : (
-                  <Button type="button" appearance="subtle-button" disabled={write.busy} aria-label={t('partners.removeLabel', { naam: p.naam })} onClick={() => setConfirming(p.id)}>
-                    {t('partners.remove')}
-                  </Button>
-                )}
-              </div>
-              {p.inGebruik ? <p className="kk-profile-note">{t('partners.usedNote')}</p> : null}
-              {confirming === p.id ? (
-                <div className="kk-partner-confirm" role="group" aria-label={t('partners.removeLabel', { naam: p.naam })}>
-                  <p className="kk-profile-note">{t('partners.confirmRemove', { naam: p.naam })}</p>
-                  <ButtonGroup>
+                  {p.actief ? (
                     <Button
                       type="button"
-                      appearance="primary-action-button"
+                      appearance="subtle-button"
                       disabled={write.busy}
+                      aria-label={t('partners.retireLabel', { naam: p.naam })}
                       onClick={async () => {
-                        setConfirming(null);
-                        if (await removePartner(p)) done(t('partners.removed', { naam: p.naam }));
+                        if (await retirePartner(p)) done(t('partners.retired', { naam: p.naam }));
                       }}
                     >
-                      {t('partners.confirmRemoveYes')}
+                      {t('partners.retire')}
                     </Button>
-                    <Button type="button" appearance="secondary-action-button" onClick={() => setConfirming(null)}>
-                      {t('partners.cancel')}
+                  ) : (
+                    <Button
+                      type="button"
+                      appearance="subtle-button"
+                      disabled={write.busy}
+                      aria-label={t('partners.reactivateLabel', { naam: p.naam })}
+                      onClick={async () => {
+                        if (await reactivatePartner(p)) done(t('partners.reactivated', { naam: p.naam }));
+                      }}
+                    >
+                      {t('partners.reactivate')}
                     </Button>
-                  </ButtonGroup>
+                  )}
+                  {p.inGebruik ? null : (
+                    <Button type="button" appearance="subtle-button" disabled={write.busy} aria-label={t('partners.removeLabel', { naam: p.naam })} onClick={() => setConfirming(p.id)}>
+                      {t('partners.remove')}
+                    </Button>
+                  )}
                 </div>
-              ) : null}
-            </TableCell>
-          </TableRow>
-        )}
-      />
+                {p.inGebruik ? <p className="kk-profile-note">{t('partners.usedNote')}</p> : null}
+                {confirming === p.id ? (
+                  <div className="kk-partner-confirm" role="group" aria-label={t('partners.removeLabel', { naam: p.naam })}>
+                    <p className="kk-profile-note">{t('partners.confirmRemove', { naam: p.naam })}</p>
+                    <ButtonGroup>
+                      <Button
+                        type="button"
+                        appearance="primary-action-button"
+                        disabled={write.busy}
+                        onClick={async () => {
+                          setConfirming(null);
+                          if (await removePartner(p)) done(t('partners.removed', { naam: p.naam }));
+                        }}
+                      >
+                        {t('partners.confirmRemoveYes')}
+                      </Button>
+                      <Button type="button" appearance="secondary-action-button" onClick={() => setConfirming(null)}>
+                        {t('partners.cancel')}
+                      </Button>
+                    </ButtonGroup>
+                  </div>
+                ) : null}
+              </TableCell>
+            </TableRow>
+          )}
+        />
+      </div>
     </section>
   );
 }

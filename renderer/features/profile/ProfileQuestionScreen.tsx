@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { Button, ButtonGroup } from '@utrecht/component-library-react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { GateLayout } from '../gate/GateLayout';
@@ -38,7 +38,7 @@ function ProfileQuestion() {
                 {t('profile.question.later')}
               </Button>
             </ButtonGroup>
-            <Paragraph className="kk-profile-note">{t('profile.question.laterHint')}</Paragraph>
+            <p className="kk-profile-note">{t('profile.question.laterHint')}</p>
           </>
         )}
       </ProfileForm>

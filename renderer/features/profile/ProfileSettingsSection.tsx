@@ -29,6 +29,7 @@ export function ProfileSettingsSection() {
       ) : (
         <Paragraph className="kk-profile-reminder">{t('profile.settings.reminder')}</Paragraph>
       )}
+      <Paragraph>{t('profile.settings.partnersHint')}</Paragraph>
       <ButtonGroup>
         <Button type="button" appearance={profiel ? 'secondary-action-button' : 'primary-action-button'} onClick={() => navigate('profiel')}>
           {profiel ? t('profile.settings.open') : t('profile.settings.fillIn')}
@@ -37,7 +38,6 @@ export function ProfileSettingsSection() {
           {t('profile.settings.partners')}
         </Button>
       </ButtonGroup>
-      <Paragraph className="kk-profile-note">{t('profile.settings.partnersHint')}</Paragraph>
     </section>
   );
 }

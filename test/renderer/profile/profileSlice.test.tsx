@@ -91,7 +91,7 @@ describe('the screens', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Profiel opslaan' }));
     const summary = await screen.findByRole('alert');
     expect(within(summary).getByText('Kies uw functie')).toBeTruthy();
-    expect(within(summary).getByText('Kies uw organisatie.')).toBeTruthy();
+    expect(within(summary).getByText('Kies uw organisatie')).toBeTruthy();
     expect(within(summary).getByText('Kies uw regio')).toBeTruthy();
     expect((screen.getByLabelText('Uw naam') as HTMLInputElement).value).toBe('Testa Scherm');
 
