@@ -72,7 +72,7 @@ async function fillEverySlice(): Promise<void> {
   await s().postponeProfile();
   expect(await s().saveProfile({ naam: 'Slot9 Profiel', functie: 'zorgcoordinator', organisatie: 'essm', regio: 'rotterdam' })).toBe(true);
   await s().loadPartners();
-  await s().loadDashboard();
+  await s().chooseDashboardJaar(2025);
   await s().loadOverdue();
   await s().runSearch('Slot1');
   await s().runQuickSwitch('Slot1');

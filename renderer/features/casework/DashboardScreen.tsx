@@ -1,10 +1,11 @@
 import { Button, Heading, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useEffect } from 'react';
-import type { DashboardItem } from '../../../shared/casework/dashboard.schema';
+import type { Dashboard, DashboardItem } from '../../../shared/casework/dashboard.schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
-import { selectCaseActions, selectDashboard, selectDashboardError } from './caseSelectors';
+import { selectCaseActions, selectDashboard, selectDashboardError, selectDashboardJaar } from './caseSelectors';
+import { SelectField } from '../../components/formBits';
 import { Badge, DataTable, formatDate, NumberRow } from '../../components/dataBits';
 import { Panel } from '../../components/screenBits';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
@@ -55,7 +56,163 @@ function BarsPanel({ id, title, labelHeader, rows }: { id: string; title: string
   );
 }
 
-/** The coordinator's start screen: open trajecten, what is late or ending soon, and this year's figures. */
+/** A table of one figure per row (label and count), with a visible caption and an optional total. */
+function CountTable({ caption, labelHeader, rows, total }: { caption: string; labelHeader: string; rows: { key: string; label: string; value: number }[]; total?: number }) {
+  const { t } = useT();
+  return (
+    <DataTable
+      caption={caption}
+      columns={[{ label: labelHeader }, { label: t('cw.dash.col.aantal'), numeric: true }]}
+      rows={rows}
+      row={(r) => <NumberRow key={r.key} label={r.label} values={[r.value]} />}
+      footer={total === undefined ? undefined : <NumberRow className="kk-table__total" label={t('cw.dash.col.totaal')} values={[total]} />}
+    />
+  );
+}
+
+/** A caption and "nothing to report", where a table would have no rows. */
+function EmptyTable({ caption }: { caption: string }) {
+  const { t } = useT();
+  return (
+    <div>
+      <p className="kk-table__caption">{caption}</p>
+      <Paragraph className="kk-muted">{t('cw.dash.nothing')}</Paragraph>
+    </div>
+  );
+}
+
+/** The year picker: every year with data (and the year shown); a change reads that year's figures. */
+function YearPicker({ dashboard }: { dashboard: Dashboard }) {
+  const { t } = useT();
+  const { chooseDashboardJaar } = useAppStoreShallow(selectCaseActions);
+  const jaren = [...new Set([dashboard.monitor.jaar, ...dashboard.jaren])].sort((a, b) => b - a);
+  return (
+    <div className="kk-year-picker">
+      <SelectField label={t('cw.dash.jaar')} name="jaar" value={String(dashboard.monitor.jaar)} onChange={(v) => void chooseDashboardJaar(Number(v))} options={jaren.map((j) => ({ value: String(j), label: String(j) }))} />
+    </div>
+  );
+}
+
+/** A year's figures in the shape of the regional monitor: cliënten, meldingen, police contacts. */
+function MonitorPanel({ dashboard }: { dashboard: Dashboard }) {
+  const { t } = useT();
+  const chosen = useAppStore(selectDashboardJaar);
+  const error = useAppStore(selectDashboardError);
+  const m = dashboard.monitor;
+  // A year was chosen whose figures are not there yet: the ones shown stay until they are.
+  const busy = chosen !== null && chosen !== m.jaar && !error;
+  const c = m.clienten;
+  const mel = m.meldingen;
+  const leeftijd = (v: { volwassen: number; minderjarig: number; onbekend: number }) => [v.volwassen, v.minderjarig, v.onbekend];
+  const ageColumns = [{ label: t('cw.dash.col.volwassen'), numeric: true }, { label: t('cw.dash.col.minderjarig'), numeric: true }, { label: t('cw.dash.col.onbekend'), numeric: true }];
+  return (
+    <Panel id="kk-dash-monitor" title={t('cw.dash.monitor', { year: m.jaar })}>
+      <div className="kk-monitor-head">
+        <YearPicker dashboard={dashboard} />
+        <div className="kk-monitor-regio">
+          <p className="kk-monitor-regio__name">{t('cw.dash.regio', { regio: m.regio })}</p>
+          {dashboard.regioBron === 'standaard' ? <p className="kk-muted kk-small">{t('cw.dash.regioStandaard')}</p> : null}
+        </div>
+      </div>
+      <p role="status" className={busy ? 'kk-muted kk-small' : 'kk-visually-hidden'}>
+        {busy ? t('cw.loading') : chosen !== null ? t('cw.dash.jaarLoaded', { year: m.jaar }) : ''}
+      </p>
+
+      <Heading level={4} className="kk-h4">
+        {t('cw.dash.monitor.clients')}
+      </Heading>
+      <Paragraph className="kk-muted kk-small">{t('cw.dash.clientsNote')}</Paragraph>
+      <div className="kk-grid-2 kk-monitor-grid">
+        <DataTable
+          caption={t('cw.dash.monitor.clients')}
+          captionHidden
+          columns={[{ label: t('cw.dash.col.categorie') }, { label: t('cw.dash.col.doorlopend'), numeric: true }, { label: t('cw.dash.col.nieuw'), numeric: true }, { label: t('cw.dash.col.totaal'), numeric: true }]}
+          rows={c.perCategorie}
+          row={(r) => <NumberRow key={r.categorie} label={t(`cw.dash.cat.${r.categorie}`)} values={[r.doorlopend, r.nieuw, r.totaal]} />}
+          footer={<NumberRow className="kk-table__total" label={t('cw.dash.col.totaal')} values={[c.totaal.doorlopend, c.totaal.nieuw, c.totaal.totaal]} />}
+        />
+        <CountTable
+          caption={t('cw.dash.leeftijd')}
+          labelHeader={t('cw.dash.col.leeftijd')}
+          rows={[
+            { key: 'volwassen', label: t('cw.dash.col.volwassen'), value: c.leeftijd.volwassen },
+            { key: 'minderjarig', label: t('cw.dash.col.minderjarig'), value: c.leeftijd.minderjarig },
+            { key: 'onbekend', label: t('cw.dash.col.onbekend'), value: c.leeftijd.onbekend },
+          ]}
+        />
+        <div>
+          {c.perVorm.length === 0 ? (
+            <EmptyTable caption={t('cw.dash.clientPerVorm')} />
+          ) : (
+            <CountTable caption={t('cw.dash.clientPerVorm')} labelHeader={t('cw.dash.col.vorm')} rows={c.perVorm.map((r) => ({ key: r.vorm, label: t(`cw.vorm.${r.vorm}`), value: r.aantal }))} />
+          )}
+          <Paragraph className="kk-muted kk-small">{t('cw.dash.clientPerVormNote')}</Paragraph>
+        </div>
+        <div>
+          {c.afgesloten.perReden.length === 0 ? (
+            <EmptyTable caption={t('cw.dash.afgesloten')} />
+          ) : (
+            <CountTable caption={t('cw.dash.afgesloten')} labelHeader={t('cw.dash.col.reden')} rows={c.afgesloten.perReden.map((r) => ({ key: r.reden, label: t(`cw.reden.${r.reden}`), value: r.aantal }))} total={c.afgesloten.totaal} />
+          )}
+          <Paragraph className="kk-small">{t('cw.dash.crisisopvang', { n: c.crisisopvangPlaatsingen })}</Paragraph>
+        </div>
+      </div>
+
+      <Heading level={4} className="kk-h4">
+        {t('cw.dash.monitor.meldingen')}
+      </Heading>
+      <Paragraph>{t('cw.dash.meldingenTotaal', { n: mel.totaal })}</Paragraph>
+      <div className="kk-grid-2 kk-monitor-grid">
+        <CountTable caption={t('cw.dash.perGroep')} labelHeader={t('cw.dash.col.herkomst')} rows={mel.perGemeenteGroep.map((r) => ({ key: r.groep, label: t(`cw.dash.groep.${r.groep}`), value: r.aantal }))} />
+        <div>
+          <DataTable
+            caption={t('cw.dash.perVorm')}
+            columns={[{ label: t('cw.dash.col.rij') }, ...ageColumns]}
+            rows={mel.perVorm}
+            row={(r) => <NumberRow key={r.rij} label={t(`cw.dash.rij.${r.rij}`)} values={leeftijd(r)} />}
+            footer={<NumberRow className="kk-table__apart" label={t('cw.dash.rij.preventief')} values={leeftijd(mel.preventieveGesprekken)} />}
+          />
+          <Paragraph className="kk-muted kk-small">{t('cw.dash.perVormNote')}</Paragraph>
+        </div>
+        <CountTable
+          caption={t('cw.dash.perConclusie')}
+          labelHeader={t('cw.dash.col.conclusie')}
+          rows={[
+            { key: 'wel', label: t('cw.conclusie.wel'), value: mel.perConclusie.wel },
+            { key: 'verder-onderzoek', label: t('cw.conclusie.verder-onderzoek'), value: mel.perConclusie.verderOnderzoek },
+            { key: 'geen', label: t('cw.conclusie.geen'), value: mel.perConclusie.geen },
+            { key: 'open', label: t('cw.conclusie.open'), value: mel.perConclusie.open },
+          ]}
+        />
+        <ul className="kk-facts">
+          <li>{t('cw.dash.infoSekswerkers', { n: mel.informatieverzoeken.sekswerkers })}</li>
+          <li>{t('cw.dash.infoOverig', { n: mel.informatieverzoeken.overig })}</li>
+          <li>{t('cw.dash.acuut', { n: mel.acuut })}</li>
+        </ul>
+      </div>
+
+      <Heading level={4} className="kk-h4">
+        {t('cw.dash.politie')}
+      </Heading>
+      <div className="kk-grid-2 kk-monitor-grid">
+        {m.politie.perVorm.length === 0 ? (
+          <Paragraph className="kk-muted">{t('cw.dash.nothing')}</Paragraph>
+        ) : (
+          <DataTable
+            caption={t('cw.dash.politie')}
+            captionHidden
+            columns={[{ label: t('cw.dash.col.vorm') }, { label: t('cw.dash.col.gesprekken'), numeric: true }, { label: t('cw.dash.col.aangiftes'), numeric: true }]}
+            rows={m.politie.perVorm}
+            row={(r) => <NumberRow key={r.vorm} label={t(`cw.vorm.${r.vorm}`)} values={[r.informatieveGesprekken, r.aangiftes]} />}
+            footer={<NumberRow className="kk-table__total" label={t('cw.dash.col.totaal')} values={[m.politie.totaal.informatieveGesprekken, m.politie.totaal.aangiftes]} />}
+          />
+        )}
+      </div>
+    </Panel>
+  );
+}
+
+/** The coordinator's start screen: open trajecten, what is late or ending soon, and a year's figures. */
 export function DashboardScreen() {
   const { t } = useT();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
@@ -68,7 +225,6 @@ export function DashboardScreen() {
   }, [loadDashboard]);
 
   if (!dashboard) return <LoadingScreen title={t('cw.dash.title')} headingRef={headingRef} error={error} />;
-  const m = dashboard.monitor;
   return (
     <div className="kk-subpage" data-testid="dashboard">
       <Heading level={2} ref={headingRef} tabIndex={-1}>
@@ -104,54 +260,7 @@ export function DashboardScreen() {
         <BarsPanel id="kk-dash-vorm" title={t('cw.dash.openPerVorm')} labelHeader={t('cw.dash.col.vorm')} rows={dashboard.openPerVorm.map((r) => ({ key: r.vorm, label: t(`cw.vorm.${r.vorm}`), value: r.aantal }))} />
       </div>
 
-      <Panel id="kk-dash-monitor" title={t('cw.dash.monitor', { year: m.jaar, regio: m.regio })}>
-        <DataTable
-          compact={false}
-          caption={t('cw.dash.monitor.clients')}
-          columns={[{ label: t('cw.dash.col.categorie') }, { label: t('cw.dash.col.doorlopend'), numeric: true }, { label: t('cw.dash.col.nieuw'), numeric: true }, { label: t('cw.dash.col.totaal'), numeric: true }]}
-          rows={m.clienten.perCategorie}
-          row={(r) => <NumberRow key={r.categorie} label={t(`cw.dash.cat.${r.categorie}`)} values={[r.doorlopend, r.nieuw, r.totaal]} />}
-          footer={<NumberRow className="kk-table__total" label={t('cw.dash.col.totaal')} values={[m.clienten.totaal.doorlopend, m.clienten.totaal.nieuw, m.clienten.totaal.totaal]} />}
-        />
-        <Paragraph className="kk-muted">{t('cw.dash.minderjarig', { n: m.clienten.minderjarig })}</Paragraph>
-
-        <Heading level={4} className="kk-h4">
-          {t('cw.dash.monitor.meldingen')}
-        </Heading>
-        <Paragraph>{t('cw.dash.meldingenTotaal', { n: m.meldingen.totaal })}</Paragraph>
-        <div className="kk-grid-2">
-          <div>
-            <p className="kk-table__caption" aria-hidden="true">
-              {t('cw.dash.perGroep')}
-            </p>
-            <BarsWithTable
-              caption={t('cw.dash.perGroep')}
-              captionHidden
-              labelHeader={t('cw.mlist.col.gemeente')}
-              valueHeader={t('cw.dash.col.aantal')}
-              rows={m.meldingen.perGemeenteGroep.map((r) => ({ key: r.groep, label: t(`cw.dash.groep.${r.groep}`), value: r.aantal }))}
-            />
-          </div>
-          {m.meldingen.perVorm.length === 0 ? (
-            <div>
-              <p className="kk-table__caption">{t('cw.dash.perVorm')}</p>
-              <Paragraph className="kk-muted">{t('cw.dash.nothing')}</Paragraph>
-            </div>
-          ) : (
-            <DataTable
-              caption={t('cw.dash.perVorm')}
-              columns={[{ label: t('cw.dash.col.vorm') }, { label: t('cw.dash.col.volwassen'), numeric: true }, { label: t('cw.dash.col.minderjarig'), numeric: true }, { label: t('cw.dash.col.onbekend'), numeric: true }]}
-              rows={m.meldingen.perVorm}
-              row={(r) => <NumberRow key={r.vorm} label={t(`cw.vorm.${r.vorm}`)} values={[r.volwassen, r.minderjarig, r.onbekend]} />}
-            />
-          )}
-        </div>
-        <ul className="kk-facts">
-          <li>{t('cw.dash.preventief', { volwassen: m.meldingen.preventieveGesprekken.volwassen, minderjarig: m.meldingen.preventieveGesprekken.minderjarig })}</li>
-          <li>{t('cw.dash.info', { n: m.meldingen.informatieverzoeken })}</li>
-          <li>{t('cw.dash.acuut', { n: m.meldingen.acuut })}</li>
-        </ul>
-      </Panel>
+      <MonitorPanel dashboard={dashboard} />
     </div>
   );
 }

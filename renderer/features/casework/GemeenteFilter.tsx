@@ -1,32 +1,57 @@
-import { useEffect } from 'react';
+import { Select, SelectOption } from '@utrecht/component-library-react';
+import { useMemo, type ReactNode } from 'react';
+import { GEMEENTE_BUITEN_REGIO, GEMEENTE_ONBEKEND, GEMEENTE_ONBEKEND_IN_REGIO, gemeenteKeuzes, gemeenten, isGemeenteSpeciaal, isKnownGemeente } from '../../../shared/casework/gemeenten';
+import type { Regio } from '../../../shared/casework/gemeenten.schema';
 import { useT } from '../../i18n/useT';
-import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
-import { selectCaseActions, selectRegios } from './caseSelectors';
-import { SelectField } from '../../components/formBits';
-import { gemeenteOptions } from './options';
+import { useAppStore } from '../../store/StoreProvider';
+import { selectDashboard } from './caseSelectors';
+import { FieldShell } from '../../components/formBits';
 
-/** The regions with their gemeenten, for pick lists; asks the core for them once they are needed. */
-export function useRegios() {
-  const regios = useAppStore(selectRegios);
-  const { loadGemeenten } = useAppStoreShallow(selectCaseActions);
-  useEffect(() => {
-    void loadGemeenten();
-  }, [loadGemeenten]);
-  return regios;
+/**
+ * The region whose gemeenten the pick lists put first: the region of the dashboard's figures (the
+ * core takes it from the vault's profile), and Rotterdam, the core's default, until the dashboard
+ * has been read. Only the grouping depends on it: every gemeente can be chosen in every region.
+ */
+export function useWerkRegio(): Regio {
+  const naam = useAppStore((s) => selectDashboard(s)?.monitor.regio);
+  return gemeenten.regios.find((r) => r.naam === naam)?.regio ?? 'rotterdam';
 }
 
-/** The gemeente filter of a list: all, then onbekend, buiten de regio and the gemeenten of both regions. */
+/**
+ * The gemeente filter of a list: "Alle", then the groups of the gemeente pick list (centrumgemeente,
+ * the region, the unknown answers incl. the older "buiten de regio", every other gemeente).
+ */
 export function GemeenteFilter({ label, value, onChange }: { label: string; value: string | undefined; onChange: (gemeente: string | undefined) => void }) {
-  const { t } = useT();
-  const regios = useRegios();
+  const { t, language } = useT();
+  const regio = useWerkRegio();
+  const keuzes = useMemo(() => gemeenteKeuzes(regio), [regio]);
+  const nameLang = language === 'nl' ? undefined : 'nl';
+  const shown = value ?? '';
+  // A saved view may name a gemeente the list writes differently now: it stays selectable as it is.
+  const unlisted = shown !== '' && !isGemeenteSpeciaal(shown) && !isKnownGemeente(shown);
+  const names = (list: readonly string[]): ReactNode =>
+    list.map((g) => (
+      <SelectOption key={g} value={g} lang={nameLang}>
+        {g}
+      </SelectOption>
+    ));
   return (
-    <SelectField
-      label={label}
-      name="gemeente"
-      value={value ?? ''}
-      onChange={(v) => onChange(v || undefined)}
-      options={[{ value: '', label: t('cw.all') }, ...gemeenteOptions(t, regios).slice(1)]}
-    />
+    <FieldShell label={label}>
+      {({ id, describedBy }) => (
+        <Select id={id} name="gemeente" value={shown} aria-describedby={describedBy} onChange={(event) => onChange(event.target.value || undefined)}>
+          <SelectOption value="">{t('cw.all')}</SelectOption>
+          {unlisted ? <SelectOption value={shown}>{shown}</SelectOption> : null}
+          <optgroup label={t('gemeenteSelect.group.centrum')}>{names([keuzes.centrumgemeente])}</optgroup>
+          <optgroup label={t('gemeenteSelect.group.regio')}>{names(keuzes.regio)}</optgroup>
+          <optgroup label={t('gemeenteSelect.group.onbekend')}>
+            <SelectOption value={GEMEENTE_ONBEKEND}>{t('gemeenteSelect.onbekend')}</SelectOption>
+            <SelectOption value={GEMEENTE_ONBEKEND_IN_REGIO}>{t('gemeenteSelect.onbekendInRegio')}</SelectOption>
+            <SelectOption value={GEMEENTE_BUITEN_REGIO}>{t('gemeenteSelect.buitenRegio')}</SelectOption>
+          </optgroup>
+          <optgroup label={t('gemeenteSelect.group.buiten')}>{names(keuzes.buiten)}</optgroup>
+        </Select>
+      )}
+    </FieldShell>
   );
 }
 

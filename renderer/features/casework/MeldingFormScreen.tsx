@@ -4,12 +4,14 @@ import { MeldingFields, meldingFieldSensitivity } from '../../../shared/casework
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
-import { selectCaseActions, selectMeldingWrite, selectRegios } from './caseSelectors';
+import { selectCaseActions, selectMeldingWrite } from './caseSelectors';
+import { useWerkRegio } from './GemeenteFilter';
 import { blankToUndefined, CheckboxField, ErrorSummary, type FieldErrors, SelectField, serverErrors, TextareaField, TextField, todayIso, validateWith } from '../../components/formBits';
 import { DateField } from '../../components/DateField';
+import { GemeenteField } from '../../components/GemeenteSelect';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { SensitivityBadge } from './caseBits';
-import { gemeenteOptions, optionLists } from './options';
+import { optionLists } from './options';
 
 /** The melding form as typed. */
 export interface MeldingForm {
@@ -64,17 +66,16 @@ export function meldingInput(form: MeldingForm): Record<string, unknown> {
 export function MeldingFormScreen() {
   const { t } = useT();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
-  const regios = useAppStore(selectRegios);
+  const regio = useWerkRegio();
   const write = useAppStore(selectMeldingWrite);
-  const { loadGemeenten, createMelding, openCase, resetMeldingWrite } = useAppStoreShallow(selectCaseActions);
+  const { createMelding, openCase, resetMeldingWrite } = useAppStoreShallow(selectCaseActions);
   const [form, setForm] = useState<MeldingForm>(emptyMeldingForm());
   const [errors, setErrors] = useState<FieldErrors>({});
   const s = meldingFieldSensitivity;
 
   useEffect(() => {
     resetMeldingWrite();
-    void loadGemeenten();
-  }, [loadGemeenten, resetMeldingWrite]);
+  }, [resetMeldingWrite]);
 
   const set = <K extends keyof MeldingForm>(key: K) => (value: MeldingForm[K]) => setForm((f) => ({ ...f, [key]: value }));
 
@@ -121,8 +122,8 @@ export function MeldingFormScreen() {
           </div>
         ) : null}
         <div className="kk-form-row">
-          <SelectField label={t('cw.melding.gemeente')} name="gemeente" value={form.gemeente} onChange={set('gemeente')} error={shown.gemeente} options={gemeenteOptions(t, regios)} />
-          <SelectField label={t('cw.melding.vorm')} name="vorm" value={form.vorm} onChange={set('vorm')} options={optionLists.meldingVorm(t)} badge={<SensitivityBadge level={s.vorm} />} />
+          <GemeenteField label={t('cw.melding.gemeente')} name="gemeente" regio={regio} value={form.gemeente} onChange={set('gemeente')} error={shown.gemeente} />
+          <SelectField label={t('cw.melding.vorm')} name="vorm" value={form.vorm} onChange={set('vorm')} error={shown.vorm} options={optionLists.meldingVorm(t)} badge={<SensitivityBadge level={s.vorm} />} />
           <SelectField
             label={t('cw.melding.minderjarig')}
             name="minderjarig"

@@ -1,7 +1,7 @@
 import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ShortText } from '../../../shared/casework/common.schema';
-import { MeldConclusie, Terugkoppeling, type Melding } from '../../../shared/casework/melding.schema';
+import { MeldConclusie, meldingBezwaren, MeldingVorm, Terugkoppeling, type Melding } from '../../../shared/casework/melding.schema';
 import { isPseudonym, normalisePseudonymPrefix } from '../../../shared/casework/pseudonym';
 import { Verwijzer } from '../../../shared/casework/traject.schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -14,13 +14,15 @@ import { blankToUndefined, CheckboxField, ErrorSummary, type FieldErrors, Select
 import { DateField } from '../../components/DateField';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { LoadingScreen, SavedNotice, SensitivityBadge } from './caseBits';
-import { gemeenteLabel, optionLists } from './options';
+import { gemeenteLabel, jaNeeOnbekendLabel, optionLists } from './options';
 
 function ConclusionForm({ melding }: { melding: Melding }) {
   const { t } = useT();
   const write = useAppStore(selectMeldingWrite);
   const { updateMelding } = useAppStoreShallow(selectCaseActions);
   const [conclusie, setConclusie] = useState(melding.conclusie ?? '');
+  // "Wel mensenhandel" needs a form: the form can be chosen here, where the conclusion is drawn.
+  const [vorm, setVorm] = useState<string>(melding.vorm);
   const [acuut, setAcuut] = useState(melding.acuut);
   const [tk, setTk] = useState({ datum: melding.terugkoppeling?.datum ?? todayIso(), wijze: melding.terugkoppeling?.wijze ?? '', toelichting: melding.terugkoppeling?.toelichting ?? '' });
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -28,6 +30,14 @@ function ConclusionForm({ melding }: { melding: Melding }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const nieuweConclusie = conclusie === '' ? null : MeldConclusie.parse(conclusie);
+    const nieuweVorm = MeldingVorm.parse(vorm);
+    // The shared rule the core applies to the whole melding, so the message is here before sending.
+    const bezwaren = meldingBezwaren({ ...melding, conclusie: nieuweConclusie, vorm: nieuweVorm }).filter((b) => b.path[0] === 'vorm');
+    if (bezwaren.length > 0) {
+      setErrors({ vorm: bezwaren[0]!.message });
+      return;
+    }
     let terugkoppeling: Terugkoppeling | null = null;
     if (tk.wijze) {
       const checked = validateWith(Terugkoppeling, { datum: tk.datum, wijze: tk.wijze, toelichting: blankToUndefined(tk.toelichting) }, t);
@@ -38,7 +48,7 @@ function ConclusionForm({ melding }: { melding: Melding }) {
       terugkoppeling = checked.data;
     }
     setErrors({});
-    setSaved(await updateMelding({ conclusie: conclusie === '' ? null : MeldConclusie.parse(conclusie), acuut, terugkoppeling }));
+    setSaved(await updateMelding({ conclusie: nieuweConclusie, acuut, terugkoppeling, ...(nieuweVorm !== melding.vorm ? { vorm: nieuweVorm } : {}) }));
   }
 
   const shown = { ...errors, ...serverErrors(write.error) };
@@ -50,6 +60,9 @@ function ConclusionForm({ melding }: { melding: Melding }) {
       <ErrorSummary errors={shown} />
       <SavedNotice saved={saved} />
       <SelectField label={t('cw.melding.conclusie')} name="conclusie" value={conclusie} onChange={(v) => (setConclusie(v), setSaved(false))} options={[{ value: '', label: t('cw.conclusie.open') }, ...optionLists.conclusie(t)]} />
+      {conclusie === 'wel' || shown.vorm ? (
+        <SelectField label={t('cw.melding.vorm')} name="vorm" value={vorm} onChange={(v) => (setVorm(v), setSaved(false))} error={shown.vorm} hint={t('cw.melding.vormBijWel')} options={optionLists.meldingVorm(t)} />
+      ) : null}
       <CheckboxField label={t('cw.melding.acuut')} name="acuut" hint={t('cw.melding.acuutHint')} checked={acuut} onChange={(v) => (setAcuut(v), setSaved(false))} />
       <fieldset className="kk-fieldset">
         <legend className="kk-fieldset__legend">{t('cw.melding.terugkoppeling')}</legend>
@@ -186,7 +199,7 @@ export function MeldingScreen({ id }: { id: string }) {
             <dt>{t('cw.melding.vorm')}</dt>
             <dd>{t(`cw.vorm.${m.vorm}`)}</dd>
             <dt>{t('cw.melding.minderjarig')}</dt>
-            <dd>{m.minderjarig === null ? t('cw.unknown') : m.minderjarig ? t('cw.yes') : t('cw.no')}</dd>
+            <dd>{jaNeeOnbekendLabel(t, m.minderjarig)}</dd>
             <dt>{t('cw.melding.terugkoppeling')}</dt>
             <dd>{m.terugkoppeling ? t('cw.melding.tkGegeven', { date: formatDate(m.terugkoppeling.datum), wijze: t(`cw.wijze.${m.terugkoppeling.wijze}`) }) : t('cw.melding.tkNog')}</dd>
           </dl>

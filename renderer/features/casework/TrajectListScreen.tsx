@@ -118,7 +118,7 @@ export function TrajectListScreen() {
       cell: (r) => (
         <span className="kk-ellipsis">
           {r.preventief ? t('cw.vorm.preventief') : r.vormen.map((v) => t(`cw.vorm.${v}`)).join(', ') || t('cw.vorm.onbekend')}
-          {r.minderjarigBijStart ? ` · ${t('cw.list.minor')}` : ''}
+          {r.minderjarigBijStart ? ` · ${t('cw.list.minor')}` : r.minderjarigBijStart === null ? ` · ${t('cw.list.minorUnknown')}` : ''}
         </span>
       ),
     },

@@ -13,11 +13,12 @@ import { FactsPanel } from './traject/FactsPanel';
 import { JournaalPanel } from './traject/JournaalPanel';
 import { OpvangPanel } from './traject/OpvangPanel';
 import { PhasePanel } from './traject/PhasePanel';
+import { PolitiePanel } from './traject/PolitiePanel';
 import { ProceduresPanel } from './traject/ProceduresPanel';
 import { TakenPanel } from './traject/TakenPanel';
 import { VormenPanel } from './traject/VormenPanel';
 
-/** One traject: phase and its moves, forms, opvang, procedures, consents, tasks and journal. */
+/** One traject: phase and its moves, forms, opvang, procedures, police contacts, consents, tasks and journal. */
 export function TrajectScreen({ id }: { id: string }) {
   const { t } = useT();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
@@ -56,7 +57,7 @@ export function TrajectScreen({ id }: { id: string }) {
           </Heading>
           <p className="kk-record-sub">
             {traject.preventief ? <Badge tone="info">{t('cw.traject.preventief')}</Badge> : null}{' '}
-            {traject.minderjarigBijStart ? <Badge tone="warn">{t('cw.traject.minor')}</Badge> : null}
+            {traject.minderjarigBijStart ? <Badge tone="warn">{t('cw.traject.minor')}</Badge> : traject.minderjarigBijStart === null ? <Badge>{t('cw.traject.minorUnknown')}</Badge> : null}
           </p>
         </div>
         <div className="kk-name-box">
@@ -104,6 +105,7 @@ export function TrajectScreen({ id }: { id: string }) {
       <JournaalPanel detail={current} />
       <OpvangPanel detail={current} />
       <ProceduresPanel detail={current} />
+      <PolitiePanel detail={current} />
       <ConsentPanel detail={current} />
     </div>
   );

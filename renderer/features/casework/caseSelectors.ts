@@ -26,6 +26,7 @@ export const selectMeldingWrite = (s: AppState) => s.meldingWrite;
 export const selectRegios = (s: AppState) => s.regios;
 export const selectDashboard = (s: AppState) => s.dashboard;
 export const selectDashboardError = (s: AppState) => s.dashboardError;
+export const selectDashboardJaar = (s: AppState) => s.dashboardJaar;
 export const selectOverdue = (s: AppState) => s.overdue;
 export const selectReminders = (s: AppState) => s.reminders;
 export const selectSearch = (s: AppState) => s.search;
@@ -71,6 +72,7 @@ export const selectCaseActions = (s: AppState) => ({
   convertMeldingForPseudonym: s.convertMeldingForPseudonym,
   resetMeldingWrite: s.resetMeldingWrite,
   loadDashboard: s.loadDashboard,
+  chooseDashboardJaar: s.chooseDashboardJaar,
   loadOverdue: s.loadOverdue,
   runSearch: s.runSearch,
   runQuickSwitch: s.runQuickSwitch,

@@ -33,6 +33,8 @@ export type OverdueTask = Output<'taken.listOverdue'>['items'][number];
 export interface OverviewSlice {
   dashboard: Dashboard | null;
   dashboardError: ApiError | null;
+  /** The year the person chose for the monitor figures (null: this year); kept while they move around. */
+  dashboardJaar: number | null;
   overdue: { items: OverdueTask[]; total: number | null; busy: boolean; error: ApiError | null };
   /** Open tasks whose reminder day has come but whose due date has not passed yet. */
   reminders: OverdueTask[];
@@ -40,7 +42,10 @@ export interface OverviewSlice {
   quickSwitch: { q: string; hits: QuickSwitchHit[]; error: ApiError | null };
   importState: ImportState;
 
+  /** Reads the dashboard, with the monitor figures of the chosen year. */
   loadDashboard(): Promise<void>;
+  /** Chooses the year of the monitor figures and reads them (the figures shown stay until they are there). */
+  chooseDashboardJaar(jaar: number): Promise<void>;
   /** Loads the first page of overdue tasks, or the next one with `more`. */
   loadOverdue(more?: boolean): Promise<void>;
   runSearch(q: string): Promise<void>;
@@ -63,6 +68,7 @@ export function initialOverview() {
   return {
     dashboard: null,
     dashboardError: null,
+    dashboardJaar: null as number | null,
     overdue: { items: [] as OverdueTask[], total: null, busy: false, error: null },
     reminders: [] as OverdueTask[],
     search: { q: '', hits: null, busy: false, error: null },
@@ -85,12 +91,21 @@ export const overviewSlice = caseSlice<OverviewSlice>()(
   initialOverview,
   (api: ApiClient) => (set, get) => ({
     async loadDashboard() {
+      const jaar = get().dashboardJaar;
       set({ dashboardError: null });
       try {
-        set({ dashboard: await api.call('dashboard.get', {}) });
+        // The core picks the region (the vault's profile); only the year is the person's choice here.
+        const dashboard = await api.call('dashboard.get', jaar === null ? {} : { jaar });
+        // A slower answer for a year chosen before is dropped: only the year chosen now counts.
+        if (get().dashboardJaar === jaar) set({ dashboard });
       } catch (error) {
-        set({ dashboardError: toApiError(error) });
+        if (get().dashboardJaar === jaar) set({ dashboardError: toApiError(error) });
       }
+    },
+
+    async chooseDashboardJaar(jaar) {
+      set({ dashboardJaar: jaar });
+      await get().loadDashboard();
     },
 
     async loadOverdue(more = false) {

@@ -207,12 +207,18 @@ describe('meldingen list: filters and saved views', () => {
     await change(screen.getByLabelText('Datum tot en met'), '2025-03-31');
     await waitFor(() => expect(count()).toBe('Aantal meldingen: 1'));
 
-    // Gemeente includes the catch-alls of the monitor.
+    // Gemeente: all, then the groups of the gemeente pick list, with the monitor's unknown answers.
     await act(async () => store.getState().setMeldingFilter({ sort: 'datum', richting: 'desc' }));
     await waitFor(() => expect(count()).toBe(`Aantal meldingen: ${meldingen.length}`));
     const gemeente = screen.getByLabelText('Gemeente') as HTMLSelectElement;
-    await waitFor(() => expect([...gemeente.options].map((o) => o.textContent)).toContain('Dordrecht'));
-    expect([...gemeente.options].slice(0, 3).map((o) => o.textContent)).toEqual(['Alle', 'Gemeente onbekend', 'Buiten de regio']);
+    expect(gemeente.options[0]!.textContent).toBe('Alle');
+    expect([...gemeente.querySelectorAll('optgroup')].map((g) => g.label)).toEqual(['Centrumgemeente', 'Overige gemeenten in de regio', 'Onbekend', 'Buiten de regio']);
+    const inGroup = (label: string) => [...gemeente.querySelectorAll(`optgroup[label="${label}"] option`)].map((o) => o.textContent);
+    expect(inGroup('Centrumgemeente')).toEqual(['Rotterdam']);
+    expect(inGroup('Overige gemeenten in de regio')).toContain('Dordrecht');
+    expect(inGroup('Onbekend')).toEqual(['Onbekend', 'Onbekend, wel een gemeente uit de regio', 'Buiten de regio, gemeente niet bekend']);
+    // Every gemeente of the CBS list can be filtered on, also one outside the region.
+    expect(inGroup('Buiten de regio')).toContain('Breda');
     await change(gemeente, 'onbekend');
     await waitFor(() => expect(count()).toBe('Aantal meldingen: 1'));
     await change(gemeente, 'buiten-regio');

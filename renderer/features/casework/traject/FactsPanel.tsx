@@ -1,6 +1,6 @@
 import { Button } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import type { TrajectDetail, TrajectFieldsInput } from '../../../../shared/casework/traject.schema';
+import type { TrajectDetail } from '../../../../shared/casework/traject.schema';
 import { useT } from '../../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
 import { selectCaseActions, selectTrajectWrite } from '../caseSelectors';
@@ -8,8 +8,8 @@ import { formatDate } from '../../../components/dataBits';
 import { serverErrors } from '../../../components/formBits';
 import { Panel, SubmitRow } from '../../../components/screenBits';
 import { useCheckedForm } from '../../../components/useCheckedForm';
-import { gemeenteLabel } from '../options';
-import { checkTrajectStart, TrajectStartFields, type TrajectStart } from '../TrajectNewScreen';
+import { gemeenteLabel, jaNeeOnbekendLabel } from '../options';
+import { checkTrajectStart, TrajectStartFields, trajectStartOf, type TrajectStart, type TrajectStartFacts } from '../TrajectNewScreen';
 
 /** The facts the traject started with (gemeente, verwijzer, aanmelddatum, minor, preventive); view and correct. */
 export function FactsPanel({ detail }: { detail: TrajectDetail }) {
@@ -18,17 +18,15 @@ export function FactsPanel({ detail }: { detail: TrajectDetail }) {
   const { updateTraject } = useAppStoreShallow(selectCaseActions);
   const tr = detail.traject;
   const [editing, setEditing] = useState(false);
-  const { form: value, setForm: setValue, errors, submit } = useCheckedForm<TrajectStart, TrajectFieldsInput>(
-    { preventief: tr.preventief, minderjarigBijStart: tr.minderjarigBijStart, gemeente: tr.gemeente, verwijzer: tr.verwijzer, aanmelddatum: tr.aanmelddatum, vormen: tr.vormen },
-    {
-      check: (v) => checkTrajectStart(v, t),
-      save: async ({ opvang: _opvang, procedures: _procedures, ...facts }) => {
-        const ok = await updateTraject(facts);
-        if (ok) setEditing(false);
-        return ok;
-      },
+  const { form: value, setForm: setValue, errors, submit } = useCheckedForm<TrajectStart, TrajectStartFacts>(trajectStartOf(tr), {
+    check: (v) => checkTrajectStart(v, t),
+    // Only the start facts: opvang, procedures and police contacts are the other panels' to change.
+    save: async (facts) => {
+      const ok = await updateTraject(facts);
+      if (ok) setEditing(false);
+      return ok;
     },
-  );
+  });
 
   return (
     <Panel id="kk-facts" title={t('cw.traject.facts')} focusable>
@@ -51,7 +49,7 @@ export function FactsPanel({ detail }: { detail: TrajectDetail }) {
             <dt>{t('cw.traject.aanmelddatum')}</dt>
             <dd>{formatDate(tr.aanmelddatum)}</dd>
             <dt>{t('cw.traject.minor')}</dt>
-            <dd>{tr.minderjarigBijStart ? t('cw.yes') : t('cw.no')}</dd>
+            <dd>{jaNeeOnbekendLabel(t, tr.minderjarigBijStart)}</dd>
             <dt>{t('cw.traject.preventief')}</dt>
             <dd>{tr.preventief ? t('cw.yes') : t('cw.no')}</dd>
           </dl>
