@@ -195,7 +195,7 @@ test('the partner register: add, change, retire, take back and remove a partner;
 
   // Remove (unused): asked to confirm first.
   await page.getByRole('button', { name: 'Gemeente Schiedam verwijderen' }).click();
-  await expect(page.getByText('Wilt u Gemeente Schiedam echt verwijderen? Dit kunt u niet ongedaan maken.')).toBeVisible();
+  await expect(page.getByText('Wilt u Gemeente Schiedam echt verwijderen? Dit kunt u niet ongedaan maken.')).toBeFocused();
   await checkScreen(page, 'profile-12-partner-confirm-remove');
   await page.getByRole('button', { name: 'Ja, verwijderen' }).click();
   await expect(schiedam).toHaveCount(0);

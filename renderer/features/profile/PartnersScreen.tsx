@@ -136,6 +136,27 @@ function Tags({ p }: { p: Partner }) {
   );
 }
 
+/** Asks before removing: focus moves to the question, so a keyboard user hears it first. */
+function RemoveConfirm({ partner, busy, onConfirm, onCancel }: { partner: Partner; busy: boolean; onConfirm(): void; onCancel(): void }) {
+  const { t } = useT();
+  const questionRef = useFocusOnMount<HTMLParagraphElement>();
+  return (
+    <div className="kk-partner-confirm" role="group" aria-label={t('partners.removeLabel', { naam: partner.naam })}>
+      <p className="kk-profile-note" ref={questionRef} tabIndex={-1}>
+        {t('partners.confirmRemove', { naam: partner.naam })}
+      </p>
+      <ButtonGroup>
+        <Button type="button" appearance="primary-action-button" disabled={busy} onClick={onConfirm}>
+          {t('partners.confirmRemoveYes')}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
+          {t('partners.cancel')}
+        </Button>
+      </ButtonGroup>
+    </div>
+  );
+}
+
 /**
  * The partner register: every organisation with its category, contact and channel; add, change,
  * retire or take back. Only a partner nothing refers to can be removed (the core decides; the
@@ -280,25 +301,15 @@ export function PartnersScreen() {
                 </div>
                 {p.inGebruik ? <p className="kk-profile-note">{t('partners.usedNote')}</p> : null}
                 {confirming === p.id ? (
-                  <div className="kk-partner-confirm" role="group" aria-label={t('partners.removeLabel', { naam: p.naam })}>
-                    <p className="kk-profile-note">{t('partners.confirmRemove', { naam: p.naam })}</p>
-                    <ButtonGroup>
-                      <Button
-                        type="button"
-                        appearance="primary-action-button"
-                        disabled={write.busy}
-                        onClick={async () => {
-                          setConfirming(null);
-                          if (await removePartner(p)) done(t('partners.removed', { naam: p.naam }));
-                        }}
-                      >
-                        {t('partners.confirmRemoveYes')}
-                      </Button>
-                      <Button type="button" appearance="secondary-action-button" onClick={() => setConfirming(null)}>
-                        {t('partners.cancel')}
-                      </Button>
-                    </ButtonGroup>
-                  </div>
+                  <RemoveConfirm
+                    partner={p}
+                    busy={write.busy}
+                    onCancel={() => setConfirming(null)}
+                    onConfirm={async () => {
+                      setConfirming(null);
+                      if (await removePartner(p)) done(t('partners.removed', { naam: p.naam }));
+                    }}
+                  />
                 ) : null}
               </TableCell>
             </TableRow>
