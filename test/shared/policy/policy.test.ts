@@ -23,6 +23,7 @@ const VERSIONS: Record<string, Record<string, string>> = {
   'resources/monitor.json': { '2024': 'a68d90264e997b79335c866569d8371bccc4d71e7d6a2ef30b45ccca4bad1a76', '2026-01': '25a397a801a68ad455fee55371b44340646efef931fc5676d86cf7f261e78f78' },
   'resources/opvang.json': { '2026-01': '237e6af7ed0b7769d9493f486b7ca9d76a19d941024a81332f7dd28bdce85af7' },
   'resources/partners.json': { '2025-01': 'c766813ee2c4a24c52515ca3d862f5d52d82e977e360becda8fe62355f40a137' },
+  'resources/stappenplan/v1.json': { '1': '186f29aff06fe7122a1a16273f19437098c2ac1e7c4756827e8e7a31f87c7122' },
 };
 
 describe('policy files', () => {
