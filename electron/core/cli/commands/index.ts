@@ -7,6 +7,7 @@ import { vaultPasswd } from './vaultPasswd';
 import { vaultRecover } from './vaultRecover';
 import { seed } from './seed';
 import { importCommand } from './import';
+import { stappenplanCheck } from './stappenplan';
 
 /** Every `kk` subcommand. Add a command as a file in this folder and one line here. */
 export const commands: readonly Command[] = [
@@ -18,4 +19,5 @@ export const commands: readonly Command[] = [
   restore,
   seed,
   importCommand,
+  stappenplanCheck,
 ];
