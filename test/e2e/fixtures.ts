@@ -183,6 +183,8 @@ export const test = base.extend<{ app: AppHandle; syntheticProfile: boolean }>({
         // The app must work under its strict CSP: not one blocked script or style.
         expect(cspErrors, 'CSP violations').toEqual([]);
       } finally {
+        // A call still held by profileOnCreate when the test ends (no vault was made) is let go.
+        await page.unrouteAll({ behavior: 'ignoreErrors' });
         if (testInfo.status !== testInfo.expectedStatus) {
           await page.screenshot({ path: testInfo.outputPath('failure.png'), fullPage: true }).catch(() => undefined);
         }
