@@ -108,8 +108,11 @@ export type Politiecontact = z.infer<typeof Politiecontact>;
 export const TrajectFields = z.strictObject({
   preventief: z.boolean().default(false),
   vormen: z.array(Uitbuitingsvorm).max(7).default([]).refine((v) => new Set(v).size === v.length, 'Elke vorm maar één keer'),
-  /** Null when not known: the monitor counts it as its own row (onbekend), never as adult. */
-  minderjarigBijStart: z.boolean().nullable(),
+  /**
+   * Null when not known: the monitor counts it as its own row (onbekend), never as adult. The
+   * default makes a patch's null (which removes a field) mean "onbekend" here, as for meldingen.
+   */
+  minderjarigBijStart: z.boolean().nullable().default(null),
   gemeente: GemeenteRef,
   verwijzer: Verwijzer,
   aanmelddatum: IsoDate,
