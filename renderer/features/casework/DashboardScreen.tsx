@@ -75,7 +75,7 @@ function EmptyTable({ caption }: { caption: string }) {
   const { t } = useT();
   return (
     <div>
-      <p className="kk-table__caption">{caption}</p>
+      <p className="utrecht-table__caption kk-table__caption">{caption}</p>
       <Paragraph className="kk-muted">{t('cw.dash.nothing')}</Paragraph>
     </div>
   );
@@ -110,7 +110,7 @@ function MonitorPanel({ dashboard }: { dashboard: Dashboard }) {
       <div className="kk-monitor-head">
         <YearPicker dashboard={dashboard} />
         <div className="kk-monitor-regio">
-          <p className="kk-monitor-regio__name">{t('cw.dash.regio', { regio: m.regio })}</p>
+          <p className="kk-monitor-regio__name">{m.regio}</p>
           {dashboard.regioBron === 'standaard' ? <p className="kk-muted kk-small">{t('cw.dash.regioStandaard')}</p> : null}
         </div>
       </div>
@@ -119,13 +119,12 @@ function MonitorPanel({ dashboard }: { dashboard: Dashboard }) {
       </p>
 
       <Heading level={4} className="kk-h4">
-        {t('cw.dash.monitor.clients')}
+        {t('cw.dash.clienten')}
       </Heading>
       <Paragraph className="kk-muted kk-small">{t('cw.dash.clientsNote')}</Paragraph>
       <div className="kk-grid-2 kk-monitor-grid">
         <DataTable
           caption={t('cw.dash.monitor.clients')}
-          captionHidden
           columns={[{ label: t('cw.dash.col.categorie') }, { label: t('cw.dash.col.doorlopend'), numeric: true }, { label: t('cw.dash.col.nieuw'), numeric: true }, { label: t('cw.dash.col.totaal'), numeric: true }]}
           rows={c.perCategorie}
           row={(r) => <NumberRow key={r.categorie} label={t(`cw.dash.cat.${r.categorie}`)} values={[r.doorlopend, r.nieuw, r.totaal]} />}
@@ -164,16 +163,6 @@ function MonitorPanel({ dashboard }: { dashboard: Dashboard }) {
       <Paragraph>{t('cw.dash.meldingenTotaal', { n: mel.totaal })}</Paragraph>
       <div className="kk-grid-2 kk-monitor-grid">
         <CountTable caption={t('cw.dash.perGroep')} labelHeader={t('cw.dash.col.herkomst')} rows={mel.perGemeenteGroep.map((r) => ({ key: r.groep, label: t(`cw.dash.groep.${r.groep}`), value: r.aantal }))} />
-        <div>
-          <DataTable
-            caption={t('cw.dash.perVorm')}
-            columns={[{ label: t('cw.dash.col.rij') }, ...ageColumns]}
-            rows={mel.perVorm}
-            row={(r) => <NumberRow key={r.rij} label={t(`cw.dash.rij.${r.rij}`)} values={leeftijd(r)} />}
-            footer={<NumberRow className="kk-table__apart" label={t('cw.dash.rij.preventief')} values={leeftijd(mel.preventieveGesprekken)} />}
-          />
-          <Paragraph className="kk-muted kk-small">{t('cw.dash.perVormNote')}</Paragraph>
-        </div>
         <CountTable
           caption={t('cw.dash.perConclusie')}
           labelHeader={t('cw.dash.col.conclusie')}
@@ -184,6 +173,17 @@ function MonitorPanel({ dashboard }: { dashboard: Dashboard }) {
             { key: 'open', label: t('cw.conclusie.open'), value: mel.perConclusie.open },
           ]}
         />
+      </div>
+      {/* Four columns: a table of its own width, so the forms are not squeezed into half a card. */}
+      <div className="kk-monitor-wide">
+        <DataTable
+          caption={t('cw.dash.perVorm')}
+          columns={[{ label: t('cw.dash.col.rij') }, ...ageColumns]}
+          rows={mel.perVorm}
+          row={(r) => <NumberRow key={r.rij} label={t(`cw.dash.rij.${r.rij}`)} values={leeftijd(r)} />}
+          footer={<NumberRow className="kk-table__apart" label={t('cw.dash.rij.preventief')} values={leeftijd(mel.preventieveGesprekken)} />}
+        />
+        <Paragraph className="kk-muted kk-small">{t('cw.dash.perVormNote')}</Paragraph>
         <ul className="kk-facts">
           <li>{t('cw.dash.infoSekswerkers', { n: mel.informatieverzoeken.sekswerkers })}</li>
           <li>{t('cw.dash.infoOverig', { n: mel.informatieverzoeken.overig })}</li>
@@ -194,7 +194,7 @@ function MonitorPanel({ dashboard }: { dashboard: Dashboard }) {
       <Heading level={4} className="kk-h4">
         {t('cw.dash.politie')}
       </Heading>
-      <div className="kk-grid-2 kk-monitor-grid">
+      <div className="kk-monitor-wide">
         {m.politie.perVorm.length === 0 ? (
           <Paragraph className="kk-muted">{t('cw.dash.nothing')}</Paragraph>
         ) : (

@@ -16,7 +16,11 @@ import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { LoadingScreen, SavedNotice, SensitivityBadge } from './caseBits';
 import { gemeenteLabel, jaNeeOnbekendLabel, optionLists } from './options';
 
-function ConclusionForm({ melding }: { melding: Melding }) {
+/**
+ * The conclusion, acute and the feedback. A save gives the melding a new version and this form is
+ * made afresh from it (key): `saved` lives in the screen, so "Opgeslagen." survives that.
+ */
+function ConclusionForm({ melding, saved, setSaved }: { melding: Melding; saved: boolean; setSaved(saved: boolean): void }) {
   const { t } = useT();
   const write = useAppStore(selectMeldingWrite);
   const { updateMelding } = useAppStoreShallow(selectCaseActions);
@@ -26,7 +30,6 @@ function ConclusionForm({ melding }: { melding: Melding }) {
   const [acuut, setAcuut] = useState(melding.acuut);
   const [tk, setTk] = useState({ datum: melding.terugkoppeling?.datum ?? todayIso(), wijze: melding.terugkoppeling?.wijze ?? '', toelichting: melding.terugkoppeling?.toelichting ?? '' });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [saved, setSaved] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -61,7 +64,7 @@ function ConclusionForm({ melding }: { melding: Melding }) {
       <SavedNotice saved={saved} />
       <SelectField label={t('cw.melding.conclusie')} name="conclusie" value={conclusie} onChange={(v) => (setConclusie(v), setSaved(false))} options={[{ value: '', label: t('cw.conclusie.open') }, ...optionLists.conclusie(t)]} />
       {conclusie === 'wel' || shown.vorm ? (
-        <SelectField label={t('cw.melding.vorm')} name="vorm" value={vorm} onChange={(v) => (setVorm(v), setSaved(false))} error={shown.vorm} hint={t('cw.melding.vormBijWel')} options={optionLists.meldingVorm(t)} />
+        <SelectField label={t('cw.melding.vorm')} name="vorm" value={vorm} onChange={(v) => (setVorm(v), setSaved(false))} error={shown.vorm} hint={shown.vorm ? undefined : t('cw.melding.vormBijWel')} options={optionLists.meldingVorm(t)} />
       ) : null}
       <CheckboxField label={t('cw.melding.acuut')} name="acuut" hint={t('cw.melding.acuutHint')} checked={acuut} onChange={(v) => (setAcuut(v), setSaved(false))} />
       <fieldset className="kk-fieldset">
@@ -161,8 +164,10 @@ export function MeldingScreen({ id }: { id: string }) {
   const error = useAppStore(selectMeldingError);
   const write = useAppStore(selectMeldingWrite);
   const { openMelding, openCase } = useAppStoreShallow(selectCaseActions);
+  const [saved, setSaved] = useState(false);
 
   useEffect(() => {
+    setSaved(false);
     void openMelding(id);
   }, [id, openMelding]);
 
@@ -212,7 +217,7 @@ export function MeldingScreen({ id }: { id: string }) {
             </>
           ) : null}
         </section>
-        <ConclusionForm key={m.version} melding={m} />
+        <ConclusionForm key={m.version} melding={m} saved={saved} setSaved={setSaved} />
       </div>
       {m.trajectId ? (
         <Alert type="info" className="kk-alert">
