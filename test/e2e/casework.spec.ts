@@ -27,6 +27,7 @@ async function createClientAndTraject(page: Page, roepnaam: string, achternaam: 
   await page.getByRole('button', { name: 'Traject starten voor deze cliënt' }).click();
   await page.getByLabel('Gemeente').selectOption({ label: 'Rotterdam' });
   await page.getByLabel('Aangemeld via').selectOption({ label: 'Politie' });
+  await page.getByRole('group', { name: 'Was de cliënt minderjarig bij de start?' }).getByRole('radio', { name: 'Nee' }).check();
   await page.getByRole('checkbox', { name: 'Seksuele uitbuiting' }).check();
   await page.getByRole('button', { name: 'Traject starten' }).click();
   await expect(page.getByTestId('traject-screen')).toBeVisible();
@@ -67,7 +68,7 @@ test('casework: register an acute melding, see the routing advice, give feedback
 
   // Nothing chosen for gemeente: a clear message, nothing saved.
   await page.getByRole('button', { name: 'Melding vastleggen' }).click();
-  await expect(page.getByText('Kies een gemeente, of "Gemeente onbekend".').first()).toBeVisible();
+  await expect(page.getByText('Kies een gemeente, of "Onbekend".').first()).toBeVisible();
   await checkScreen(page, 'casework-03-melding-form-errors');
 
   await page.getByLabel('Hoe kwam de melding binnen').selectOption({ label: 'Telefoon' });

@@ -25,6 +25,7 @@ async function clientWithTraject(page: Page): Promise<string> {
   const code = (await page.locator('.kk-code-box .kk-pseudonym').textContent())?.trim() ?? '';
   await page.getByRole('button', { name: 'Traject starten voor deze cliënt' }).click();
   await page.getByLabel('Gemeente').selectOption({ label: 'Rotterdam' });
+  await page.getByRole('group', { name: 'Was de cliënt minderjarig bij de start?' }).getByRole('radio', { name: 'Nee' }).check();
   await page.getByRole('checkbox', { name: 'Arbeidsuitbuiting' }).check();
   await page.getByRole('button', { name: 'Traject starten' }).click();
   await expect(page.getByTestId('traject-screen')).toBeVisible();
