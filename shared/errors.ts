@@ -32,6 +32,8 @@ export const ErrorCode = z.enum([
   'POLICY_INVALID',
   'ALREADY_IMPORTED',
   'PARTNER_IN_USE',
+  'PROFILE_MISSING',
+  'DISCLOSURE_REFUSED',
   'OUTCOME_UNKNOWN',
   'CORE_STOPPED',
   'INTERNAL',
@@ -197,6 +199,14 @@ export const errorMessages: Record<ErrorCode, Record<Language, string>> = {
   PARTNER_IN_USE: {
     nl: 'Deze partner is al gebruikt. Daarom kunt u de partner niet verwijderen. U kunt de partner wel buiten gebruik stellen. Er is niets veranderd.',
     en: 'This partner has been used, so you cannot remove it. You can retire it instead. Nothing was changed.',
+  },
+  PROFILE_MISSING: {
+    nl: 'Uw kluis heeft nog geen profiel. Een besluit noemt wie het nam. Vul eerst uw profiel in (naam, functie en organisatie) bij Instellingen.',
+    en: 'Your vault has no profile yet. A decision names who took it. First fill in your profile (name, function and organisation) in Settings.',
+  },
+  DISCLOSURE_REFUSED: {
+    nl: 'Deze verstrekking mag niet. Er gaan geen gegevens naar buiten. De weigering is vastgelegd in het verstrekkingenregister.',
+    en: 'This disclosure is not allowed. No data leaves. The refusal was recorded in the register of disclosures.',
   },
   OUTCOME_UNKNOWN: {
     nl: 'De uitkomst is nog niet bekend: Ketenkluis heeft al een tijd niets laten horen. Probeer het nog niet opnieuw. U ziet de uitkomst hier zodra die bekend is.',

@@ -7,6 +7,7 @@ import { createSession, vaultControl } from './vault/session.impl';
 import { vaultHandlers } from './vault/vault.handlers';
 import { caseworkHandlers } from './casework/casework.handlers';
 import { profileHandlers } from './profile/profile.handlers';
+import { verstrekkingenHandlers } from './verstrekkingen/verstrekkingen.handlers';
 
 /** What a host (utilityProcess, kk, test bridge) passes to build the core. */
 export interface CoreOptions {
@@ -29,6 +30,7 @@ export function createCore(options: CoreOptions): Core {
     ...vaultHandlers,
     ...caseworkHandlers,
     ...profileHandlers,
+    ...verstrekkingenHandlers,
   };
   const dispatch = createDispatch(handlers, session);
   const checkpointer = idleCheckpointer(session);

@@ -15,6 +15,7 @@ import { contentSecurityPolicy } from '../../shared/security/csp';
 import { createCore, type Core } from '../core/core';
 import { typedCoreCall } from '../gateway/coreCall';
 import { createImportChoice, type ShowOpenDialog } from '../gateway/importChoice';
+import { createVerstrekkingenMain, memoryClipboard } from '../gateway/verstrekkingenMain';
 import { tokensMatch } from '../gateway/tokens';
 import { createWindowCalls } from '../gateway/windowCalls';
 
@@ -166,12 +167,21 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     showOpenDialog: options.showOpenDialog ?? (async () => null),
     forward: callCore,
   });
+  // Disclosures: the save and open dialogs take the same scripted answers; the clipboard is in
+  // memory and a print prints nothing (there is no printer here); the core's gate decides as in the app.
+  const verstrekkingenMain = createVerstrekkingenMain({
+    forward: callCore,
+    showSaveDialog: options.showOpenDialog ?? (async () => null),
+    showOpenDialog: options.showOpenDialog ?? (async () => null),
+    clipboard: memoryClipboard(),
+    print: async () => true,
+  });
   const windowCall = createWindowCalls({
     forward: async (method, input) => {
       if (method === 'vault.lock') importChoice.forget();
       return callCore(method, input);
     },
-    mainHandlers: importChoice.handlers,
+    mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers },
   });
 
   let port = 0;

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell, utilityProcess, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell, utilityProcess, type MenuItemConstructorOptions } from 'electron';
 import { APP_ENTRY_URL } from '../gateway/appOrigin';
 import { bundlePaths, vaultDirFor } from '../gateway/appPaths';
 import { handleAppProtocol, registerAppScheme } from './appProtocol';
@@ -6,6 +6,8 @@ import { createAutoLock, createVaultLocker, DEFAULT_AUTO_LOCK_MINUTES, wirePower
 import { startCoreProcess } from '../gateway/coreProcess';
 import { createCoreSupervisor } from '../gateway/coreSupervisor';
 import { createImportChoice } from '../gateway/importChoice';
+import { createVerstrekkingenMain } from '../gateway/verstrekkingenMain';
+import { electronClipboard, nativeSaveDialog, printInHiddenWindow } from './verstrekkingenNative';
 import { nativeOpenDialog } from './importDialog';
 import { createEventForwarder, registerIpcRelay } from './ipcRelay';
 import { guardAllWebContents } from './navigationGuards';
@@ -34,9 +36,18 @@ if (!app.requestSingleInstanceLock()) {
   const forwardEvent = createEventForwarder(() => mainWindow);
   // The chosen import file is main's alone; its calls reach the core declared below.
   const importChoice = createImportChoice({ showOpenDialog: nativeOpenDialog(dialog, () => mainWindow), forward: (method, input) => core.call(method, input) });
+  // Disclosures: save dialog, clipboard and print are main's; the core's gate decides each (verstrekkingenMain.ts).
+  const verstrekkingenMain = createVerstrekkingenMain({
+    forward: (method, input) => core.call(method, input),
+    showSaveDialog: nativeSaveDialog(dialog, () => mainWindow),
+    showOpenDialog: nativeOpenDialog(dialog, () => mainWindow),
+    clipboard: electronClipboard(clipboard),
+    print: printInHiddenWindow((options) => new BrowserWindow(options), () => mainWindow),
+  });
   const reloadWindow = async (): Promise<void> => {
     // Every lock reloads the window, and a reloaded window has lost its token anyway.
     importChoice.forget();
+    verstrekkingenMain.forget();
     if (mainWindow !== null && !mainWindow.isDestroyed()) await mainWindow.loadURL(APP_ENTRY_URL);
   };
 
@@ -83,7 +94,7 @@ if (!app.requestSingleInstanceLock()) {
           if (method === 'vault.lock') setImmediate(() => void reloadWindow());
           return result;
         },
-        mainHandlers: importChoice.handlers,
+        mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers },
       }),
     });
     createWindow();

@@ -3,6 +3,7 @@ import type { MethodSpec, Result } from './define';
 import { vaultMethods } from './vault.contract';
 import { caseworkHostMethods, caseworkMethods } from './casework.contract';
 import { profileMethods } from './profile.contract';
+import { verstrekkingenHostMethods, verstrekkingenMethods } from './verstrekkingen.contract';
 
 /**
  * The one contract of the window: every method the renderer may call. Each area declares its
@@ -14,6 +15,7 @@ export const contract = {
   ...vaultMethods,
   ...caseworkMethods,
   ...profileMethods,
+  ...verstrekkingenMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 /**
@@ -23,6 +25,7 @@ export const contract = {
  */
 export const hostMethods = {
   ...caseworkHostMethods,
+  ...verstrekkingenHostMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 /** The contract's type. */

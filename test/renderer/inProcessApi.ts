@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../../electron/core/core';
 import { methodNames, type KetenkluisApi } from '../../shared/ipc/contract';
 import { typedCoreCall } from '../../electron/gateway/coreCall';
+import { createVerstrekkingenMain, memoryClipboard } from '../../electron/gateway/verstrekkingenMain';
 import { createImportChoice } from '../../electron/gateway/importChoice';
 import { createWindowCalls } from '../../electron/gateway/windowCalls';
 import type { EventApi, EventName } from '../../shared/ipc/events';
@@ -37,7 +38,8 @@ export function inProcessApi(): InProcessApi {
   const dialogAnswers: Array<string | null> = [];
   const callCore = typedCoreCall(core.dispatch);
   const importChoice = createImportChoice({ showOpenDialog: async () => dialogAnswers.shift() ?? null, forward: callCore });
-  const windowCall = createWindowCalls({ forward: callCore, mainHandlers: importChoice.handlers });
+  const verstrekkingenMain = createVerstrekkingenMain({ forward: callCore, showSaveDialog: async () => dialogAnswers.shift() ?? null, showOpenDialog: async () => dialogAnswers.shift() ?? null, clipboard: memoryClipboard(), print: async () => true });
+  const windowCall = createWindowCalls({ forward: callCore, mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers } });
   const calls = {} as Record<string, (input: unknown) => unknown>;
   for (const name of methodNames) calls[name] = (input: unknown) => windowCall(name, input);
   const on: EventApi['on'] = (name, listener) => {

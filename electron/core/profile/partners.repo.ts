@@ -22,12 +22,18 @@ const COLUMNS = 'id, naam, categorie, data, actief, buiten_gebruik_op, herkomst,
 
 /**
  * Whether anything in the vault refers to this partner: then it may be retired, never removed,
- * so what referred to it keeps its meaning. Today the profile does (its organisation, now or in
- * an earlier version); the decisions of the stappenplan join here with their own table. The one
- * definition of "used", for the register's list and for removal alike.
+ * so what referred to it keeps its meaning. The profile does (its organisation, now or in an
+ * earlier version), and so do the stappenplan's decisions, drafts and register entries (migration
+ * 0080) as their recipient. The one definition of "used", for the register's list and for removal alike.
  */
 export function partnerInGebruik(db: Db, id: string): boolean {
-  const row = stmt(db, 'SELECT EXISTS (SELECT 1 FROM profiel_historie WHERE organisatie = ?) AS used').get(id) as { used: number };
+  const row = stmt(
+    db,
+    `SELECT EXISTS (SELECT 1 FROM profiel_historie WHERE organisatie = @id)
+         OR EXISTS (SELECT 1 FROM verstrekking_besluiten WHERE partner_id = @id)
+         OR EXISTS (SELECT 1 FROM verstrekking_concepten WHERE partner_id = @id)
+         OR EXISTS (SELECT 1 FROM verstrekkingen_register WHERE partner_id = @id) AS used`,
+  ).get({ id }) as { used: number };
   return row.used === 1;
 }
 

@@ -6,6 +6,7 @@ import { importFiles } from './0040_import_files';
 import { appendOnlyAndCountRules } from './0050_append_only_and_count_rules';
 import { monitorFacts } from './0060_monitor_facts';
 import { profilePartners } from './0070_profile_partners';
+import { verstrekkingen } from './0080_verstrekkingen';
 
 /**
  * Every migration, in order. Add a migration as a new numbered file and one line here.
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   appendOnlyAndCountRules, // 0050
   monitorFacts, // 0060
   profilePartners, // 0070
+  verstrekkingen, // 0080
 ];

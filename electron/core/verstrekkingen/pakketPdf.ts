@@ -1,0 +1,198 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import PDFDocument from 'pdfkit';
+import { dataCategorieNaam, dataCategorieVelden, type DataCategorie } from '../../../shared/stappenplan/dataCategories';
+import type { PakketInhoud } from '../../../shared/verstrekkingen/pakket.schema';
+import { functieNaam, grondslagNaam, kanaalNaam, partnerCategorieNaam, toonDatum, toonMoment, toonWaarde, veldLabel } from '../../../shared/verstrekkingen/weergave';
+import { JOURNAAL_CATEGORIE } from './inhoud';
+
+// The disclosure package: one PDF any reader opens, AES-256 (PDF 1.7 extension level 3) under a
+// generated password, with a readable cover and the allowed data, and the same content as
+// machine-readable JSON attached inside (`verstrekking.json`). Built in memory; the caller
+// writes it atomically. The password is returned to be shown once, and never kept.
+
+/** The name of the attachment inside every package. */
+export const BIJLAGE_NAAM = 'verstrekking.json';
+
+/** Letters and digits that cannot be mistaken for each other when read aloud or typed (no 0/O, 1/I/L, U). */
+const ALFABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * A new password: 5 groups of 4 characters from a 30-character alphabet (about 98 bits), from the
+ * operating system's CSPRNG, easy to read aloud over the phone (`7KQ2-…`).
+ */
+export function maakWachtwoord(): string {
+  const groepen: string[] = [];
+  for (let g = 0; g < 5; g++) {
+    let groep = '';
+    for (let i = 0; i < 4; i++) groep += ALFABET[randomInt(ALFABET.length)];
+    groepen.push(groep);
+  }
+  return groepen.join('-');
+}
+
+// The standard PDF fonts (Helvetica) know the Windows-1252 characters only. Any other character
+// is written without its accent where that gives a known letter (Ș → S), else as "?"; the cover
+// then says so, and the attached JSON holds the exact text.
+const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+function bekend(ch: string): boolean {
+  const c = ch.codePointAt(0)!;
+  return (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || c === 0x0a || CP1252_EXTRA.has(ch);
+}
+
+/** Text the standard fonts can show, and whether anything had to be replaced. */
+export function leesbaar(text: string): { tekst: string; vervangen: boolean } {
+  let vervangen = false;
+  let out = '';
+  for (const ch of text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, ' ')) {
+    if (bekend(ch)) {
+      out += ch;
+      continue;
+    }
+    const basis = ch.normalize('NFD').replace(/\p{M}/gu, '');
+    vervangen = true;
+    out += basis.length > 0 && [...basis].every(bekend) ? basis : '?';
+  }
+  return { tekst: out, vervangen };
+}
+
+const MARGE = 56;
+const LABEL_BREEDTE = 170;
+
+/** The PDF of a package, encrypted under `wachtwoord`. */
+export function maakPakketPdf(inhoud: PakketInhoud, wachtwoord: string): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: MARGE, bottom: MARGE + 14, left: MARGE, right: MARGE },
+    bufferPages: true,
+    pdfVersion: '1.7ext3',
+    userPassword: wachtwoord,
+    // The owner password is random and thrown away: nobody can lift the restrictions.
+    ownerPassword: randomBytes(24).toString('base64url'),
+    permissions: { printing: 'highResolution', copying: true, modifying: false, annotating: false },
+    info: { Title: `Gegevensverstrekking ${inhoud.voorblad.referentie}`, Author: inhoud.voorblad.afzender.organisatie, Producer: 'Ketenkluis', Creator: 'Ketenkluis' },
+    lang: 'nl-NL',
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const klaar = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  let vervangen = false;
+  const t = (text: string): string => {
+    const r = leesbaar(text);
+    vervangen ||= r.vervangen;
+    return r.tekst;
+  };
+  const breedte = doc.page.width - 2 * MARGE;
+
+  /** One label and value side by side; a long value wraps in its own column and may go on to a next page. */
+  const rij = (label: string, waarde: string) => {
+    const waardeTekst = t(waarde);
+    doc.font('Helvetica').fontSize(10);
+    const hoogte = Math.max(doc.heightOfString(t(label), { width: LABEL_BREEDTE - 10 }), doc.heightOfString(waardeTekst, { width: breedte - LABEL_BREEDTE }));
+    if (doc.y + Math.min(hoogte, 60) > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    const y = doc.y;
+    doc.font('Helvetica-Bold').text(t(label), MARGE, y, { width: LABEL_BREEDTE - 10 });
+    const naLabel = doc.y;
+    doc.font('Helvetica').text(waardeTekst, MARGE + LABEL_BREEDTE, y, { width: breedte - LABEL_BREEDTE });
+    doc.x = MARGE;
+    doc.y = Math.max(doc.y, naLabel) + 4;
+  };
+  const kop = (tekst: string, grootte = 13) => {
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 80) doc.addPage();
+    doc.moveDown(0.6).font('Helvetica-Bold').fontSize(grootte).text(t(tekst), MARGE, doc.y, { width: breedte });
+    doc.moveDown(0.3);
+  };
+  const alinea = (tekst: string, grootte = 10) => {
+    doc.font('Helvetica').fontSize(grootte).text(t(tekst), MARGE, doc.y, { width: breedte });
+    doc.moveDown(0.4);
+  };
+
+  // Cover: who, what for, on which ground, which decision; nothing about the cliënt.
+  const v = inhoud.voorblad;
+  doc.font('Helvetica-Bold').fontSize(22).text('Gegevensverstrekking', MARGE, MARGE, { width: breedte });
+  doc.moveDown(0.2);
+  doc.font('Helvetica').fontSize(11).fillColor('#444444').text(t(`Vertrouwelijk. Alleen voor ${v.ontvanger.naam}.`), { width: breedte });
+  doc.fillColor('#000000').moveDown(1);
+  rij('Ontvanger', `${v.ontvanger.naam} (${partnerCategorieNaam[v.ontvanger.categorie]})`);
+  rij('Doel', v.doelNaam);
+  rij('Grondslag', `${grondslagNaam[v.grondslag]}${v.bepaling ? ` (${v.bepaling})` : ''}`);
+  if (v.uitzonderingen.length > 0) rij('Uitzondering bijzondere of strafrechtelijke gegevens', v.uitzonderingen.map((u) => `${u.klasse === 'bijzonder' ? 'art. 9 AVG' : 'art. 10 AVG'}: ${u.tekst}`).join('\n'));
+  rij('Besluit', `${v.referentie}, genomen op ${toonMoment(v.besluitGenomenOp)}`);
+  rij('Datum van dit pakket', toonMoment(inhoud.gemaaktOp));
+  rij('Afzender', `${v.afzender.naam}, ${functieNaam[v.afzender.functie]}, ${v.afzender.organisatie}`);
+  rij('Kanaal', kanaalNaam[v.kanaal]);
+  rij('Bewaartermijn', v.bewaartermijn);
+  rij('Herbeoordeling besluit', toonDatum(v.herbeoordelingOp));
+  rij('Stappenplan', `regelset versie ${v.ruleSetVersie}`);
+  rij('Gegevens in dit pakket', inhoud.categorieen.map((c) => dataCategorieNaam[c]).join('\n') || 'geen');
+  doc.moveDown(1);
+  alinea(`Dezelfde gegevens zitten in deze PDF als bijlage "${BIJLAGE_NAAM}", leesbaar voor een computer. Het wachtwoord van dit bestand krijgt u op een andere manier dan dit bestand.`);
+  alinea('Gebruik deze gegevens alleen voor het doel hierboven en bewaar ze niet langer dan de bewaartermijn. Deel ze niet verder zonder eigen grondslag.');
+  const opmerkingY = doc.y;
+
+  // The data, per category, per record.
+  doc.addPage();
+  doc.font('Helvetica-Bold').fontSize(16).text('Gegevens', MARGE, MARGE, { width: breedte });
+  const g = inhoud.gegevens;
+  const bronnen: Array<{ soort: 'client' | 'traject' | 'melding'; naam: string; data: Record<string, unknown> | undefined }> = [
+    { soort: 'client', naam: 'Cliënt', data: g.client },
+    { soort: 'traject', naam: 'Traject', data: g.traject },
+    { soort: 'melding', naam: 'Melding', data: g.melding },
+  ];
+  for (const categorie of inhoud.categorieen) {
+    kop(dataCategorieNaam[categorie].replace(/^./, (c) => c.toUpperCase()));
+    let iets = false;
+    for (const bron of bronnen) {
+      const labels = veldLabel[bron.soort] as Record<string, string>;
+      for (const veld of dataCategorieVelden[categorie as DataCategorie][bron.soort] as readonly string[]) {
+        const waarde = bron.data?.[veld];
+        if (waarde === undefined) continue;
+        rij(`${labels[veld] ?? veld}${bron.soort === 'client' ? '' : ` (${bron.naam.toLowerCase()})`}`, toonWaarde(waarde));
+        iets = true;
+      }
+    }
+    if (categorie === JOURNAAL_CATEGORIE && g.journaal) {
+      doc.moveDown(0.3);
+      doc.font('Helvetica-Bold').fontSize(11).text('Journaal', MARGE, doc.y, { width: breedte });
+      doc.moveDown(0.2);
+      for (const regel of g.journaal) {
+        rij(`${toonDatum(regel.datum)} ${regel.soort}`, regel.tekst);
+        iets = true;
+      }
+    }
+    if (!iets) alinea('Niets ingevuld in de kluis.');
+  }
+
+  if (vervangen) {
+    doc.switchToPage(0);
+    doc.font('Helvetica-Oblique').fontSize(9).text('Enkele tekens kan deze PDF niet tonen; ze staan hier als vraagteken of zonder accent. De bijlage bevat de exacte tekst.', MARGE, opmerkingY, { width: breedte });
+  }
+
+  // Footer on every page: confidential, the reference, page n of m (inside the bottom margin).
+  const bereik = doc.bufferedPageRange();
+  for (let i = bereik.start; i < bereik.start + bereik.count; i++) {
+    doc.switchToPage(i);
+    const onder = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font('Helvetica')
+      .fontSize(8)
+      .fillColor('#555555')
+      .text(`Vertrouwelijk - ${v.referentie} - pagina ${i + 1} van ${bereik.count}`, MARGE, doc.page.height - MARGE + 10, { width: breedte, align: 'center', lineBreak: false });
+    doc.fillColor('#000000');
+    doc.page.margins.bottom = onder;
+  }
+
+  doc.file(Buffer.from(JSON.stringify(inhoud, null, 2), 'utf8'), {
+    name: BIJLAGE_NAAM,
+    type: 'application/json',
+    description: 'Dezelfde gegevens als in deze PDF, leesbaar voor een computer',
+    creationDate: new Date(inhoud.gemaaktOp),
+    modifiedDate: new Date(inhoud.gemaaktOp),
+  });
+  doc.end();
+  return klaar;
+}
