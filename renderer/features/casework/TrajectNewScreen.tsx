@@ -68,16 +68,18 @@ export function TrajectStartFields({ value, onChange, errors }: { value: Traject
  * and returns exactly the start facts, so a change never touches opvang, procedures or police contacts.
  */
 export function checkTrajectStart(value: TrajectStart, t: Parameters<typeof validateWith>[2]): { ok: true; data: TrajectStartFacts } | { ok: false; errors: FieldErrors } {
+  // Not answered is not "onbekend": the person chooses (the schema would take a missing value as onbekend).
+  const ageMissing = value.minderjarigBijStart === '';
   const minderjarigBijStart = value.minderjarigBijStart === '' ? undefined : fromJaNeeOnbekend(value.minderjarigBijStart);
   const result = validateWith(TrajectFields, { ...value, minderjarigBijStart }, t);
-  if (result.ok) {
+  if (result.ok && !ageMissing) {
     const { preventief, vormen, gemeente, verwijzer, aanmelddatum } = result.data;
     return { ok: true, data: { preventief, vormen, minderjarigBijStart: result.data.minderjarigBijStart, gemeente, verwijzer, aanmelddatum } };
   }
-  const errors = { ...result.errors };
+  const errors = result.ok ? {} : { ...result.errors };
   if (!value.gemeente) errors.gemeente = t('cw.trajectNew.gemeenteMissing');
   if (!value.aanmelddatum) errors.aanmelddatum = t('cw.trajectNew.dateMissing');
-  if (value.minderjarigBijStart === '') errors.minderjarigBijStart = t('cw.trajectNew.minorMissing');
+  if (ageMissing) errors.minderjarigBijStart = t('cw.trajectNew.minorMissing');
   return { ok: false as const, errors };
 }
 

@@ -8,6 +8,8 @@ import type { Traject } from '../../../shared/casework/traject.schema';
 import { DashboardScreen } from '../../../renderer/features/casework/DashboardScreen';
 import { selectTrajectDetail } from '../../../renderer/features/casework/caseSelectors';
 import { FactsPanel } from '../../../renderer/features/casework/traject/FactsPanel';
+import { checkTrajectStart, emptyTrajectStart } from '../../../renderer/features/casework/TrajectNewScreen';
+import { translate } from '../../../renderer/i18n/translate';
 import type { AppStore } from '../../../renderer/store/appStore';
 import { StoreProvider, useAppStore } from '../../../renderer/store/StoreProvider';
 import type { InProcessApi } from '../inProcessApi';
@@ -79,6 +81,16 @@ function OpenFacts() {
 }
 
 describe('the traject facts', () => {
+  it('a new traject needs the age question answered: not answered is not onbekend', () => {
+    const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate('nl', key, vars);
+    const start = { ...emptyTrajectStart(), gemeente: 'Rotterdam' };
+    expect(checkTrajectStart(start, t)).toEqual({ ok: false, errors: { minderjarigBijStart: 'Kies ja, nee of onbekend.' } });
+    const answered = checkTrajectStart({ ...start, minderjarigBijStart: 'onbekend' }, t);
+    expect(answered.ok && answered.data.minderjarigBijStart).toBeNull();
+    const nee = checkTrajectStart({ ...start, minderjarigBijStart: 'nee' }, t);
+    expect(nee.ok && nee.data).toEqual({ preventief: false, vormen: [], minderjarigBijStart: false, gemeente: 'Rotterdam', verwijzer: 'zorg', aanmelddatum: start.aanmelddatum });
+  });
+
   it('show Ja / Nee / Onbekend; a change to onbekend is stored and leaves the police contacts as they were', async () => {
     await act(async () => {
       await store.getState().openTraject(trajectId);
