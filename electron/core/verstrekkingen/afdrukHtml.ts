@@ -37,7 +37,7 @@ export function afdrukHtml(inhoud: PakketInhoud): string {
   const g = inhoud.gegevens;
   const bronnen = [
     { soort: 'client' as const, naam: '', data: g.client },
-    { soort: 'traject' as const, naam: ' (traject)', data: g.traject },
+    { soort: 'traject' as const, naam: '', data: g.traject },
     { soort: 'melding' as const, naam: ' (melding)', data: g.melding },
   ];
   const secties = inhoud.categorieen.map((categorie) => {

@@ -164,7 +164,8 @@ export function doorDePoort(db: Db, ctx: WriteContext, poging: Poging, vandaag: 
     voegRegelToe(db, ctx, {
       soort: 'geweigerd',
       besluitId: record?.id,
-      pseudoniem: record?.pseudoniem ?? pseudoniemVan(db, poging.verzoek.trajectId),
+      // The cliënt of the traject the call named: what it tried to let leave (the decision's own when that traject is unknown).
+      pseudoniem: pseudoniemVan(db, poging.verzoek.trajectId) ?? record?.pseudoniem,
       trajectId: poging.verzoek.trajectId,
       partnerId: poging.verzoek.partnerId,
       grondslag: record?.grondslag,

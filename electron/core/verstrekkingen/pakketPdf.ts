@@ -137,10 +137,10 @@ export function maakPakketPdf(inhoud: PakketInhoud, wachtwoord: string): Promise
   doc.addPage();
   doc.font('Helvetica-Bold').fontSize(16).text('Gegevens', MARGE, MARGE, { width: breedte });
   const g = inhoud.gegevens;
-  const bronnen: Array<{ soort: 'client' | 'traject' | 'melding'; naam: string; data: Record<string, unknown> | undefined }> = [
-    { soort: 'client', naam: 'Cliënt', data: g.client },
-    { soort: 'traject', naam: 'Traject', data: g.traject },
-    { soort: 'melding', naam: 'Melding', data: g.melding },
+  const bronnen: Array<{ soort: 'client' | 'traject' | 'melding'; data: Record<string, unknown> | undefined }> = [
+    { soort: 'client', data: g.client },
+    { soort: 'traject', data: g.traject },
+    { soort: 'melding', data: g.melding },
   ];
   for (const categorie of inhoud.categorieen) {
     kop(dataCategorieNaam[categorie].replace(/^./, (c) => c.toUpperCase()));
@@ -150,7 +150,7 @@ export function maakPakketPdf(inhoud: PakketInhoud, wachtwoord: string): Promise
       for (const veld of dataCategorieVelden[categorie as DataCategorie][bron.soort] as readonly string[]) {
         const waarde = bron.data?.[veld];
         if (waarde === undefined) continue;
-        rij(`${labels[veld] ?? veld}${bron.soort === 'client' ? '' : ` (${bron.naam.toLowerCase()})`}`, toonWaarde(waarde));
+        rij(`${labels[veld] ?? veld}${bron.soort === 'melding' ? ' (melding)' : ''}`, toonWaarde(waarde));
         iets = true;
       }
     }
