@@ -15,6 +15,7 @@ import { contentSecurityPolicy } from '../../shared/security/csp';
 import { createCore, type Core } from '../core/core';
 import { typedCoreCall } from '../gateway/coreCall';
 import { createImportChoice, type ShowOpenDialog } from '../gateway/importChoice';
+import { createBackupChoice } from '../gateway/backupChoice';
 import { createVerstrekkingenMain, memoryClipboard } from '../gateway/verstrekkingenMain';
 import { tokensMatch } from '../gateway/tokens';
 import { createWindowCalls } from '../gateway/windowCalls';
@@ -176,12 +177,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     clipboard: memoryClipboard(),
     print: async () => true,
   });
+  // Backups: the save and the open dialog take the same scripted answers too.
+  const backupChoice = createBackupChoice({ showSaveDialog: options.showOpenDialog ?? (async () => null), showOpenDialog: options.showOpenDialog ?? (async () => null), forward: callCore });
   const windowCall = createWindowCalls({
     forward: async (method, input) => {
       if (method === 'vault.lock') importChoice.forget();
+      if (method === 'vault.lock') backupChoice.forget();
       return callCore(method, input);
     },
-    mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers },
+    mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers },
   });
 
   let port = 0;

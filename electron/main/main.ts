@@ -9,6 +9,8 @@ import { createImportChoice } from '../gateway/importChoice';
 import { createVerstrekkingenMain } from '../gateway/verstrekkingenMain';
 import { electronClipboard, nativeSaveDialog, printInHiddenWindow } from './verstrekkingenNative';
 import { nativeOpenDialog } from './importDialog';
+import { createBackupChoice } from '../gateway/backupChoice';
+import { nativeOpenBackupDialog } from './backupDialog';
 import { createEventForwarder, registerIpcRelay } from './ipcRelay';
 import { guardAllWebContents } from './navigationGuards';
 import { hardenSession } from './permissions';
@@ -44,10 +46,13 @@ if (!app.requestSingleInstanceLock()) {
     clipboard: electronClipboard(clipboard),
     print: printInHiddenWindow((options) => new BrowserWindow(options), () => mainWindow),
   });
+  // Backups: main's save and open dialogs, the core writes and restores (backupChoice.ts).
+  const backupChoice = createBackupChoice({ showSaveDialog: nativeSaveDialog(dialog, () => mainWindow), showOpenDialog: nativeOpenBackupDialog(dialog, () => mainWindow), forward: (method, input) => core.call(method, input) });
   const reloadWindow = async (): Promise<void> => {
     // Every lock reloads the window, and a reloaded window has lost its token anyway.
     importChoice.forget();
     verstrekkingenMain.forget();
+    backupChoice.forget();
     if (mainWindow !== null && !mainWindow.isDestroyed()) await mainWindow.loadURL(APP_ENTRY_URL);
   };
 
@@ -94,7 +99,7 @@ if (!app.requestSingleInstanceLock()) {
           if (method === 'vault.lock') setImmediate(() => void reloadWindow());
           return result;
         },
-        mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers },
+        mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers },
       }),
     });
     createWindow();

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { MethodSpec, Result } from './define';
-import { vaultMethods } from './vault.contract';
+import { vaultHostMethods, vaultMethods } from './vault.contract';
 import { caseworkHostMethods, caseworkMethods } from './casework.contract';
 import { profileMethods } from './profile.contract';
 import { verstrekkingenHostMethods, verstrekkingenMethods } from './verstrekkingen.contract';
@@ -24,6 +24,7 @@ export const contract = {
  * got from its own dialog).
  */
 export const hostMethods = {
+  ...vaultHostMethods,
   ...caseworkHostMethods,
   ...verstrekkingenHostMethods,
 } as const satisfies Record<string, MethodSpec>;

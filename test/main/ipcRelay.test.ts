@@ -25,6 +25,9 @@ function setup(forwardResult: (method: CoreMethodName, input: unknown) => Result
     'verstrekkingen.copyField': vi.fn(async (_input: unknown) => ({ ok: true as const, value: { gekopieerd: true as const, wisNaSeconden: 30 } })),
     'verstrekkingen.exportRegister': vi.fn(async (_input: unknown) => ({ ok: true as const, value: { opgeslagen: false, rijen: 0 } })),
     'stappenplan.import': vi.fn(async (_input: unknown) => ({ ok: true as const, value: { versie: null } })),
+    'backup.save': vi.fn(async (_input: unknown) => ({ ok: true as const, value: { backup: null } })),
+    'backup.chooseRestoreFile': vi.fn(async (_input: unknown) => ({ ok: true as const, value: { file: null } })),
+    'backup.restore': vi.fn(async (_input: unknown) => ({ ok: true as const, value: { bewaardAls: null } })),
   } satisfies MainHandlers;
   const deps: RelayDependencies = { getWindow: () => window as unknown as TrustedWindow, call: createWindowCalls({ forward: typedCoreCall(forward), mainHandlers }) };
   const trusted = { sender: window.webContents, senderFrame: window.webContents.mainFrame } as never;

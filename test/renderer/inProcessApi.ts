@@ -10,6 +10,7 @@ import { methodNames, type KetenkluisApi } from '../../shared/ipc/contract';
 import { typedCoreCall } from '../../electron/gateway/coreCall';
 import { createVerstrekkingenMain, memoryClipboard } from '../../electron/gateway/verstrekkingenMain';
 import { createImportChoice } from '../../electron/gateway/importChoice';
+import { createBackupChoice } from '../../electron/gateway/backupChoice';
 import { createWindowCalls } from '../../electron/gateway/windowCalls';
 import type { EventApi, EventName } from '../../shared/ipc/events';
 import type { RendererApi } from '../../renderer/platform/api';
@@ -39,7 +40,8 @@ export function inProcessApi(): InProcessApi {
   const callCore = typedCoreCall(core.dispatch);
   const importChoice = createImportChoice({ showOpenDialog: async () => dialogAnswers.shift() ?? null, forward: callCore });
   const verstrekkingenMain = createVerstrekkingenMain({ forward: callCore, showSaveDialog: async () => dialogAnswers.shift() ?? null, showOpenDialog: async () => dialogAnswers.shift() ?? null, clipboard: memoryClipboard(), print: async () => true });
-  const windowCall = createWindowCalls({ forward: callCore, mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers } });
+  const backupChoice = createBackupChoice({ forward: callCore, showSaveDialog: async () => dialogAnswers.shift() ?? null, showOpenDialog: async () => dialogAnswers.shift() ?? null });
+  const windowCall = createWindowCalls({ forward: callCore, mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers } });
   const calls = {} as Record<string, (input: unknown) => unknown>;
   for (const name of methodNames) calls[name] = (input: unknown) => windowCall(name, input);
   const on: EventApi['on'] = (name, listener) => {

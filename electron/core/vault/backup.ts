@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { KkError } from '../../../shared/errors';
 import { VAULT_FILES } from './constants';
 import { toKkError } from './errorMapping';
-import { createPrivateFile, ensurePrivateDir, writeFileAtomic } from './safeFs';
+import { createFileExclusive, createPrivateFile, ensurePrivateDir, writeFileAtomic } from './safeFs';
 import { assertEncryptedFile, integrityOk, openEncryptedDatabase } from './sqlcipher';
 
 /** First bytes of every backup file. */
@@ -158,30 +158,50 @@ export function isEmptyOrMissing(dir: string): boolean {
   return statSync(dir).isDirectory() && readdirSync(dir).length === 0;
 }
 
-/**
- * Lays the backup's files into a NEW vault folder (missing or empty; anything else is
- * VAULT_EXISTS and nothing is touched). The caller then unlocks and verifies it, and calls
- * the returned `undo` if that fails, so a failed restore leaves nothing behind.
- */
-export function layOutBackup(contents: BackupContents, targetDir: string): { undo: () => void } {
-  if (!isEmptyOrMissing(targetDir)) throw new KkError('VAULT_EXISTS', 'Restore target is not empty');
-  const created = !existsSync(targetDir);
-  try {
-    ensurePrivateDir(targetDir);
-    writeFileAtomic(join(targetDir, VAULT_FILES.keyFile), contents.keyFile);
-    writeFileAtomic(join(targetDir, VAULT_FILES.database), contents.database);
-  } catch (error) {
-    undoRestore(targetDir, created);
-    throw toKkError(error, 'restore');
-  }
-  return { undo: () => undoRestore(targetDir, created) };
+/** How strict a restore is about the folder it lays a vault into. */
+export interface LayOutRules {
+  /**
+   * True (`kk restore`): the folder must be missing or empty. False (the app's own vault folder):
+   * files that are not a vault's (settings.json, the unlock counter) may stay; the caller has
+   * checked there is no vault there, and the exclusive creates below refuse one that appears.
+   */
+  emptyFolder: boolean;
 }
 
-function undoRestore(targetDir: string, created: boolean): void {
+/**
+ * Lays the backup's files into a NEW vault folder and returns how to take them out again. Never
+ * over an existing vault: the key file is created exclusively first (the claim, as a new vault's
+ * is), then the database, each written to a temp file in the folder and linked into place, so a
+ * file that is there already, or appears meanwhile, is VAULT_EXISTS and nothing of it is touched.
+ * The caller then opens and verifies the vault, and calls `undo` if that fails, which removes
+ * only what was not in the folder before.
+ */
+export function layOutBackup(contents: BackupContents, targetDir: string, rules: LayOutRules = { emptyFolder: true }): { undo: () => void } {
+  if (rules.emptyFolder && !isEmptyOrMissing(targetDir)) throw new KkError('VAULT_EXISTS', 'Restore target is not empty');
+  const created = !existsSync(targetDir);
+  const before = new Set(created ? [] : readdirSync(targetDir));
+  const keyPath = join(targetDir, VAULT_FILES.keyFile);
+  const databasePath = join(targetDir, VAULT_FILES.database);
+  let madeKey = false;
+  try {
+    ensurePrivateDir(targetDir);
+    if (!createFileExclusive(keyPath, contents.keyFile)) throw new KkError('VAULT_EXISTS', 'A key file is already there');
+    madeKey = true;
+    if (!createFileExclusive(databasePath, contents.database)) throw new KkError('VAULT_EXISTS', 'A database is already there');
+  } catch (error) {
+    // Only what this call made: a file another creator linked meanwhile is theirs.
+    if (created) rmSync(targetDir, { recursive: true, force: true });
+    else if (madeKey) rmSync(keyPath, { force: true });
+    throw toKkError(error, 'restore');
+  }
+  return { undo: () => undoRestore(targetDir, created, before) };
+}
+
+function undoRestore(targetDir: string, created: boolean, before: ReadonlySet<string>): void {
   if (created) {
     rmSync(targetDir, { recursive: true, force: true });
     return;
   }
-  // The folder was empty before: remove only what the restore put there.
-  for (const name of readdirSync(targetDir)) rmSync(join(targetDir, name), { recursive: true, force: true });
+  // The folder was there before: remove only what the restore (or its unlock) put there.
+  for (const name of readdirSync(targetDir)) if (!before.has(name)) rmSync(join(targetDir, name), { recursive: true, force: true });
 }

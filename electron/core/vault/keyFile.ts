@@ -87,6 +87,14 @@ export function readKeyFile(path: string): KeyFile {
   } catch (error) {
     throw toKkError(error, 'read key file');
   }
+  return parseKeyFile(raw);
+}
+
+/**
+ * Parses and checks a key file's text (from disk, or from inside a backup before anything is
+ * laid out); KEYFILE_DAMAGED when it is not a valid key file.
+ */
+export function parseKeyFile(raw: string): KeyFile {
   let json: unknown;
   try {
     json = JSON.parse(raw);

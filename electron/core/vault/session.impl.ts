@@ -12,6 +12,8 @@ import {
   closeVault,
   createVault,
   recoverVault,
+  replaceRecoveryKey,
+  restoreIntoVaultFolder,
   unlockVault,
   vaultExists,
   type CheckReport,
@@ -31,7 +33,12 @@ export interface VaultControl {
   changePassphrase(current: string, next: string): Promise<void>;
   recover(recoveryKey: string, next: string): Promise<void>;
   check(): CheckReport;
-  backup(outFile: string): void;
+  /** Writes a verified backup of the open vault to `outFile` and records its time. */
+  backup(outFile: string): { bytes: number; createdAt: string };
+  /** While locked: restores a backup as a new vault in the vault folder and opens it (see restoreIntoVaultFolder). */
+  restore(inFile: string, passphrase: string, opzij: boolean): Promise<{ bewaardAls: string | null }>;
+  /** While unlocked: a new recovery key after checking the passphrase; the old one stops working. */
+  replaceRecoveryKey(passphrase: string): Promise<string>;
 }
 
 /** Options for a session. */
@@ -124,6 +131,19 @@ export function createSession(options: SessionOptions): Session {
       }),
     check: () => checkVault(requireOpen()),
     backup: (outFile) => backupVault(requireOpen(), outFile),
+    restore: (inFile, passphrase, opzij) =>
+      serial(async () => {
+        // Only from the locked screens: an open vault is never moved aside under its own feet.
+        if (open) throw new KkError('VAULT_EXISTS', 'A vault is open; restore only while locked');
+        const restored = await restoreIntoVaultFolder(inFile, vaultDir, passphrase, { opzij }, vaultOptions);
+        open = restored.vault;
+        return { bewaardAls: restored.bewaardAls };
+      }),
+    replaceRecoveryKey: (passphrase) =>
+      serial(async () => {
+        requireOpen();
+        return replaceRecoveryKey(vaultDir, passphrase);
+      }),
   };
   controls.set(session, control);
   return session;

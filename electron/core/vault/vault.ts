@@ -1,22 +1,25 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { KkError } from '../../../shared/errors';
 import { checkPassphrase } from '../../../shared/vault/passphrasePolicy';
 import { migrate } from '../db/migrate';
 import type { Migration } from '../db/migration';
 import { migrations as defaultMigrations } from '../db/migrations';
 import { log } from '../log';
-import { layOutBackup, readBackup, writeBackup } from './backup';
+import { isEmptyOrMissing, layOutBackup, readBackup, writeBackup, type BackupContents, type LayOutRules } from './backup';
+import { recordBackup } from './backupInfo';
 import { DIR_MODE, FILE_MODE, VAULT_FILES } from './constants';
 import { toKkError } from './errorMapping';
 import {
   createKeyFile,
   KEY_FILE_VERSION,
   newKeyFile,
+  parseKeyFile,
   passphraseSection,
   readKeyFile,
+  recoverySection,
   unwrapWithPassphrase,
   unwrapWithRecoveryKey,
   writeKeyFile,
@@ -24,7 +27,7 @@ import {
 } from './keyFile';
 import { generateRecoveryKey, parseRecoveryKey } from './recoveryKey';
 import { sweepLeftovers } from './leftovers';
-import { createPrivateFile, ensurePrivateDir, pathKind } from './safeFs';
+import { createFileExclusive, createPrivateFile, ensurePrivateDir, fsyncDir, pathKind } from './safeFs';
 import { assertEncryptedFile, integrityOk, openEncryptedDatabase, type OpenOptions } from './sqlcipher';
 import { UnlockThrottle } from './unlockThrottle';
 
@@ -130,6 +133,23 @@ function openWithDataKey(dir: string, keyFile: KeyFile, dataKey: Buffer, options
 /** SQLite's side files; one left beside a missing database may still hold a vault's last writes. */
 const SIDE_FILES = ['-wal', '-shm', '-journal'] as const;
 
+/** True when `dir` holds a vault, or the side files of one whose database is gone. */
+function vaultOrItsTracesAt(dir: string): boolean {
+  if (vaultExists(dir)) return true;
+  const database = vaultPaths(dir).database;
+  return SIDE_FILES.some((suffix) => pathKind(database + suffix) !== 'absent');
+}
+
+/**
+ * Refuses (VAULT_EXISTS) a folder that holds a vault or what one left behind: a new vault, made
+ * or restored, never goes there. The early check of `createVault` and of a restore; their
+ * exclusive creates are what make it safe against one appearing meanwhile.
+ */
+export function assertRoomForNewVault(dir: string): void {
+  if (vaultExists(dir)) throw new KkError('VAULT_EXISTS', 'A vault already exists here');
+  if (vaultOrItsTracesAt(dir)) throw new KkError('VAULT_EXISTS', 'Database side files of an earlier vault are present');
+}
+
 /**
  * Creates a new vault in `dir` (missing or without vault files) and leaves it unlocked.
  * Returns the recovery key in printable form; it is shown once and never stored.
@@ -141,11 +161,8 @@ const SIDE_FILES = ['-wal', '-shm', '-journal'] as const;
 export async function createVault(dir: string, passphrase: string, options: VaultOptions = {}): Promise<{ vault: OpenVault; recoveryKey: string }> {
   assertPassphraseAcceptable(passphrase);
   // A cheap early refusal; the exclusive creates below are what make it safe.
-  if (vaultExists(dir)) throw new KkError('VAULT_EXISTS', 'A vault already exists here');
+  assertRoomForNewVault(dir);
   const p = vaultPaths(dir);
-  if (SIDE_FILES.some((suffix) => pathKind(p.database + suffix) !== 'absent')) {
-    throw new KkError('VAULT_EXISTS', 'Database side files of an earlier vault are present');
-  }
   try {
     ensurePrivateDir(dir);
     // mkdir's mode only applies to a folder it creates; an existing folder is narrowed here.
@@ -336,36 +353,190 @@ export function checkVault(vault: OpenVault): CheckReport {
   }
 }
 
-/** Writes a verified, encrypted backup of an open vault to `outFile`. */
-export function backupVault(vault: OpenVault, outFile: string): void {
+/** Writes a verified, encrypted backup of an open vault to `outFile` (never over a file) and records its time in the vault. */
+export function backupVault(vault: OpenVault, outFile: string): { bytes: number; createdAt: string } {
   if (existsSync(outFile)) throw new KkError('BACKUP_EXISTS', 'Backup target already exists');
   try {
     ensurePrivateDir(dirname(outFile));
   } catch (error) {
     throw toKkError(error, 'backup folder');
   }
-  writeBackup(vault.db, vault.dir, vault.dataKey, outFile);
+  const header = writeBackup(vault.db, vault.dir, vault.dataKey, outFile);
+  // Only a backup that was written, read back and checked counts as the last one.
+  recordBackup(vault.db, header.createdAt);
   log.info('vault.backup_written', {});
+  return { bytes: statSync(outFile).size, createdAt: header.createdAt };
 }
 
 /**
- * Restores a backup into a new (missing or empty) folder and proves it: the restored vault is
- * unlocked with the passphrase and passes `integrity_check`, or it is removed again.
- * Returns the restored vault, unlocked.
+ * The backup's key file, and the data key unwrapped from it with the passphrase, before anything
+ * is laid out: a wrong passphrase is WRONG_PASSPHRASE with nothing created, and a key file that
+ * does not parse is the backup's damage (BACKUP_INVALID). The caller zeroes the key.
  */
-export async function restoreVault(inFile: string, targetDir: string, passphrase: string, options: VaultOptions = {}): Promise<OpenVault> {
-  const contents = readBackup(inFile);
-  const { undo } = layOutBackup(contents, targetDir);
+async function unwrapBackupKey(contents: BackupContents, passphrase: string): Promise<{ keyFile: KeyFile; dataKey: Buffer }> {
+  let keyFile: KeyFile;
+  try {
+    keyFile = parseKeyFile(contents.keyFile.toString('utf8'));
+  } catch (error) {
+    throw error instanceof KkError && error.code === 'KEYFILE_DAMAGED' ? new KkError('BACKUP_INVALID', error.message) : error;
+  }
+  return { keyFile, dataKey: await unwrapWithPassphrase(keyFile, passphrase) };
+}
+
+/**
+ * Lays a read backup into `targetDir`, opens it with the data key, runs `integrity_check` and
+ * records the backup's time as this vault's last backup; on any failure takes out again what it
+ * laid there. Takes ownership of `dataKey` (zeroed on failure, held by the vault otherwise).
+ */
+function restoreContents(contents: BackupContents, keyFile: KeyFile, dataKey: Buffer, targetDir: string, rules: LayOutRules, options: VaultOptions): OpenVault {
+  let undo: () => void;
+  try {
+    ({ undo } = layOutBackup(contents, targetDir, rules));
+  } catch (error) {
+    dataKey.fill(0);
+    throw error;
+  }
   let vault: OpenVault | undefined;
   try {
-    vault = await unlockVault(targetDir, passphrase, options);
+    vault = openWithDataKey(targetDir, keyFile, dataKey, options);
     checkVault(vault);
+    recordBackup(vault.db, contents.header.createdAt);
     return vault;
   } catch (error) {
     if (vault) closeVault(vault);
+    else dataKey.fill(0);
     undo();
     // Damage inside the backup is the backup's fault, not the (new) vault's.
     if (error instanceof KkError && RESTORE_DAMAGE.has(error.code)) throw new KkError('BACKUP_INVALID', error.message);
     throw error;
+  }
+}
+
+/**
+ * Restores a backup into a new (missing or empty) folder and proves it: the restored vault is
+ * opened with the passphrase and passes `integrity_check`, or it is removed again.
+ * Returns the restored vault, unlocked.
+ */
+export async function restoreVault(inFile: string, targetDir: string, passphrase: string, options: VaultOptions = {}): Promise<OpenVault> {
+  const contents = readBackup(inFile);
+  if (!isEmptyOrMissing(targetDir)) throw new KkError('VAULT_EXISTS', 'Restore target is not empty');
+  const { keyFile, dataKey } = await unwrapBackupKey(contents, passphrase);
+  return restoreContents(contents, keyFile, dataKey, targetDir, { emptyFolder: true }, options);
+}
+
+/** What a restore into the app's vault folder did. */
+export interface RestoreOutcome {
+  vault: OpenVault;
+  /** The name of the folder beside the vault folder where the vault that was there is kept; null when there was none. */
+  bewaardAls: string | null;
+}
+
+/** A name beside `dir` that is free, for keeping a vault aside: `<name>-bewaard-2026-05-10-143000`. */
+function freeAsideName(dir: string, at: Date): string {
+  const stamp = at.toISOString().slice(0, 19).replace('T', '-').replace(/:/g, '');
+  const base = `${dir}-bewaard-${stamp}`;
+  for (let n = 1; n < 100; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (pathKind(candidate) === 'absent') return candidate;
+  }
+  throw new KkError('VAULT_EXISTS', 'No free name beside the vault folder');
+}
+
+/**
+ * Restores a backup into the app's vault folder `vaultDir` as a NEW vault, and opens it.
+ *
+ * - No vault there: the backup is laid out with the exclusive creates of a new vault (files that
+ *   are not a vault's, such as settings.json, stay), opened, checked, or taken out again.
+ * - A vault there: refused (VAULT_EXISTS, nothing touched) unless `opzij`. Then the backup is
+ *   first laid out and verified in a new folder beside it; only then is the existing vault folder
+ *   renamed, whole, to a free `<folder>-bewaard-<time>` beside it (never overwritten, never
+ *   deleted), and the verified folder takes its place. A failure on the way puts it back.
+ *
+ * A backup that is damaged, incomplete or not a Ketenkluis backup is BACKUP_INVALID and a wrong
+ * passphrase WRONG_PASSPHRASE, both before anything is created.
+ */
+export async function restoreIntoVaultFolder(
+  inFile: string,
+  vaultDir: string,
+  passphrase: string,
+  choice: { opzij: boolean; now?: Date },
+  options: VaultOptions = {},
+): Promise<RestoreOutcome> {
+  const contents = readBackup(inFile);
+  // Without a trailing separator, so the folders made beside it are beside it, not inside.
+  const folder = resolve(vaultDir);
+  const occupied = vaultOrItsTracesAt(folder);
+  if (occupied && !choice.opzij) throw new KkError('VAULT_EXISTS', 'A vault already exists in the vault folder');
+  const { keyFile, dataKey } = await unwrapBackupKey(contents, passphrase);
+  if (!occupied) {
+    return { vault: restoreContents(contents, keyFile, dataKey, folder, { emptyFolder: false }, options), bewaardAls: null };
+  }
+
+  // Verified beside the vault folder first (same parent: the renames below stay atomic).
+  const staging = `${folder}.terugzetten-${randomBytes(6).toString('hex')}`;
+  const key = Buffer.alloc(dataKey.length);
+  dataKey.copy(key);
+  try {
+    closeVault(restoreContents(contents, keyFile, dataKey, staging, { emptyFolder: true }, options));
+  } catch (error) {
+    key.fill(0);
+    throw error;
+  }
+  let aside: string;
+  try {
+    aside = freeAsideName(folder, choice.now ?? new Date());
+    renameSync(folder, aside);
+  } catch (error) {
+    key.fill(0);
+    rmSync(staging, { recursive: true, force: true });
+    throw toKkError(error, 'keep vault aside');
+  }
+  try {
+    renameSync(staging, folder);
+  } catch (error) {
+    key.fill(0);
+    // Back as it was: the existing vault in its place, the verified copy gone.
+    try {
+      renameSync(aside, folder);
+      rmSync(staging, { recursive: true, force: true });
+    } catch (undoError) {
+      log.error('vault.restore_undo_failed', { code: toKkError(undoError, 'undo').code });
+    }
+    throw toKkError(error, 'move restored vault');
+  }
+  fsyncDir(dirname(folder));
+  // The settings (language, auto-lock) are the person's, not the vault's: they stay.
+  try {
+    const settings = join(aside, VAULT_FILES.settings);
+    if (pathKind(settings) === 'file') createFileExclusive(join(folder, VAULT_FILES.settings), readFileSync(settings));
+  } catch (error) {
+    log.warn('vault.restore_settings_not_copied', { code: toKkError(error, 'copy settings').code });
+  }
+  log.info('vault.restored_beside', {});
+  // The verified copy, opened where it now lives with the key that opened it there.
+  return { vault: openWithDataKey(folder, keyFile, key, options), bewaardAls: basename(aside) };
+}
+
+/**
+ * Replaces the recovery key after checking the passphrase (counted and slowed down like an
+ * unlock): a new random key wraps the data key, the key file is rewritten atomically with only
+ * that section new, so the old recovery key no longer opens this vault. The database is not
+ * touched. Returns the new key in printable form, to be shown once; it is never stored.
+ */
+export async function replaceRecoveryKey(dir: string, passphrase: string): Promise<string> {
+  assertVaultFilesPresent(dir);
+  const p = vaultPaths(dir);
+  const keyFile = readKeyFile(p.keyFile);
+  const dataKey = await unwrapCounted(dir, 'WRONG_PASSPHRASE', () => unwrapWithPassphrase(keyFile, passphrase));
+  const next = generateRecoveryKey();
+  try {
+    writeKeyFile(p.keyFile, { ...keyFile, recovery: recoverySection(dataKey, next.bytes, keyFile.vaultId) });
+    log.info('vault.recovery_key_replaced', {});
+    return next.printable;
+  } catch (error) {
+    throw toKkError(error, 'replace recovery key');
+  } finally {
+    dataKey.fill(0);
+    next.bytes.fill(0);
   }
 }
