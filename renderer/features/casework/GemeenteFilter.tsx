@@ -5,16 +5,18 @@ import type { Regio } from '../../../shared/casework/gemeenten.schema';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreProvider';
 import { selectDashboard } from './caseSelectors';
+import { selectProfiel } from '../profile/profileSelectors';
 import { FieldShell } from '../../components/formBits';
 
 /**
- * The region whose gemeenten the pick lists put first: the region of the dashboard's figures (the
- * core takes it from the vault's profile), and Rotterdam, the core's default, until the dashboard
- * has been read. Only the grouping depends on it: every gemeente can be chosen in every region.
+ * The region whose gemeenten the pick lists put first: the vault profile's region; without a
+ * profile the region of the dashboard's figures, and Rotterdam (the core's default) until then.
+ * Only the grouping depends on it: every gemeente can be chosen in every region.
  */
 export function useWerkRegio(): Regio {
+  const profiel = useAppStore((s) => selectProfiel(s)?.regio);
   const naam = useAppStore((s) => selectDashboard(s)?.monitor.regio);
-  return gemeenten.regios.find((r) => r.naam === naam)?.regio ?? 'rotterdam';
+  return profiel ?? gemeenten.regios.find((r) => r.naam === naam)?.regio ?? 'rotterdam';
 }
 
 /**
