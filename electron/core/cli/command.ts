@@ -35,6 +35,8 @@ export interface Command {
   readonly summary: string;
   readonly options: readonly string[];
   readonly optional?: readonly string[];
+  /** Options without a value (`--csv`): present means "ja". */
+  readonly flags?: readonly string[];
   /** Names of positional arguments after the path (e.g. `['FILE']`), for usage; at most this many are taken. */
   readonly args?: readonly string[];
   /** Where the command reads secrets: env names, in stdin-line order. For `--help`. */

@@ -22,7 +22,7 @@ async function loadCommands(): Promise<readonly Command[]> {
 
 /** Every option name some command takes: the only typed names an error may repeat. */
 function knownOptions(commands: readonly Command[]): ReadonlySet<string> {
-  return new Set(['help', ...commands.flatMap((c) => [...c.options, ...(c.optional ?? [])])]);
+  return new Set(['help', ...commands.flatMap((c) => [...c.options, ...(c.optional ?? []), ...(c.flags ?? [])])]);
 }
 
 /** The command whose path starts `words`, with no more words left over than it takes as arguments. */
@@ -34,7 +34,7 @@ function findCommand(commands: readonly Command[], words: string[]): Command | u
 
 function usage(commands: readonly Command[]): string {
   const lines = commands.map((c) => {
-    const opts = [...c.options.map((o) => `--${o} <${o}>`), ...(c.args ?? []), ...(c.optional ?? []).map((o) => `[--${o} <${o}>]`)].join(' ');
+    const opts = [...c.options.map((o) => `--${o} <${o}>`), ...(c.args ?? []), ...(c.optional ?? []).map((o) => `[--${o} <${o}>]`), ...(c.flags ?? []).map((o) => `[--${o}]`)].join(' ');
     const secrets = c.secrets?.length ? `  [${c.secrets.join(', ')}]` : '';
     return `  kk ${c.path.join(' ')} ${opts}\n      ${c.summary}${secrets}`;
   });
@@ -62,7 +62,7 @@ export async function runKk(
   const language = io.language ?? (Language.safeParse(process.env.KK_LANG).data ?? 'nl');
   try {
     const commands = await loadCommands();
-    const { words, options } = splitArgs(argv, knownOptions(commands));
+    const { words, options } = splitArgs(argv, knownOptions(commands), new Set(commands.flatMap((c) => c.flags ?? [])));
     if (words.length === 0 || words[0] === 'help' || 'help' in options) {
       io.out(usage(commands));
       return words.length === 0 ? EXIT.usage : EXIT.ok;

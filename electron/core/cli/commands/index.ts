@@ -8,6 +8,7 @@ import { vaultRecover } from './vaultRecover';
 import { seed } from './seed';
 import { importCommand } from './import';
 import { stappenplanCheck } from './stappenplan';
+import { verstrekkingenCommand } from './verstrekkingen';
 
 /** Every `kk` subcommand. Add a command as a file in this folder and one line here. */
 export const commands: readonly Command[] = [
@@ -20,4 +21,5 @@ export const commands: readonly Command[] = [
   seed,
   importCommand,
   stappenplanCheck,
+  verstrekkingenCommand,
 ];
