@@ -12,6 +12,7 @@ import { RecoverScreen } from './features/gate/RecoverScreen';
 import { RecoveryKeyScreen } from './features/gate/RecoveryKeyScreen';
 import { UnlockScreen } from './features/gate/UnlockScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { VerstrekkingenArea } from './features/verstrekkingen/VerstrekkingenArea';
 import { PartnersScreen } from './features/profile/PartnersScreen';
 import { ProfileQuestionScreen } from './features/profile/ProfileQuestionScreen';
 import { ProfileScreen } from './features/profile/ProfileScreen';
@@ -50,7 +51,7 @@ function OpenVault() {
   const profielVraag = useAppStore(selectProfielVraag);
   if (profielVraag === 'vragen' || profielVraag === 'vingerafdruk') return <ProfileQuestionScreen />;
   const screen =
-    route === 'settings' ? <SettingsScreen key="settings" /> : route === 'profiel' ? <ProfileScreen key="profiel" /> : route === 'partners' ? <PartnersScreen key="partners" /> : route === 'trajecten' ? <TrajectenArea key="trajecten" /> : route === 'meldingen' ? <MeldingenArea key="meldingen" /> : <AreaPlaceholder key={route} area={route} />;
+    route === 'settings' ? <SettingsScreen key="settings" /> : route === 'profiel' ? <ProfileScreen key="profiel" /> : route === 'partners' ? <PartnersScreen key="partners" /> : route === 'trajecten' ? <TrajectenArea key="trajecten" /> : route === 'meldingen' ? <MeldingenArea key="meldingen" /> : route === 'verstrekkingen' ? <VerstrekkingenArea key="verstrekkingen" /> : <AreaPlaceholder key={route} area={route} />;
   return (
     <AppFrame>
       {screen}

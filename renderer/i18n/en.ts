@@ -3,6 +3,7 @@ import { caseworkEn } from '../features/casework/i18n.en';
 import { meldrouteOpvangEn } from '../features/casework/meldrouteOpvang.i18n';
 import { gemeenteSelectEn } from '../components/gemeenteSelect.i18n';
 import { profileEn } from '../features/profile/i18n';
+import { verstrekkingenEn } from '../features/verstrekkingen/i18n';
 
 // English for colleagues who do not read Dutch. `Record<MessageKey, string>`: a missing key
 // does not compile, and an extra key is an excess property error.
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...caseworkEn,
   ...meldrouteOpvangEn,
   ...profileEn,
+  ...verstrekkingenEn,
   ...gemeenteSelectEn,
   'app.name': 'Ketenkluis',
   'app.tagline': 'Encrypted case work for the Dutch chain approach against human trafficking',

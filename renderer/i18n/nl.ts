@@ -4,11 +4,13 @@ import { caseworkNl } from '../features/casework/i18n.nl';
 import { meldrouteOpvangNl } from '../features/casework/meldrouteOpvang.i18n';
 import { gemeenteSelectNl } from '../components/gemeenteSelect.i18n';
 import { profileNl } from '../features/profile/i18n';
+import { verstrekkingenNl } from '../features/verstrekkingen/i18n';
 
 export const nl = {
   ...caseworkNl,
   ...meldrouteOpvangNl,
   ...profileNl,
+  ...verstrekkingenNl,
   ...gemeenteSelectNl,
   'app.name': 'Ketenkluis',
   'app.tagline': 'Versleutelde casuïstiek voor de ketenaanpak mensenhandel',

@@ -6,14 +6,15 @@ import { createSettingsSlice, type SettingsSlice } from './settings.slice';
 import { createUiSlice, type UiSlice } from './ui.slice';
 import { createVaultSlice, type VaultSlice } from './vault.slice';
 import { profileSlice, type ProfileSlice } from './profile.slice';
+import { verstrekkingenSlice, type VerstrekkingenSlice } from './verstrekkingen.slice';
 
 /** The one store of the renderer, built from slices. */
-export type AppState = VaultSlice & SettingsSlice & UiSlice & CaseworkSlice & ProfileSlice & { start(): Promise<() => void> };
+export type AppState = VaultSlice & SettingsSlice & UiSlice & CaseworkSlice & ProfileSlice & VerstrekkingenSlice & { start(): Promise<() => void> };
 /** The store object (vanilla zustand), created once per page with the API client it talks to. */
 export type AppStore = StoreApi<AppState>;
 
 /** Every slice that holds case data, of every area. A new area adds its slices here. */
-export const caseSlices: readonly CaseSlice<object>[] = [...caseworkSlices, profileSlice];
+export const caseSlices: readonly CaseSlice<object>[] = [...caseworkSlices, profileSlice, verstrekkingenSlice];
 
 /**
  * Creates the store around the API client (the preload API in Electron, the bridge in development).
@@ -32,7 +33,7 @@ export function createAppStore(api: ApiClient, now: () => number = Date.now): Ap
     const caseSet = ((partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => {
       if (get().vaultPhase === 'unlocked') set(partial);
     }) as typeof set;
-    const caseState = Object.assign({}, ...caseSlices.map((slice) => slice.create(api)(caseSet, get, store))) as CaseworkSlice & ProfileSlice;
+    const caseState = Object.assign({}, ...caseSlices.map((slice) => slice.create(api)(caseSet, get, store))) as CaseworkSlice & ProfileSlice & VerstrekkingenSlice;
     return {
       ...createVaultSlice(api, now)(...a),
       ...createSettingsSlice(api)(...a),

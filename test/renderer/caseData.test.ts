@@ -9,6 +9,7 @@ import { caseSlices, createAppStore, type AppState, type AppStore } from '../../
 import { initialCaseData } from '../../renderer/store/caseData';
 import { inProcessApi, PASSPHRASE, type InProcessApi } from './inProcessApi';
 import { unlockedStore } from './casework/unlockedStore';
+import { addDays, localToday } from '../../shared/casework/dates';
 
 /**
  * Store keys that hold data but are not case data, each with the reason. A key that is neither
@@ -72,6 +73,18 @@ async function fillEverySlice(): Promise<void> {
   await s().postponeProfile();
   expect(await s().saveProfile({ naam: 'Slot9 Profiel', functie: 'zorgcoordinator', organisatie: 'essm', regio: 'rotterdam' })).toBe(true);
   await s().loadPartners();
+  // Verstrekkingen: a decision for the traject, a draft part-way with an earlier question shown again, the register, the rule set.
+  const vkTraject = s().trajectDetail!.traject;
+  expect(await s().createConcept({ trajectId: vkTraject.id, partnerId: 'wijkteam', doel: 'sparren', gevraagdeGegevens: [] })).toBe(true);
+  expect(await s().completeConcept({ bewaartermijn: 'Niet van toepassing', herbeoordelingOp: addDays(localToday(), 30), vierOgen: false })).not.toBeNull();
+  await s().loadStart(vkTraject.id);
+  expect(await s().createConcept({ trajectId: vkTraject.id, partnerId: 'comensha', doel: 'registratie-comensha', gevraagdeGegevens: ['identificerend'] })).toBe(true);
+  expect(await s().answer('zonder-persoonsgegevens', 'nee')).toBe(true);
+  s().back();
+  await s().loadConcepten();
+  s().setRegisterFilter({ pseudoniem: vkTraject.pseudoniem });
+  await s().loadRegisterRows(0, 10);
+  await s().loadVersies();
   await s().chooseDashboardJaar(2025);
   await s().loadOverdue();
   await s().runSearch('Slot1');

@@ -17,6 +17,7 @@ import { PolitiePanel } from './traject/PolitiePanel';
 import { ProceduresPanel } from './traject/ProceduresPanel';
 import { TakenPanel } from './traject/TakenPanel';
 import { VormenPanel } from './traject/VormenPanel';
+import { selectStartVerstrekking } from '../verstrekkingen/verstrekkingenSelectors';
 
 /** One traject: phase and its moves, forms, opvang, procedures, police contacts, consents, tasks and journal. */
 export function TrajectScreen({ id }: { id: string }) {
@@ -27,6 +28,7 @@ export function TrajectScreen({ id }: { id: string }) {
   const write = useAppStore(selectTrajectWrite);
   const { openTraject, openCase, resetTrajectWrite } = useAppStoreShallow(selectCaseActions);
   const [showName, setShowName] = useState(false);
+  const startVerstrekking = useAppStore(selectStartVerstrekking);
 
   useEffect(() => {
     void openTraject(id);
@@ -69,6 +71,9 @@ export function TrajectScreen({ id }: { id: string }) {
             </Button>
             <Button type="button" appearance="subtle-button" onClick={() => openCase({ area: 'trajecten', screen: 'client', id: client.id })}>
               {t('cw.traject.editClient')}
+            </Button>
+            <Button type="button" appearance="secondary-action-button" onClick={() => startVerstrekking(traject.id)}>
+              {t('vk.traject.knop')}
             </Button>
           </ButtonGroup>
         </div>
