@@ -66,7 +66,7 @@ it('a vault created before 0070 opens with the register after a verified backup,
   closeVault((await createVault(vaultDir, pass, { migrations: before70 })).vault);
   const migrated = await unlockVault(vaultDir, pass);
   try {
-    expect(schemaVersion(migrated.db)).toBe(70);
+    expect(schemaVersion(migrated.db)).toBeGreaterThanOrEqual(70);
     expect((migrated.db.prepare('SELECT count(*) AS n FROM partners').get() as { n: number }).n).toBe(partnersPolicy.inhoud.partners.length);
   } finally {
     closeVault(migrated);
