@@ -25,11 +25,11 @@ export function methodeAlineas(m: MethodeInstellingen): Array<{ titel: string; t
     },
     {
       titel: 'Nullen',
-      tekst: `Een 0 is een echte 0: niemand. Een 0 tonen we als 0. Staat een 0 in dezelfde rij of kolom als een klein aantal, dan tonen we ook die 0 als "<${k}". Anders ziet u dat alle mensen in die rij of kolom hetzelfde kenmerk hebben.`,
+      tekst: `Een 0 is een echte 0: niemand. Een 0 tonen we als 0. Maar staan er in een rij of kolom verder alleen kleine aantallen, dan tonen we ook de nullen daar als "<${k}". Anders ziet u welk kenmerk die paar mensen samen hebben.`,
     },
     {
       titel: 'Extra verborgen getallen',
-      tekst: `Met de totalen kunt u soms een verborgen aantal terugrekenen. Dan verbergen we ook een ander getal. Zo'n getal is altijd ${k} of meer, en staat er als "x".`,
+      tekst: `Met de totalen kunt u soms een verborgen aantal terugrekenen. Dan verbergen we ook een ander getal. Is dat getal ${k} of meer, dan staat er "x". Is het 0, dan staat er "<${k}".`,
     },
     {
       titel: 'Gemeenten',
@@ -38,11 +38,11 @@ export function methodeAlineas(m: MethodeInstellingen): Array<{ titel: string; t
     {
       titel: 'Samen met eerdere overzichten',
       tekst:
-        'We controleren ook samen met de overzichten die we eerder stuurden: de kwartalen, het jaar en verbeterde versies. Een jaaroverzicht maken we pas als alle vier de kwartalen van dat jaar zijn gestuurd, of als we geen enkel kwartaal van dat jaar hebben gestuurd. Na een jaaroverzicht sturen we geen nieuw kwartaal van dat jaar meer, alleen een verbeterde versie van een kwartaal dat al was gestuurd.',
+        'We controleren ook samen met de overzichten die we eerder stuurden: de kwartalen, het jaar en verbeterde versies. Een jaaroverzicht maken we pas als alle vier de kwartalen van dat jaar zijn gestuurd, of als we geen enkel kwartaal van dat jaar hebben gestuurd. Na een jaaroverzicht sturen we geen nieuw kwartaal van dat jaar meer, alleen een verbeterde versie van een kwartaal dat al was gestuurd. Wat in een eerdere versie van een overzicht verborgen was, blijft in een verbeterde versie verborgen.',
     },
     {
       titel: 'De controle',
-      tekst: `Een computer rekent voor elk verborgen klein aantal uit welke aantallen nog mogelijk zijn. Hij gebruikt daarvoor alle getallen en totalen uit dit overzicht en uit de eerdere overzichten. Hij zoekt steeds een tweede volledige tabel met hele getallen die met alles klopt. Vindt hij die niet, dan verbergen we meer. Het overzicht gaat pas weg als elk verborgen klein aantal nog minstens twee waarden kan hebben.`,
+      tekst: `Een computer rekent voor elk verborgen klein aantal uit welke aantallen nog mogelijk zijn. Hij gebruikt daarvoor alle getallen en totalen uit dit overzicht en uit de eerdere overzichten. Hij zoekt steeds een tweede volledige tabel met hele getallen die met alles klopt. Vindt hij die niet, dan verbergen we meer. Het overzicht gaat pas weg als elk verborgen klein aantal nog minstens twee waarden kan hebben, ook in de eerdere overzichten.`,
     },
   ];
   if (m.afronding) {

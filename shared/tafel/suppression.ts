@@ -23,7 +23,7 @@ import { methodeTekst } from './methode';
 import { Simplex, type LpRij } from './simplex';
 import { afronden, celRuis } from './ruis';
 import { rasters as rastersVan, waardenVan, type TafelTabellen } from './tables';
-import { Instellingen, METHODE_VERSIE, periodeSleutel, Vrijgave, type CelId, type CelPublicatie, type InstellingenInvoer, type TafelPeriode, type Vergelijking } from './tafel.schema';
+import { leesInstellingen, METHODE_VERSIE, periodeSleutel, Vrijgave, type CelId, type CelPublicatie, type InstellingenInvoer, type TafelPeriode, type Vergelijking } from './tafel.schema';
 
 /** A cell of some release: the release id and the cell id. */
 export interface CelVerwijzing {
@@ -98,16 +98,6 @@ type Status = 'getal' | 'klein' | 'verborgen' | 'in-overige';
 
 function ongeldig(message: string, path: string): never {
   throw new KkError('INVALID_INPUT', message, { issues: [{ path, message }] });
-}
-
-/** Reads the settings, refusing (in Dutch) a k below 3 and other impossible values. */
-export function leesInstellingen(invoer: InstellingenInvoer | undefined): Instellingen {
-  const r = Instellingen.safeParse(invoer ?? {});
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    ongeldig(issue.message, issue.path.join('.') || 'instellingen');
-  }
-  return r.data;
 }
 
 const periodeNaam = (p: TafelPeriode) => (p.kwartaal === undefined ? `het jaar ${p.jaar}` : `kwartaal ${p.kwartaal} van ${p.jaar}`);

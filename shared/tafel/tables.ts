@@ -15,7 +15,7 @@ import { Uitbuitingsvorm } from '../casework/common.schema';
 import { GemeenteGroep, MeldingRij, MonitorCategorie, type MonitorCijfers } from '../casework/dashboard.schema';
 import type { RegioGemeenten } from '../casework/gemeenten.schema';
 import { AfsluitReden } from '../casework/traject.schema';
-import { Instellingen, K_STANDAARD, type CelId, type Raster, type TafelPeriode, type Vergelijking } from './tafel.schema';
+import { leesInstellingen, K_STANDAARD, type CelId, type Raster, type TafelPeriode, type Vergelijking } from './tafel.schema';
 
 /** One cell of a summary: its raw count (never published as such) and where it sits. */
 export interface TafelCel {
@@ -142,7 +142,7 @@ function fout(message: string, path: string): never {
  * (the relations must hold for the true counts, or the check after them means nothing).
  */
 export function bouwTafelTabellen(bron: TafelBron): TafelTabellen {
-  const k = Instellingen.shape.k.parse(bron.k ?? K_STANDAARD);
+  const { k } = leesInstellingen({ k: bron.k ?? K_STANDAARD });
   const { cijfers, periode, regio } = bron;
   if (cijfers.jaar !== periode.jaar) fout('De cijfers horen bij een ander jaar dan het overzicht', 'cijfers.jaar');
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KkError } from '../errors';
 
 /** The smallest threshold a privacy officer may choose: below 3, a hidden count of 1 or 2 tells too much. */
 export const K_MINIMUM = 3;
@@ -78,6 +79,17 @@ export const Instellingen = z.strictObject({
 export type Instellingen = z.infer<typeof Instellingen>;
 /** Settings as given (defaults still to be filled in). */
 export type InstellingenInvoer = z.input<typeof Instellingen>;
+
+/** Reads the settings, refusing (with the Dutch message, as INVALID_INPUT) a k below 3 and other impossible values. */
+export function leesInstellingen(invoer: InstellingenInvoer | undefined): Instellingen {
+  const r = Instellingen.safeParse(invoer ?? {});
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    const path = issue.path.join('.') || 'instellingen';
+    throw new KkError('INVALID_INPUT', issue.message, { issues: [{ path, message: issue.message }] });
+  }
+  return r.data;
+}
 
 /**
  * One release, as the release ledger in the vault keeps it: what was published (and how: k,
