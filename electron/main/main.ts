@@ -43,8 +43,8 @@ if (!app.requestSingleInstanceLock()) {
     forward: (method, input) => core.call(method, input),
     showSaveDialog: nativeSaveDialog(dialog, () => mainWindow),
     showOpenDialog: nativeOpenDialog(dialog, () => mainWindow),
-    clipboard: electronClipboard(clipboard),
-    print: printInHiddenWindow((options) => new BrowserWindow(options), () => mainWindow),
+    clipboard: electronClipboard(() => clipboard),
+    print: printInHiddenWindow(BrowserWindow, () => mainWindow),
   });
   // Backups: main's save and open dialogs, the core writes and restores (backupChoice.ts).
   const backupChoice = createBackupChoice({ showSaveDialog: nativeSaveDialog(dialog, () => mainWindow), showOpenDialog: nativeOpenBackupDialog(dialog, () => mainWindow), forward: (method, input) => core.call(method, input) });

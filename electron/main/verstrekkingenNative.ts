@@ -17,12 +17,12 @@ export function nativeSaveDialog(dialog: Pick<Dialog, 'showSaveDialog'>, getWind
   };
 }
 
-/** The system clipboard, plain text only. */
-export function electronClipboard(clipboard: Pick<Clipboard, 'readText' | 'writeText' | 'clear'>): ClipboardPort {
-  return { readText: () => clipboard.readText(), writeText: (text) => clipboard.writeText(text), clear: () => clipboard.clear() };
+/** The system clipboard, plain text only; reached only when something is copied. */
+export function electronClipboard(clipboard: () => Pick<Clipboard, 'readText' | 'writeText' | 'clear'>): ClipboardPort {
+  return { readText: () => clipboard().readText(), writeText: (text) => clipboard().writeText(text), clear: () => clipboard().clear() };
 }
 
-/** What printing needs of a window class (kept small so a test can fake it honestly). */
+/** What printing needs of a window (kept small so a test can fake it honestly). */
 export interface PrintWindow {
   loadURL(url: string): Promise<void>;
   webContents: { print(options: Electron.WebContentsPrintOptions, callback: (success: boolean, failureReason: string) => void): void };
@@ -30,22 +30,41 @@ export interface PrintWindow {
   isDestroyed(): boolean;
 }
 
+/** Anything constructed like Electron's BrowserWindow (the real one, or a recorder in tests). */
+export type PrintWindowConstructor = new (options: BrowserWindowConstructorOptions) => PrintWindow;
+
 /**
- * Prints the core's page in a hidden window of its own: sandboxed, no preload, JavaScript off,
- * loaded from a data: URL (nothing on disk), then destroyed. The person chooses the printer in
- * the system's print dialog.
+ * Prints the core's page in a hidden window of its own: sandboxed and isolated, no preload,
+ * JavaScript off, loaded from a data: URL (nothing on disk), then destroyed. The person chooses
+ * the printer in the system's print dialog. The options are written inline in the
+ * `new BrowserWindow({...})` call so Electronegativity checks the real values (windowOptions.ts).
  */
-export function printInHiddenWindow(
-  createWindow: (options: BrowserWindowConstructorOptions) => PrintWindow,
-  getWindow: () => (BaseWindow & Pick<BrowserWindow, 'isDestroyed'>) | null,
-): PrintHtml {
+export function printInHiddenWindow(BrowserWindow: PrintWindowConstructor, getWindow: () => (BaseWindow & Pick<BrowserWindow, 'isDestroyed'>) | null): PrintHtml {
   return async (html) => {
     const parent = getWindow();
     if (parent === null || parent.isDestroyed()) return false;
-    const window = createWindow({
+    const window = new BrowserWindow({
       show: false,
       parent,
-      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, spellcheck: false, images: false },
+      webPreferences: {
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        javascript: false,
+        webviewTag: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        plugins: false,
+        spellcheck: false,
+        navigateOnDragDrop: false,
+        safeDialogs: true,
+        disableBlinkFeatures: 'Auxclick',
+        images: false,
+        devTools: false,
+      },
     });
     try {
       await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
