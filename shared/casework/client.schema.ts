@@ -95,3 +95,37 @@ export const ClientSummary = z.object({
 });
 /** A row in the cliënten list. */
 export type ClientSummary = z.infer<typeof ClientSummary>;
+
+/** Why a wrongly created cliënt is removed. Only the category is kept in the change log, never a name. */
+export const ClientVerwijderReden = z.enum(['dubbel-aangemaakt', 'verkeerde-persoon', 'test', 'anders']);
+/** Why a wrongly created cliënt is removed. */
+export type ClientVerwijderReden = z.infer<typeof ClientVerwijderReden>;
+
+/** What the duplicate check compares: the BSN exactly, the name with the birth date. */
+export const DubbelCheckFields = ClientFields.pick({ roepnaam: true, achternaam: true, geboortedatum: true, bsn: true });
+/** What the duplicate check compares. */
+export type DubbelCheckFields = z.infer<typeof DubbelCheckFields>;
+
+/** Why an existing cliënt looks like the one being saved. */
+export const DubbelOp = z.enum(['bsn', 'naam-geboortedatum']);
+/** Why an existing cliënt looks like the one being saved. */
+export type DubbelOp = z.infer<typeof DubbelOp>;
+
+/** An existing cliënt that may be the same person: its pseudonym code (never its name) and what matched. */
+export const DubbelMatch = z.object({ id: Id, pseudoniem: PseudonymCode, op: z.array(DubbelOp).min(1) });
+/** An existing cliënt that may be the same person. */
+export type DubbelMatch = z.infer<typeof DubbelMatch>;
+
+/**
+ * A name as the duplicate check compares it: case, accents, hyphens and extra spaces do not
+ * count ("Ana-María  López" and "ana maria lopez" are the same name).
+ */
+export function naamSleutel(roepnaam: string, achternaam?: string | null): string {
+  return [roepnaam, achternaam ?? '']
+    .join(' ')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLocaleLowerCase('nl')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

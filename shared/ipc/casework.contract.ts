@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method, NoInput, NoOutput } from './define';
-import { Id, IsoDate, LongText, PageRequest, ShortText, Version, pageOf, patchOf } from '../casework/common.schema';
-import { Client, ClientFields, ClientSummary } from '../casework/client.schema';
+import { Id, IsoDate, LongText, PageRequest, PseudonymCode, ShortText, Version, pageOf, patchOf } from '../casework/common.schema';
+import { Client, ClientFields, ClientSummary, ClientVerwijderReden, DubbelCheckFields, DubbelMatch } from '../casework/client.schema';
 import {
   AfsluitReden,
   Fase,
@@ -46,6 +46,18 @@ export const caseworkMethods = {
     doc: 'One page of cliënten (pseudonym and name) for a virtualised list.',
     input: z.strictObject({ filter: ClientFilter.default({ sort: 'bijgewerkt', richting: 'desc' }), page: FirstPage }),
     output: pageOf(ClientSummary),
+  }),
+  'clienten.checkDuplicate': method({
+    doc: 'Before a cliënt is saved: existing cliënten with the same BSN, or the same name (case and accents aside) and birth date; answers with pseudonym codes, never names. `exceptId`: the cliënt being edited.',
+    input: z.strictObject({ fields: DubbelCheckFields, exceptId: Id.optional() }),
+    output: z.object({ matches: z.array(DubbelMatch) }),
+  }),
+  'clienten.remove': method({
+    doc: "Removes a wrongly created cliënt without trajecten, with its search index rows; the change log keeps the action and the reason's category, never a name. Refused with CONFLICT on an old version.",
+    input: z
+      .strictObject({ id: Id, version: Version, reden: ClientVerwijderReden, toelichting: z.string().trim().max(500).optional() })
+      .refine((r) => r.reden !== 'anders' || (r.toelichting ?? '') !== '', { path: ['toelichting'], message: 'Licht de reden "anders" toe' }),
+    output: z.object({ id: Id, pseudoniem: PseudonymCode }),
   }),
 
   'trajecten.create': method({
@@ -107,6 +119,11 @@ export const caseworkMethods = {
     output: Task,
   }),
   'taken.complete': method({ doc: 'Marks a task as done.', input: Ref, output: Task }),
+  'taken.update': method({
+    doc: 'Corrects the title, due date or reminder day of a task (null removes the reminder); recorded as a change event.',
+    input: z.strictObject({ id: Id, titel: ShortText.optional(), deadline: IsoDate.optional(), herinnering: IsoDate.nullable().optional() }),
+    output: Task,
+  }),
   'taken.listOverdue': method({
     doc: 'One page of open tasks whose due date has passed, oldest first, with the traject pseudonym.',
     input: z.strictObject({ vandaag: IsoDate.optional(), page: FirstPage }),
@@ -136,7 +153,7 @@ export const caseworkMethods = {
   }),
   'meldingen.get': method({ doc: 'Returns one melding with its routing advice.', input: Ref, output: Melding }),
   'meldingen.update': method({
-    doc: 'Changes a melding (conclusion, acute, feedback to the reporter); refused with CONFLICT on an old version.',
+    doc: 'Changes or corrects a melding (any field: signal, form, gemeente, date, reporter, minderjarig, conclusion, feedback); the merged melding is checked whole, the kept dashboard counts follow; refused with CONFLICT on an old version.',
     input: z.strictObject({ id: Id, version: Version, fields: patchOf(MeldingFieldsBase) }),
     output: Melding,
   }),

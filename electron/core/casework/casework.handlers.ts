@@ -3,10 +3,10 @@ import type { caseworkHostMethods, caseworkMethods } from '../../../shared/ipc/c
 import { gemeenten, regioGemeenten } from '../../../shared/casework/gemeenten';
 import { localToday, yearOf } from '../../../shared/casework/dates';
 import type { Session } from '../session';
-import { getClient, insertClient, listClienten, updateClient } from './clienten.repo';
+import { findDuplicates, getClient, insertClient, listClienten, removeClient, updateClient } from './clienten.repo';
 import { assertTraject, clientRef, getTrajectDetail, insertTraject, listTrajecten, touchTraject, transitionTraject, updateTraject } from './trajecten.repo';
 import { deleteJournaal, insertJournaal, listJournaal, updateJournaal } from './journaal.repo';
-import { completeTaak, insertTaak, listOverdue, listReminders } from './taken.repo';
+import { completeTaak, insertTaak, listOverdue, listReminders, updateTaak } from './taken.repo';
 import { insertToestemming, withdrawToestemming } from './toestemmingen.repo';
 import { getMelding, insertMelding, listMeldingen, updateMelding } from './meldingen.repo';
 import { convertMelding } from './convert';
@@ -36,6 +36,8 @@ export const caseworkHandlers: Pick<Handlers<Session>, Exclude<keyof typeof case
   'clienten.get': (input, s) => getClient(s.db(), input.id),
   'clienten.update': (input, s) => inTransaction(s.db(), () => updateClient(s.db(), s.writer(), input.id, input.version, input.fields)),
   'clienten.list': (input, s) => listClienten(s.db(), input.filter, input.page),
+  'clienten.checkDuplicate': (input, s) => ({ matches: findDuplicates(s.db(), input.fields, input.exceptId) }),
+  'clienten.remove': (input, s) => inTransaction(s.db(), () => removeClient(s.db(), s.writer(), input.id, input.version, input.reden, input.toelichting)),
 
   'trajecten.create': (input, s) => inTransaction(s.db(), () => insertTraject(s.db(), s.writer(), clientRef(s.db(), input.clientId), input.fields)),
   'trajecten.get': (input, s) => getTrajectDetail(s.db(), input.id, input.journaalLimit, localToday()),
@@ -65,6 +67,14 @@ export const caseworkHandlers: Pick<Handlers<Session>, Exclude<keyof typeof case
       return insertTaak(s.db(), ctx, input, localToday());
     }),
   'taken.complete': (input, s) => inTransaction(s.db(), () => completeTaak(s.db(), s.writer(), input.id, localToday())),
+  'taken.update': (input, s) =>
+    inTransaction(s.db(), () => {
+      const ctx = s.writer();
+      const { id, ...change } = input;
+      const { task, changed } = updateTaak(s.db(), ctx, id, change, localToday());
+      if (changed) touchTraject(s.db(), ctx, task.trajectId);
+      return task;
+    }),
   'taken.listOverdue': (input, s) => listOverdue(s.db(), input.vandaag ?? localToday(), input.page),
   'taken.listReminders': (input, s) => listReminders(s.db(), input.vandaag ?? localToday(), input.page),
 

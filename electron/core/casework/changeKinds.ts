@@ -2,10 +2,11 @@ import { changeLog } from '../changelog/changeLog';
 
 /** The record kinds of casework in the change log, and what can happen to each. */
 export interface CaseworkChangeKinds {
-  client: 'create' | 'update';
+  /** `remove`: a wrongly created cliënt; its one field is `reden:<category>` (never a name). */
+  client: 'create' | 'update' | 'remove';
   traject: 'create' | 'update' | 'transition';
   journaal: 'create' | 'update' | 'delete';
-  taak: 'create' | 'complete';
+  taak: 'create' | 'complete' | 'update';
   toestemming: 'create' | 'withdraw';
   melding: 'create' | 'update' | 'convert';
   view: 'create' | 'update' | 'delete';

@@ -1,10 +1,10 @@
 import { KkError } from '../../../shared/errors';
-import { Client, ClientFields, type ClientSummary } from '../../../shared/casework/client.schema';
+import { Client, ClientFields, naamSleutel, type ClientSummary, type ClientVerwijderReden, type DubbelCheckFields, type DubbelMatch, type DubbelOp } from '../../../shared/casework/client.schema';
 import type { Page, PageRequest } from '../../../shared/casework/common.schema';
 import type { ClientFilter } from '../../../shared/casework/query.schema';
 import { makePseudonym } from '../../../shared/casework/pseudonym';
 import { recordChange } from './changeKinds';
-import { addClientNames, clientNames, indexClientNames, indexRecord, joinText, reindexRecord } from './search.repo';
+import { addClientNames, clientNames, indexClientNames, indexRecord, joinText, reindexRecord, unindexRecord } from './search.repo';
 import { pagePlan, stmt, type Db } from '../db/sql';
 import { applyPatch, assertVersion, changedFields, compact, definedKeys, found, parseOrInvalid } from '../db/records';
 import { type WriteContext } from '../changelog/writeContext';
@@ -109,4 +109,90 @@ export function listClienten(db: Db, filter: ClientFilter, page: PageRequest): P
   ).all(plan.limit, plan.offset) as ClientSummary[];
   if (plan.reverse) items.reverse();
   return { items, total, offset: page.offset, limit: page.limit };
+}
+
+/** The duplicate check's lookups: their expressions are those of migration 0090's indexes (a test holds them to it). */
+export const duplicateLookups = {
+  bsn: `SELECT id, pseudoniem FROM clienten WHERE json_extract(data, '$.bsn') = ?`,
+  geboortedatum: `SELECT id, pseudoniem, roepnaam, achternaam FROM clienten WHERE json_extract(data, '$.geboortedatum') = ?`,
+} as const;
+/** At most this many look-alikes are named (more would not help the person decide). */
+const MAX_MATCHES = 10;
+
+/**
+ * Existing cliënten that may be the person about to be saved: the same BSN (exactly), or the
+ * same name (case, accents and hyphens aside: `naamSleutel`) with the same birth date. Answers
+ * with pseudonym codes only; `exceptId` is the cliënt being edited.
+ */
+export function findDuplicates(db: Db, fields: DubbelCheckFields, exceptId?: string): DubbelMatch[] {
+  const found = new Map<string, { pseudoniem: string; op: DubbelOp[] }>();
+  const add = (id: string, pseudoniem: string, op: DubbelOp) => {
+    if (id === exceptId) return;
+    const entry = found.get(id) ?? { pseudoniem, op: [] };
+    entry.op.push(op);
+    found.set(id, entry);
+  };
+  if (fields.bsn) for (const r of stmt(db, duplicateLookups.bsn).all(fields.bsn) as Array<{ id: string; pseudoniem: string }>) add(r.id, r.pseudoniem, 'bsn');
+  if (fields.geboortedatum) {
+    const key = naamSleutel(fields.roepnaam, fields.achternaam);
+    for (const r of stmt(db, duplicateLookups.geboortedatum).all(fields.geboortedatum) as Array<{ id: string; pseudoniem: string; roepnaam: string; achternaam: string | null }>) {
+      if (naamSleutel(r.roepnaam, r.achternaam) === key) add(r.id, r.pseudoniem, 'naam-geboortedatum');
+    }
+  }
+  return [...found]
+    .map(([id, m]) => ({ id, pseudoniem: m.pseudoniem, op: m.op }))
+    .sort((a, b) => b.op.length - a.op.length || a.pseudoniem.localeCompare(b.pseudoniem))
+    .slice(0, MAX_MATCHES);
+}
+
+/** Whether `text` holds one of the words of a name (as the duplicate check compares names). */
+function mentions(text: string, name: string | undefined): boolean {
+  if (!name) return false;
+  const words = ` ${naamSleutel(text)} `;
+  return naamSleutel(name)
+    .split(' ')
+    .filter((w) => w.length >= 2)
+    .some((w) => words.includes(` ${w} `));
+}
+
+/**
+ * Removes a wrongly created cliënt: only one without trajecten (a traject belongs to its cliënt
+ * and counts in the monitor; it is closed, not removed). The record goes, with its index rows
+ * (terms securely removed) and its names in the quick switcher's index. The change log keeps
+ * `remove` with the reason's category; `client_verwijderingen` the day, category and the
+ * explanation (needed for "anders"; refused when it holds the cliënt's name). Call inside a transaction.
+ */
+export function removeClient(db: Db, ctx: WriteContext, id: string, version: number, reden: ClientVerwijderReden, toelichting: string | undefined): { id: string; pseudoniem: string } {
+  const current = getClient(db, id);
+  assertVersion(current.version, version);
+  const trajecten = (stmt(db, 'SELECT count(*) AS n FROM trajecten WHERE client_id = ?').get(id) as { n: number }).n;
+  if (trajecten > 0) {
+    throw new KkError('INVALID_INPUT', 'Client has trajecten', {
+      issues: [
+        {
+          path: 'id',
+          message:
+            trajecten === 1
+              ? 'Deze cliënt heeft een traject. Een cliënt met een traject kunt u niet verwijderen: het traject hoort bij de cliënt en telt mee in de monitor. Sluit het traject af met een reden.'
+              : `Deze cliënt heeft ${trajecten} trajecten. Een cliënt met trajecten kunt u niet verwijderen: de trajecten horen bij de cliënt en tellen mee in de monitor. Sluit de trajecten af met een reden.`,
+        },
+      ],
+    });
+  }
+  const { id: _id, pseudoniem, version: _v, createdAt: _c, updatedAt: _u, ...rest } = current;
+  const fields = ClientFields.parse(rest);
+  const text = toelichting?.trim() || undefined;
+  if (text && [fields.roepnaam, fields.achternaam].some((n) => mentions(text, n))) {
+    throw new KkError('INVALID_INPUT', 'Explanation names the client', { issues: [{ path: 'toelichting', message: 'Schrijf geen naam van de cliënt in de toelichting.' }] });
+  }
+  const names = clientNames(fields.roepnaam, fields.achternaam);
+  const rowid = (stmt(db, "SELECT rowid FROM search_docs WHERE kind = 'client' AND entity_id = ?").get(id) as { rowid: number } | undefined)?.rowid;
+  if (rowid !== undefined) stmt(db, `INSERT INTO name_fts (name_fts, rowid, naam) VALUES ('delete', ?, ?)`).run(rowid, names);
+  unindexRecord(db, 'client', id, clientIndexText(id, pseudoniem, fields));
+  // A cliënt without trajecten has at most a group of 0 here (the counts keep such groups).
+  stmt(db, 'DELETE FROM client_trajecten WHERE client_id = ? AND n = 0').run(id);
+  stmt(db, 'DELETE FROM clienten WHERE id = ?').run(id);
+  stmt(db, 'INSERT INTO client_verwijderingen (client_id, op, reden, toelichting) VALUES (?, ?, ?, ?)').run(id, ctx.now, reden, text ?? null);
+  recordChange(db, ctx, 'client', id, 'remove', [`reden:${reden}`]);
+  return { id, pseudoniem };
 }

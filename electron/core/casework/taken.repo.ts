@@ -42,6 +42,26 @@ export function completeTaak(db: Db, ctx: WriteContext, id: string, today: IsoDa
   return withState({ ...row, afgerondOp: ctx.now }, today);
 }
 
+/**
+ * Corrects a task's title, due date or reminder day (`herinnering: null` removes the reminder;
+ * a field left out stays). A correction that changes nothing records nothing. Returns the task
+ * and whether it changed, so the caller marks its traject as changed only then. Call inside a transaction.
+ */
+export function updateTaak(db: Db, ctx: WriteContext, id: string, change: { titel?: string | undefined; deadline?: IsoDate | undefined; herinnering?: IsoDate | null | undefined }, today: IsoDate): { task: Task; changed: boolean } {
+  const row = found(stmt(db, `SELECT ${COLUMNS} FROM taken k WHERE k.id = ?`).get(id) as TaskRow | undefined, 'task');
+  const next: TaskRow = {
+    ...row,
+    ...(change.titel !== undefined ? { titel: change.titel } : {}),
+    ...(change.deadline !== undefined ? { deadline: change.deadline } : {}),
+    ...(change.herinnering !== undefined ? { herinnering: change.herinnering } : {}),
+  };
+  const fields = (['titel', 'deadline', 'herinnering'] as const).filter((k) => next[k] !== row[k]);
+  if (fields.length === 0) return { task: withState(row, today), changed: false };
+  stmt(db, 'UPDATE taken SET titel = ?, deadline = ?, herinnering = ? WHERE id = ?').run(next.titel, next.deadline, next.herinnering, id);
+  recordChange(db, ctx, 'taak', id, 'update', fields);
+  return { task: withState(next, today), changed: true };
+}
+
 /** The tasks of one traject: open ones by due date, then done ones. */
 export function listTakenOf(db: Db, trajectId: string, today: IsoDate): Task[] {
   const rows = stmt(db, `SELECT ${COLUMNS} FROM taken k WHERE k.traject_id = ? ORDER BY (k.afgerond_op IS NOT NULL), k.deadline, k.id`).all(trajectId) as TaskRow[];

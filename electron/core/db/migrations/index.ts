@@ -7,6 +7,7 @@ import { appendOnlyAndCountRules } from './0050_append_only_and_count_rules';
 import { monitorFacts } from './0060_monitor_facts';
 import { profilePartners } from './0070_profile_partners';
 import { verstrekkingen } from './0080_verstrekkingen';
+import { clientCorrections } from './0090_client_corrections';
 
 /**
  * Every migration, in order. Add a migration as a new numbered file and one line here.
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   monitorFacts, // 0060
   profilePartners, // 0070
   verstrekkingen, // 0080
+  clientCorrections, // 0090
 ];
