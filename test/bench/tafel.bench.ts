@@ -27,7 +27,21 @@ function rng(seed: number): () => number {
 }
 
 /** One quarter of a large organisation: about 25,000 trajecten and 50,000 meldingen, with small cells where real data has them. */
-function kwartaal(seed: number): Wereld {
+function kwartaal(seed: number, deler = 1): Wereld {
+  const w = kwartaalGroot(seed);
+  if (deler === 1) return w;
+  // A small organisation: the same mix, every count divided (most cells small or 0).
+  const klein = <T extends { aantal: number }>(l: T[]) => l.map((g) => ({ ...g, aantal: Math.round(g.aantal / deler) })).filter((g) => g.aantal > 0);
+  return {
+    clienten: klein(w.clienten),
+    meldingen: klein(w.meldingen),
+    politie: klein(w.politie),
+    afgesloten: Object.fromEntries(Object.entries(w.afgesloten).map(([r, n]) => [r, Math.round(n! / deler)])),
+    crisis: Math.round(w.crisis / deler),
+  };
+}
+
+function kwartaalGroot(seed: number): Wereld {
   const r = rng(seed);
   const n = (min: number, max: number) => min + Math.floor(r() * (max - min + 1));
   const leeftijden: Leeftijd[] = ['volwassen', 'minderjarig', 'onbekend'];
@@ -65,9 +79,10 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-export async function run(): Promise<BenchReport> {
-  const q2024 = [1, 2, 3, 4].map((q) => kwartaal(2024_0 + q));
-  const q2025 = [1, 2, 3, 4].map((q) => kwartaal(2025_0 + q));
+/** The ledger of 8 earlier releases (2024 Q1–Q4 and year, 2025 Q1–Q3) for a world, and the two releases to time. */
+function scenario(deler: number): { ledger: Vrijgave[]; cases: Array<[string, { jaar: number; kwartaal?: 1 | 2 | 3 | 4 }, Wereld, string]> } {
+  const q2024 = [1, 2, 3, 4].map((q) => kwartaal(2024_0 + q, deler));
+  const q2025 = [1, 2, 3, 4].map((q) => kwartaal(2025_0 + q, deler));
   const jaar2024 = jaarVan(q2024);
   const ledger: Vrijgave[] = [];
   const releases: Array<[string, { jaar: number; kwartaal?: 1 | 2 | 3 | 4 }, Wereld]> = [
@@ -85,35 +100,44 @@ export async function run(): Promise<BenchReport> {
     if (!r.veilig) throw new Error(`bench ledger release ${id} was refused: ${r.problemen.join(' ')}`);
     ledger.push(r.vrijgave);
   }
-  // The correction: one quarter's worth of late registrations in the 2024 year.
+  // The correction: late registrations in the 2024 year.
   const gecorrigeerd: Wereld = { ...jaar2024, meldingen: jaar2024.meldingen.map((m, i) => (i % 7 === 0 ? { ...m, aantal: m.aantal + 1 } : m)) };
-  const cases: Array<[string, { jaar: number; kwartaal?: 1 | 2 | 3 | 4 }, Wereld, string]> = [
-    ['2025-K4', { jaar: 2025, kwartaal: 4 }, q2025[3]!, 'a new quarter'],
-    ['2024-v2', { jaar: 2024 }, gecorrigeerd, 'a corrected year (linked to 5 releases)'],
-  ];
+  return {
+    ledger,
+    cases: [
+      ['2025-K4', { jaar: 2025, kwartaal: 4 }, q2025[3]!, 'a new quarter'],
+      ['2024-v2', { jaar: 2024 }, gecorrigeerd, 'a corrected year (linked to 5 releases)'],
+    ],
+  };
+}
+
+export async function run(): Promise<BenchReport> {
   const rows: BenchRow[] = [];
-  const context: Record<string, string | number> = { ledger: ledger.length, runs: RUNS };
-  for (const [id, periode, w, what] of cases) {
-    const tabellen = tabellenVan(periode, w);
-    const trajecten = tabellen.cellen.find((c) => c.id === 'clienten.totaal.totaal')!.waarde;
-    const meldingen = tabellen.cellen.find((c) => c.id === 'meldingen.totaal')!.waarde;
-    let result: ReturnType<typeof onderdruk> | null = null;
-    time(() => (result = onderdruk({ tabellen: tabellenVan(periode, w), ledger, id }))); // warm-up
-    const times = Array.from({ length: RUNS }, () => time(() => (result = onderdruk({ tabellen: tabellenVan(periode, w), ledger, id }))));
-    const r = result!;
-    const ms = median(times);
-    const klein = r.verborgen.filter((v) => v.reden.soort === 'klein').length;
-    const aanvullend = r.verborgen.filter((v) => v.reden.soort === 'aanvullend').length;
-    const gemeenten = r.verborgen.filter((v) => v.reden.soort === 'kleine-gemeente').length;
-    rows.push({
-      name: `${what}: tables + suppression + final audit (median)`,
-      value: Math.round(ms),
-      unit: 'ms',
-      target: `≤ ${TARGET_MS} ms`,
-      met: ms <= TARGET_MS && r.veilig,
-      note: `safe=${r.veilig}; ${tabellen.cellen.length} cells, ${klein} small, ${gemeenten} gemeenten in 'overige', ${aanvullend} complementary; cliënten ${trajecten}, meldingen ${meldingen}; worst ${Math.round(Math.max(...times))} ms`,
-    });
-    context[`${id}.links`] = r.controle.koppelingen;
+  const context: Record<string, string | number> = { ledger: 8, runs: RUNS };
+  for (const [deler, naam] of [[1, 'large'], [400, 'small organisation']] as const) {
+    const { ledger, cases } = scenario(deler);
+    for (const [id, periode, w, what] of cases) {
+      const tabellen = tabellenVan(periode, w);
+      const trajecten = tabellen.cellen.find((c) => c.id === 'clienten.totaal.totaal')!.waarde;
+      const meldingen = tabellen.cellen.find((c) => c.id === 'meldingen.totaal')!.waarde;
+      let result: ReturnType<typeof onderdruk> | null = null;
+      time(() => (result = onderdruk({ tabellen: tabellenVan(periode, w), ledger, id }))); // warm-up
+      const times = Array.from({ length: RUNS }, () => time(() => (result = onderdruk({ tabellen: tabellenVan(periode, w), ledger, id }))));
+      const r = result!;
+      const ms = median(times);
+      const klein = r.verborgen.filter((v) => v.reden.soort === 'klein').length;
+      const aanvullend = r.verborgen.filter((v) => v.reden.soort === 'aanvullend').length;
+      const gemeenten = r.verborgen.filter((v) => v.reden.soort === 'kleine-gemeente').length;
+      rows.push({
+        name: `${naam}, ${what}: tables + suppression + final audit (median)`,
+        value: Math.round(ms),
+        unit: 'ms',
+        // The issue's target is for the large summary; the small organisation is shown for information.
+        ...(deler === 1 ? { target: `≤ ${TARGET_MS} ms`, met: ms <= TARGET_MS && r.veilig } : {}),
+        note: `safe=${r.veilig}; ${klein} small, ${gemeenten} gemeenten in 'overige', ${aanvullend} complementary; cliënten ${trajecten}, meldingen ${meldingen}; worst ${Math.round(Math.max(...times))} ms`,
+      });
+      context[`${naam}.${id}.links`] = r.controle.koppelingen;
+    }
   }
   return { name: 'tafel: disclosure control of one summary (issue 14)', rows, context };
 }
