@@ -27,6 +27,7 @@
 // cell has another value. The true table is the first witness. A cell is declared protected only
 // with such a checked witness in hand; a search that fails (or a solver that gives up) counts as
 // "not protected". So floating point can cost extra suppression, never a leak the model covers.
+import { KkError } from '../errors';
 import { terugInterval } from './ruis';
 import { Simplex, type LpProbleem } from './simplex';
 import type { CelId, CelPublicatie, Vergelijking, Vrijgave } from './tafel.schema';
@@ -175,8 +176,9 @@ export function lijnen(rasters: Vrijgave['rasters']): Array<Array<CelId | null>>
   return out;
 }
 
+/** A ledger (or release) that does not fit itself: no verdict is possible. The message names ids, never counts. */
 function fout(message: string): never {
-  throw new Error(message);
+  throw new KkError('INVALID_INPUT', `Het logboek van overzichten klopt niet: ${message}. Herstel het logboek uit een back-up.`, { issues: [{ path: 'ledger', message }] });
 }
 
 /**
@@ -190,18 +192,18 @@ export function bouwSysteem(vrijgaven: readonly Vrijgave[], extra: readonly Rela
   const bekend = new Map<string, number>();
   const ids = new Set<string>();
   for (const v of vrijgaven) {
-    if (ids.has(v.id)) fout(`release ${v.id} twice`);
+    if (ids.has(v.id)) fout(`het overzicht ${v.id} staat er twee keer in`);
     ids.add(v.id);
     for (const [cel, p] of Object.entries(v.gepubliceerd)) {
       const t = v.waarden[cel];
-      if (t === undefined) fout(`release ${v.id}: no true count for ${cel}`);
+      if (t === undefined) fout(`bij overzicht ${v.id} ontbreekt het echte aantal van ${cel}`);
       let lo: number;
       let hi: number;
       let beschermd = false;
       if (typeof p === 'number') {
         if (p === 0 || (!v.afronding && !v.ruisMax)) {
           bekend.set(sleutel(v.id, cel), p);
-          if (p !== t) fout(`release ${v.id}: ${cel} was published as another count than the true one`);
+          if (p !== t) fout(`in overzicht ${v.id} is ${cel} anders gestuurd dan het echte aantal`);
           continue;
         }
         ({ min: lo, max: hi } = terugInterval(p, { k: v.k, afronding: v.afronding, ruisMax: v.ruisMax }));
@@ -217,7 +219,7 @@ export function bouwSysteem(vrijgaven: readonly Vrijgave[], extra: readonly Rela
         lo = v.k;
         hi = Infinity;
       }
-      if (t < lo || t > hi) fout(`release ${v.id}: the true count of ${cel} does not fit what was published`);
+      if (t < lo || t > hi) fout(`in overzicht ${v.id} past het echte aantal van ${cel} niet bij wat is gestuurd`);
       index.set(sleutel(v.id, cel), onbekenden.length);
       onbekenden.push({ vrijgave: v.id, cel, publicatie: p, lo, hi, waarheid: t, beschermd });
     }
@@ -237,15 +239,15 @@ export function bouwSysteem(vrijgaven: readonly Vrijgave[], extra: readonly Rela
       const key = sleutel(t.vrijgave, t.cel);
       const i = index.get(key);
       const w = waarheid(t.vrijgave, t.cel);
-      if (w === undefined) fout(`relation ${r.id} names a cell that is not in its release`);
+      if (w === undefined) fout(`de samenhang ${r.id} noemt een cel die niet in het overzicht staat`);
       check += t.factor * w;
       if (i === undefined) {
         const b = bekend.get(key);
-        if (b === undefined) fout(`relation ${r.id} names a cell that was not published`);
+        if (b === undefined) fout(`de samenhang ${r.id} noemt een cel die niet is gestuurd`);
         rhs -= t.factor * b;
       } else termen.set(i, (termen.get(i) ?? 0) + t.factor);
     }
-    if (r.soort === 'gelijk' ? check !== 0 : check < 0) fout(`relation ${r.id} does not hold for the true counts`);
+    if (r.soort === 'gelijk' ? check !== 0 : check < 0) fout(`de samenhang ${r.id} klopt niet voor de echte aantallen`);
     const list = [...termen].filter(([, a]) => a !== 0);
     if (list.length === 0) continue;
     rijen.push({ termen: list, soort: r.soort, rhs, relatie: r });
@@ -304,7 +306,7 @@ export function propageer(sys: Systeem): void {
         if (axHi > -Infinity) newHi = Math.min(newHi, Math.floor(axHi / a + 1e-9));
       }
       if (newLo > lo[v]! || newHi < hi[v]!) {
-        if (newLo > newHi) throw new Error('the published figures contradict each other');
+        if (newLo > newHi) fout('de gestuurde cijfers spreken elkaar tegen');
         lo[v] = newLo;
         hi[v] = newHi;
         for (const other of perVar[v]!) {

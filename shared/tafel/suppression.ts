@@ -18,7 +18,7 @@
 // When a hidden count is already determined by earlier releases, nothing this release hides can
 // help: the result says so (veilig: false) and the release must not leave.
 import { KkError } from '../errors';
-import { beoordeel, bouwSysteem, controleer, groepen, koppelingen, lijnen, type AuditCache, type AuditUitslag, type CelOordeel, type Relatie } from './audit';
+import { beoordeel, bouwSysteem, controleer, groepen, koppelingen, lijnen, type AuditCache, type AuditUitslag, type CelOordeel } from './audit';
 import { methodeTekst } from './methode';
 import { Simplex, type LpRij } from './simplex';
 import { afronden, celRuis } from './ruis';
@@ -69,6 +69,8 @@ export interface VerborgenCel {
   getoond: string;
   reden: Reden;
   uitleg: string;
+  /** What a reader can still conclude, after everything published (this release and earlier): the smallest and largest count possible (null: no upper bound). */
+  interval: { min: number; max: number | null };
 }
 
 /** The result of disclosure control for one summary. */
@@ -256,7 +258,7 @@ export function onderdruk(invoer: OnderdrukInvoer): TafelOverzicht {
     let rand = [...gebied.keys()];
     const bezocht = new Set<number>();
     for (const diepte of [1, 2, 3, Infinity]) {
-      while (rand.length > 0 && bezocht.size < Infinity) {
+      while (rand.length > 0) {
         const volgende: number[] = [];
         for (const v of rand) {
           for (const ri of rijenVanOpen[v]!) {
@@ -386,12 +388,15 @@ export function onderdruk(invoer: OnderdrukInvoer): TafelOverzicht {
   const controle = controleer([...ledger, vrijgave], { intervallen: 'alle', alleenVrijgave: id });
   const problemen = controle.onveilig.map((o) => probleemTekst(o, id, ledger, perCel));
 
+  const oordeelVan = new Map(controle.cellen.filter((o) => o.vrijgave === id).map((o) => [o.cel, o]));
   const labelVan = (c: CelVerwijzing) => (c.vrijgave === id ? (perCel.get(c.cel)?.label ?? c.cel) : `${perCel.get(c.cel)?.label ?? c.cel} (${periodeNaamVan(c.vrijgave, ledger)})`);
   const verborgen: VerborgenCel[] = cellen
     .filter((c) => status.get(c.id) !== 'getal')
     .map((c) => {
       const reden = redenen.get(c.id) ?? { soort: 'aanvullend', beschermt: [] };
-      return { cel: c.id, label: c.label, waarde: c.waarde, getoond: toon(gepubliceerd[c.id]!, k), reden, uitleg: redenTekst(reden, k, labelVan) };
+      const o = oordeelVan.get(c.id);
+      const interval = o ? { min: o.min, max: o.max } : { min: c.waarde, max: c.waarde };
+      return { cel: c.id, label: c.label, waarde: c.waarde, getoond: toon(gepubliceerd[c.id]!, k), reden, uitleg: redenTekst(reden, k, labelVan), interval };
     });
 
   const zichtbaar = Object.fromEntries(Object.entries(gepubliceerd).filter(([, p]) => p !== 'in-overige')) as Publicatie['cellen'];
@@ -425,6 +430,3 @@ function probleemTekst(o: CelOordeel, id: string, ledger: readonly Vrijgave[], p
   const waar = o.vrijgave === id ? 'in dit overzicht' : `in het ${periodeNaamVan(o.vrijgave, ledger)}`;
   return `"${label}" ${waar} is terug te rekenen uit dit overzicht samen met de eerdere overzichten, en extra verbergen in dit overzicht helpt niet. Stuur dit overzicht niet, of kies een hogere drempel k.`;
 }
-
-/** Relations between releases, re-exported for callers that show the auditor's work. */
-export type { Relatie };

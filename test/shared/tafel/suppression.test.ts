@@ -66,6 +66,8 @@ describe('one summary: primary and complementary suppression', () => {
     expect(afgesloten[0]!.getoond).toBe('<5');
     expect(afgesloten[0]!.reden).toEqual({ soort: 'aanvullend', beschermt: [{ vrijgave: 'r-0', cel: 'clienten.afgesloten.overleden' }] });
     expect(afgesloten[0]!.uitleg).toMatch(/Afgesloten: overleden/);
+    // The preview shows how much doubt is left: overleden + the hidden 0 = 1, so each is 0 or 1.
+    expect(r.verborgen.find((v) => v.cel === 'clienten.afgesloten.overleden')!.interval).toEqual({ min: 0, max: 1 });
     // The total and the large reasons stay as they are.
     expect(getoond(r, 'clienten.afgesloten.totaal')).toBe(40);
     expect(getoond(r, 'clienten.afgesloten.doelen-bereikt')).toBe(30);
@@ -295,6 +297,43 @@ describe('across releases', () => {
     expect(tweede.verborgen.some((v) => v.reden.soort === 'eerdere-versie')).toBe(true);
     expect(differentieAanval([b1, b2]).filter((g) => g.klein)).toEqual([]);
     expect(controleer([b1, b2].map(vrijgaveUitBestand)).veilig).toBe(true);
+  });
+
+  it('a corrected quarter after the year does not give away what the year or the quarter hid', () => {
+    // Draagmoederschap: one conversation in Q1 only, so the year's count is that same small count.
+    const metDm = (w: Wereld, n: number): Wereld => ({ ...w, politie: [...w.politie, { vorm: 'draagmoederschap', soort: 'gesprek', aantal: n }] });
+    const qs = [metDm(kwartaal(1, 2), 1), kwartaal(2, 10), kwartaal(3, 9), kwartaal(4, 8)];
+    const ledger: Vrijgave[] = [];
+    const bestanden: Bestand[] = [];
+    const stuur = (periode: TafelPeriode, w: Wereld, id: string) => {
+      const { r, bestand } = maak(periode, w, ledger, id);
+      expect(r.veilig, id).toBe(true);
+      ledger.push(r.vrijgave);
+      bestanden.push(bestand);
+      return r;
+    };
+    qs.forEach((w, i) => stuur({ jaar: 2024, kwartaal: (i + 1) as 1 | 2 | 3 | 4 }, w, `q${i + 1}`));
+    const jaar = stuur({ jaar: 2024 }, jaarVan(qs), 'y');
+    expect(getoond(jaar, 'politie.draagmoederschap.informatieve-gesprekken')).toBe('klein');
+    // Q1 corrected: one more crisisopvang placement, everything else as it was.
+    const q1b = stuur({ jaar: 2024, kwartaal: 1 }, { ...qs[0]!, crisis: qs[0]!.crisis + 1 }, 'q1b');
+    const q1 = maak({ jaar: 2024, kwartaal: 1 }, qs[0]!).r;
+    for (const v of q1.verborgen) if (v.reden.soort !== 'kleine-gemeente') expect(typeof getoond(q1b, v.cel), v.cel).not.toBe('number');
+    expect(differentieAanval(bestanden).filter((g) => g.klein)).toEqual([]);
+    const u = controleer(bestanden.map(vrijgaveUitBestand));
+    expect(u.veilig).toBe(true);
+    expect(u.cellen.find((c) => c.vrijgave === 'y' && c.cel === 'politie.draagmoederschap.informatieve-gesprekken')!.bewezen.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a ledger entry survives being stored as JSON; a tampered one is refused with a Dutch message', () => {
+    const eerste = maak({ jaar: 2024, kwartaal: 1 }, klein, [], 'q1').r.vrijgave;
+    const opgeslagen = JSON.parse(JSON.stringify(eerste)) as Vrijgave;
+    expect(maak({ jaar: 2024, kwartaal: 2 }, klein, [opgeslagen], 'q2').r.veilig).toBe(true);
+    const vervalst: Vrijgave = { ...opgeslagen, waarden: { ...opgeslagen.waarden, 'clienten.afgesloten.overleden': 7 } };
+    const e = fout(() => maak({ jaar: 2024, kwartaal: 2 }, klein, [vervalst], 'q2'));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.message).toMatch(/^Het logboek van overzichten klopt niet: /);
+    expect(fout(() => maak({ jaar: 2024, kwartaal: 2 }, klein, [{ ...opgeslagen, k: 2 }], 'q2')).message).toMatch(/logboek .* beschadigd/);
   });
 
   it('a count that earlier releases already give away is reported: the new summary is not safe, and says why in Dutch', () => {
