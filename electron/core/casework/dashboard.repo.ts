@@ -80,13 +80,16 @@ export function getDashboard(db: Db, today: IsoDate, jaar: number, regio: RegioG
       ORDER BY p.deadline LIMIT 50`,
   ).all(since, soon, finals) as Array<{ trajectId: string; pseudoniem: string; datum: string }>;
 
+  // Stays that run today (started, not ended) and end soon or passed their crisisopvang limit.
+  // No look-back here: a crisisopvang still running long past its limit is the first thing to
+  // see, however long ago the limit passed; a stay whose end came is over and never listed.
   const opvang = stmt(
     db,
     `SELECT o.traject_id AS trajectId, t.pseudoniem, o.einde AS datum, o.soort, o.start, o.eind
        FROM traject_opvang o JOIN trajecten t ON t.id = o.traject_id
-      WHERE o.einde BETWEEN ? AND ? AND o.start <= ? AND (o.eind IS NULL OR o.eind >= ?) AND t.fase <> 'afgesloten'
+      WHERE o.einde <= ? AND o.start <= ? AND (o.eind IS NULL OR o.eind >= ?) AND t.fase <> 'afgesloten'
       ORDER BY o.einde LIMIT 50`,
-  ).all(since, soon, today, today) as Array<{ trajectId: string; pseudoniem: string; datum: string; soort: OpvangSoort; start: string; eind: string | null }>;
+  ).all(soon, today, today) as Array<{ trajectId: string; pseudoniem: string; datum: string; soort: OpvangSoort; start: string; eind: string | null }>;
 
   return {
     vandaag: today,

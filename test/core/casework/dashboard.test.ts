@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countDrift, inDays, newTraject, useCheckedTestVault, today, type TestVault } from './helpers';
-import { yearOf } from '../../../shared/casework/dates';
+import { addMonths, yearOf } from '../../../shared/casework/dates';
 import { saveProfile } from '../../../electron/core/profile/profile.repo';
 import { ownerWriter } from '../../../electron/core/changelog/writeContext';
 import { inTransaction } from '../../../electron/core/db/sql';
@@ -49,6 +49,24 @@ describe('dashboard', () => {
       [t.pseudoniem, 'crisisopvang', true],
       [u.pseudoniem, 'categorale-opvang', false],
     ]);
+  });
+  it('"Opvang loopt af" lists running stays that end soon or are past the crisisopvang limit (however long ago), never a stay that ended', async () => {
+    const vrouw = { geslacht: 'vrouw' };
+    // Ended 44 days ago after lasting more than 3 months: over, so not on the dashboard.
+    const ended = await newTraject(v, { aanmelddatum: inDays(-200), opvang: [{ soort: 'crisisopvang', start: inDays(-150), eind: inDays(-44) }] }, vrouw);
+    // Ended yesterday, a planned end that came: not listed either.
+    await newTraject(v, { opvang: [{ soort: 'categorale-opvang', start: inDays(-20), eind: inDays(-1) }] });
+    // Running for two years without an end: past the limit for more than a year, still listed.
+    const long = await newTraject(v, { aanmelddatum: inDays(-800), opvang: [{ soort: 'crisisopvang', start: inDays(-750) }] }, vrouw);
+    // Ends in 5 days: listed. Starts next week: not yet.
+    const soon = await newTraject(v, { opvang: [{ soort: 'categorale-opvang', start: inDays(-10), eind: inDays(5) }] });
+    await newTraject(v, { opvang: [{ soort: 'categorale-opvang', start: inDays(7), eind: inDays(9) }] });
+    const d = await v.call('dashboard.get', {});
+    expect(d.opvangEindigt.map((o) => [o.pseudoniem, o.teLang, o.datum])).toEqual([
+      [long.pseudoniem, true, addMonths(inDays(-750), 3)],
+      [soon.pseudoniem, false, inDays(5)],
+    ]);
+    expect(d.opvangEindigt.some((o) => o.pseudoniem === ended.pseudoniem)).toBe(false);
   });
   it("gives this year's figures in monitor shape: new vs continuing, minors, meldingen by gemeente group", async () => {
     await newTraject(v, { aanmelddatum: `${jaar}-01-02`, minderjarigBijStart: true });
