@@ -198,6 +198,14 @@ export const BesluitRecord = z.object({
 /** The stored decision record. */
 export type BesluitRecord = z.infer<typeof BesluitRecord>;
 
+/**
+ * The decision record as the register lists it: every field of the record (DOMAIN.md) without the
+ * engine's reasoning, sources, rules and situation, which `verstrekkingen.get` gives per decision.
+ */
+export const BesluitSamenvatting = BesluitRecord.omit({ redenering: true, bronnen: true, regels: true, situatie: true });
+/** The decision record as the register lists it. */
+export type BesluitSamenvatting = z.infer<typeof BesluitSamenvatting>;
+
 /** A decision as read: the record, its approval (if any) and whether it can be used today. */
 export const Besluit = BesluitRecord.extend({
   goedkeuring: Goedkeuring.optional(),

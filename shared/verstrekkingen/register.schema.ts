@@ -4,7 +4,7 @@ import { PartnerId } from '../partners/partner.schema';
 import { Functie } from '../profile/profile.schema';
 import { DataCategorie } from '../stappenplan/dataCategories';
 import { Grondslag } from '../stappenplan/ruleSet.schema';
-import { BesluitRecord } from './besluit.schema';
+import { BesluitSamenvatting } from './besluit.schema';
 import { KopieVeld, VerstrekkingsWijze } from './pakket.schema';
 
 /**
@@ -56,8 +56,8 @@ export const RegisterRegel = z.object({
   reden: z.string().optional(),
   /** The entry this one refers to (an approval or revocation to its decision's entry). */
   verwijstNaar: Id.optional(),
-  /** The decision record (for every entry that belongs to a decision). */
-  besluit: BesluitRecord.optional(),
+  /** The decision's record (for every entry that belongs to a decision), without the engine's reasoning (see verstrekkingen.get). */
+  besluit: BesluitSamenvatting.optional(),
 });
 /** One entry of the register. */
 export type RegisterRegel = z.infer<typeof RegisterRegel>;

@@ -233,6 +233,8 @@ describe('append-only', () => {
     for (const sql of [
       "UPDATE verstrekking_besluiten SET uitkomst = 'toegestaan', velden = '[\"bsn\"]'",
       'DELETE FROM verstrekking_besluiten',
+      "UPDATE verstrekking_onderbouwing SET data = '{}'",
+      'DELETE FROM verstrekking_onderbouwing',
       "UPDATE verstrekkingen_register SET soort = 'pakket'",
       'DELETE FROM verstrekkingen_register',
       "UPDATE stappenplan_versies SET inhoud = '{}'",

@@ -39,11 +39,11 @@ export interface VVault {
 export const today = localToday();
 export const inDays = (n: number) => addDays(today, n);
 
-/** Opens a fresh encrypted vault database with every migration, under a random key; with a synthetic profile unless `profiel: false`. */
-export async function openVVault(options: { profiel?: boolean } = {}): Promise<VVault> {
+/** Opens a fresh encrypted vault database with every migration, under a random key; with a synthetic profile unless `profiel: false` (8 MiB page cache unless given). */
+export async function openVVault(options: { profiel?: boolean; cacheKiB?: number } = {}): Promise<VVault> {
   const dir = mkdtempSync(join(tmpdir(), 'kk-verstrekkingen-'));
   const key = randomBytes(32);
-  const db = openEncryptedDatabase(join(dir, 'vault.db'), key, { create: true, cacheKiB: 8 * 1024 });
+  const db = openEncryptedDatabase(join(dir, 'vault.db'), key, { create: true, cacheKiB: options.cacheKiB ?? 8 * 1024 });
   key.fill(0);
   migrate(db, migrations);
   const session: Session = {

@@ -20,7 +20,8 @@ function appendOnly(table: string): string {
  *   is the current version; version 1 (resources/stappenplan/v1.json) is stored here now.
  * - `verstrekking_concepten`: drafts (answers so far), changed while the person works, removed
  *   when completed or thrown away. Not part of the register.
- * - `verstrekking_besluiten`: the decision records, append-only. Approval and revocation are
+ * - `verstrekking_besluiten`: the decision records, append-only, with the engine's reasoning,
+ *   sources and situation in `verstrekking_onderbouwing` beside them. Approval and revocation are
  *   register entries that refer to a decision; a correction is a new decision that `vervangt` the old.
  * - `verstrekkingen_register`: every decision, approval, revocation, package, print, copy and
  *   refusal, append-only, in `seq` order (the coming audit trail chains them). Searchable per
@@ -58,13 +59,21 @@ export const verstrekkingen: Migration = {
         herbeoordeling_op  TEXT NOT NULL,
         ruleset_versie     TEXT NOT NULL REFERENCES stappenplan_versies (versie),
         vervangt           TEXT REFERENCES verstrekking_besluiten (id),
-        record             TEXT NOT NULL   -- the whole decision record, JSON (shared/verstrekkingen/besluit.schema.ts)
+        record             TEXT NOT NULL   -- the decision record without the engine's reasoning, JSON (BesluitSamenvatting in shared/verstrekkingen/besluit.schema.ts)
       ) STRICT;
       CREATE INDEX verstrekking_besluiten_traject ON verstrekking_besluiten (traject_id, genomen_op);
       CREATE INDEX verstrekking_besluiten_partner ON verstrekking_besluiten (partner_id);
       CREATE INDEX verstrekking_besluiten_versie ON verstrekking_besluiten (ruleset_versie);
       CREATE UNIQUE INDEX verstrekking_besluiten_vervangt ON verstrekking_besluiten (vervangt) WHERE vervangt IS NOT NULL;
       ${appendOnly('verstrekking_besluiten')}
+
+      -- The engine's reasoning, sources, rules and situation of each decision: the larger half of a
+      -- record, kept apart so the register's pages read small rows (one page each).
+      CREATE TABLE verstrekking_onderbouwing (
+        besluit_id  TEXT PRIMARY KEY NOT NULL REFERENCES verstrekking_besluiten (id),
+        data        TEXT NOT NULL  -- JSON: redenering, bronnen, regels, situatie
+      ) STRICT;
+      ${appendOnly('verstrekking_onderbouwing')}
 
       CREATE TABLE verstrekking_concepten (
         id              TEXT PRIMARY KEY NOT NULL,
