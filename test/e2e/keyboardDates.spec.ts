@@ -86,8 +86,11 @@ test('keyboard: open from the list, journal, tasks, Ctrl+K and the error summary
   await expect(tekst).toHaveValue('');
   await expect(page.locator('#kk-journal').locator('..').getByRole('status')).toHaveText('De notitie staat in het journaal.');
 
-  // Tasks: after adding, the title field again; typed dates are dd-mm-jjjj.
+  // Tasks: the add form opens on request with focus in its title (issue 13); after adding, the title field again; typed dates are dd-mm-jjjj.
+  await page.getByRole('button', { name: 'Taak toevoegen' }).focus();
+  await page.keyboard.press('Enter');
   const titel = page.getByLabel('Taak', { exact: true });
+  await expect(titel).toBeFocused();
   for (const [name, offset] of [['Synthetische taak een', 1], ['Synthetische taak twee', 5]] as const) {
     await titel.fill(name);
     await page.getByLabel('Uiterlijk op').fill(typed(offset));
@@ -152,6 +155,7 @@ test.describe('under an English browser locale (en-US, as on an English Windows)
     await createVault(page);
     await clientWithTraject(page);
 
+    await page.getByRole('button', { name: 'Taak toevoegen' }).click();
     const deadline = page.getByLabel('Uiterlijk op');
     await expect(deadline).toHaveAttribute('type', 'text');
     await expect(deadline).toHaveAttribute('inputmode', 'numeric');

@@ -5,7 +5,7 @@ import type { MessageKey } from '../../i18n/translate';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectMeldingenView, selectTrajectenView } from './caseSelectors';
 import type { MeldingenView, TrajectenView } from './caseNav.slice';
-import { ClientScreen } from './ClientScreen';
+import { ClientRemovedNotice, ClientScreen } from './ClientScreen';
 import { DashboardScreen } from './DashboardScreen';
 import { ImportScreen } from './ImportScreen';
 import { MeldingFormScreen } from './MeldingFormScreen';
@@ -70,7 +70,13 @@ export function TrajectenArea() {
       screen = <DashboardScreen key={key} />;
       break;
     case 'list':
-      screen = <TrajectListScreen key={key} />;
+      // After a cliënt was removed, the list says which code went (issue 13).
+      screen = (
+        <>
+          <ClientRemovedNotice key={`${key}:removed`} />
+          <TrajectListScreen key={key} />
+        </>
+      );
       break;
     case 'traject':
       screen = <TrajectScreen key={key} id={view.id} />;

@@ -1,6 +1,7 @@
 import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useState, type FormEvent } from 'react';
-import { MeldingFields, meldingFieldSensitivity } from '../../../shared/casework/melding.schema';
+import { MeldingFields, meldingFieldSensitivity, type Melding } from '../../../shared/casework/melding.schema';
+import type { ApiError } from '../../platform/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
@@ -62,20 +63,52 @@ export function meldingInput(form: MeldingForm): Record<string, unknown> {
   return input;
 }
 
-/** Registers a melding of the meld- en adviespunt; afterwards the melding opens with its routing advice. */
-export function MeldingFormScreen() {
+/** A stored melding as the form shows it (for a correction after saving). */
+export function toMeldingForm(m: Melding): MeldingForm {
+  return {
+    datum: m.datum,
+    kanaal: m.kanaal,
+    anoniem: m.anoniem,
+    melderType: m.melderType,
+    naam: m.melderContact?.naam ?? '',
+    organisatie: m.melderContact?.organisatie ?? '',
+    telefoon: m.melderContact?.telefoon ?? '',
+    email: m.melderContact?.email ?? '',
+    gemeente: m.gemeente,
+    vorm: m.vorm,
+    minderjarig: m.minderjarig === null ? '' : m.minderjarig ? 'ja' : 'nee',
+    preventiefGesprek: m.preventiefGesprek,
+    informatieverzoek: m.informatieverzoek,
+    signaal: m.signaal ?? '',
+    conclusie: m.conclusie ?? '',
+    acuut: m.acuut,
+    notities: m.notities ?? '',
+  };
+}
+
+/**
+ * A correction as a patch for `meldingen.update`: every field of the form, and null for the
+ * optional ones the form emptied (contact details, signal, notes), so the core removes them.
+ * The feedback to the reporter is not on this form and is left as it is.
+ */
+export function meldingPatch(current: Melding, fields: MeldingFields): Record<string, unknown> {
+  const patch: Record<string, unknown> = { ...fields };
+  for (const key of ['melderContact', 'signaal', 'notities'] as const) if (fields[key] === undefined && current[key] !== null) patch[key] = null;
+  return patch;
+}
+
+/**
+ * The melding form: for a new melding (level 2, its own screen) and for correcting a saved one
+ * (level 3, on the melding's screen, with Annuleren). Its heading takes focus when it opens.
+ */
+export function MeldingEditor({ initial, mode, busy, error, onSave, onCancel }: { initial: MeldingForm; mode: 'new' | 'edit'; busy: boolean; error: ApiError | null; onSave(fields: MeldingFields): Promise<void>; onCancel?(): void }) {
   const { t } = useT();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const regio = useWerkRegio();
-  const write = useAppStore(selectMeldingWrite);
-  const { createMelding, openCase, resetMeldingWrite } = useAppStoreShallow(selectCaseActions);
-  const [form, setForm] = useState<MeldingForm>(emptyMeldingForm());
+  const [form, setForm] = useState<MeldingForm>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const s = meldingFieldSensitivity;
-
-  useEffect(() => {
-    resetMeldingWrite();
-  }, [resetMeldingWrite]);
+  const titleId = mode === 'new' ? 'kk-melding-new-title' : 'kk-melding-edit-title';
 
   const set = <K extends keyof MeldingForm>(key: K) => (value: MeldingForm[K]) => setForm((f) => ({ ...f, [key]: value }));
 
@@ -91,18 +124,17 @@ export function MeldingFormScreen() {
       return;
     }
     setErrors({});
-    const melding = await createMelding(checked.data);
-    if (melding) openCase({ area: 'meldingen', screen: 'melding', id: melding.id });
+    await onSave(checked.data);
   }
 
-  const shown = { ...serverErrors(write.error), ...errors };
+  const shown = { ...serverErrors(error), ...errors };
   return (
-    <form className="kk-subpage" onSubmit={submit} noValidate aria-labelledby="kk-melding-new-title">
-      <Heading level={2} id="kk-melding-new-title" ref={headingRef} tabIndex={-1}>
-        {t('cw.melding.newTitle')}
+    <form className={mode === 'new' ? 'kk-subpage' : 'kk-subpage kk-melding-edit'} onSubmit={submit} noValidate aria-labelledby={titleId}>
+      <Heading level={mode === 'new' ? 2 : 3} id={titleId} ref={headingRef} tabIndex={-1}>
+        {t(mode === 'new' ? 'cw.melding.newTitle' : 'cw.melding.editTitle')}
       </Heading>
-      <Paragraph className="kk-muted">{t('cw.melding.intro')}</Paragraph>
-      <ErrorAlert error={write.error} />
+      <Paragraph className="kk-muted">{t(mode === 'new' ? 'cw.melding.intro' : 'cw.melding.editIntro')}</Paragraph>
+      <ErrorAlert error={error} />
       <ErrorSummary errors={shown} fieldName={(path) => (path === 'email' ? 'melderEmail' : undefined)} />
 
       <fieldset className="kk-panel kk-form-section">
@@ -149,10 +181,33 @@ export function MeldingFormScreen() {
       </fieldset>
 
       <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={write.busy} disabled={write.busy}>
-          {t('cw.melding.submit')}
+        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
+          {t(mode === 'new' ? 'cw.melding.submit' : 'cw.melding.editSubmit')}
         </Button>
+        {onCancel ? (
+          <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
+            {t('cw.cancel')}
+          </Button>
+        ) : null}
       </ButtonGroup>
     </form>
   );
+}
+
+/** Registers a melding of the meld- en adviespunt; afterwards the melding opens with its routing advice. */
+export function MeldingFormScreen() {
+  const write = useAppStore(selectMeldingWrite);
+  const { createMelding, openCase, resetMeldingWrite } = useAppStoreShallow(selectCaseActions);
+  const [initial] = useState(emptyMeldingForm);
+
+  useEffect(() => {
+    resetMeldingWrite();
+  }, [resetMeldingWrite]);
+
+  async function save(fields: MeldingFields) {
+    const melding = await createMelding(fields);
+    if (melding) openCase({ area: 'meldingen', screen: 'melding', id: melding.id });
+  }
+
+  return <MeldingEditor initial={initial} mode="new" busy={write.busy} error={write.error} onSave={save} />;
 }

@@ -1,7 +1,7 @@
 import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ShortText } from '../../../shared/casework/common.schema';
-import { MeldConclusie, meldingBezwaren, MeldingVorm, Terugkoppeling, type Melding } from '../../../shared/casework/melding.schema';
+import { MeldConclusie, meldingBezwaren, MeldingVorm, Terugkoppeling, type Melding, type MeldingFields } from '../../../shared/casework/melding.schema';
 import { isPseudonym, normalisePseudonymPrefix } from '../../../shared/casework/pseudonym';
 import { Verwijzer } from '../../../shared/casework/traject.schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -15,6 +15,7 @@ import { DateField } from '../../components/DateField';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { LoadingScreen, SavedNotice, SensitivityBadge } from './caseBits';
 import { gemeenteLabel, jaNeeOnbekendLabel, optionLists } from './options';
+import { MeldingEditor, meldingPatch, toMeldingForm } from './MeldingFormScreen';
 
 /**
  * The conclusion, acute and the feedback. A save gives the melding a new version and this form is
@@ -156,18 +157,34 @@ function ConvertForm() {
   );
 }
 
-/** One melding: its facts, the routing advice from the core, conclusion and feedback, and "make it a traject". */
+/**
+ * One melding: its facts, the routing advice from the core, conclusion and feedback, and "make it a
+ * traject". "Gegevens corrigeren" opens the melding's own form on its saved values (issue 13): a
+ * correction after saving is a change event, and the dashboard's kept counts follow it.
+ */
 export function MeldingScreen({ id }: { id: string }) {
   const { t } = useT();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const melding = useAppStore(selectMelding);
   const error = useAppStore(selectMeldingError);
   const write = useAppStore(selectMeldingWrite);
-  const { openMelding, openCase } = useAppStoreShallow(selectCaseActions);
+  const { openMelding, openCase, updateMelding, resetMeldingWrite } = useAppStoreShallow(selectCaseActions);
   const [saved, setSaved] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [corrected, setCorrected] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  // Back on "Gegevens corrigeren" once the facts are shown again (after saving or cancelling).
+  const [focusEdit, setFocusEdit] = useState(false);
+  useEffect(() => {
+    if (!focusEdit || editing) return;
+    editButton.current?.focus();
+    setFocusEdit(false);
+  }, [focusEdit, editing]);
 
   useEffect(() => {
     setSaved(false);
+    setEditing(false);
+    setCorrected(false);
     void openMelding(id);
   }, [id, openMelding]);
 
@@ -176,6 +193,26 @@ export function MeldingScreen({ id }: { id: string }) {
     return <LoadingScreen title={t('cw.melding.title', { date: '' })} headingRef={headingRef} error={error} />;
   }
   const m = current;
+
+  async function saveCorrection(fields: MeldingFields) {
+    if (await updateMelding(meldingPatch(m, fields))) {
+      setEditing(false);
+      setCorrected(true);
+      setSaved(false);
+      setFocusEdit(true);
+    }
+  }
+  function startEditing() {
+    resetMeldingWrite();
+    setCorrected(false);
+    setEditing(true);
+  }
+  function cancelEditing() {
+    resetMeldingWrite();
+    setEditing(false);
+    setFocusEdit(true);
+  }
+
   return (
     <div className="kk-subpage" data-testid="melding-screen">
       <Heading level={2} ref={headingRef} tabIndex={-1}>
@@ -184,42 +221,56 @@ export function MeldingScreen({ id }: { id: string }) {
       <p className="kk-record-sub">
         <Badge tone={m.conclusie === 'wel' ? 'warn' : 'neutral'}>{t(`cw.conclusie.${m.conclusie ?? 'open'}`)}</Badge> {m.acuut ? <Badge tone="error">{t('cw.mlist.acuut')}</Badge> : null}
       </p>
-      <ErrorAlert error={write.error} />
+      {editing ? null : <ErrorAlert error={write.error} />}
       <AdviceBox advies={m.advies} anoniem={m.anoniem} />
-      <div className="kk-grid-2">
-        <section className="kk-panel" aria-labelledby="kk-melding-facts">
-          <Heading level={3} id="kk-melding-facts">
-            {t('cw.melding.intake')}
-          </Heading>
-          <dl className="kk-dl">
-            <dt>{t('cw.melding.kanaal')}</dt>
-            <dd>{t(`cw.kanaal.${m.kanaal}`)}</dd>
-            <dt>{t('cw.melding.melderType')}</dt>
-            <dd>
-              {t(`cw.melder.${m.melderType}`)}
-              {m.anoniem ? ` · ${t('cw.melding.anoniem')}` : ''}
-            </dd>
-            <dt>{t('cw.melding.gemeente')}</dt>
-            <dd>{gemeenteLabel(t, m.gemeente)}</dd>
-            <dt>{t('cw.melding.vorm')}</dt>
-            <dd>{t(`cw.vorm.${m.vorm}`)}</dd>
-            <dt>{t('cw.melding.minderjarig')}</dt>
-            <dd>{jaNeeOnbekendLabel(t, m.minderjarig)}</dd>
-            <dt>{t('cw.melding.terugkoppeling')}</dt>
-            <dd>{m.terugkoppeling ? t('cw.melding.tkGegeven', { date: formatDate(m.terugkoppeling.datum), wijze: t(`cw.wijze.${m.terugkoppeling.wijze}`) }) : t('cw.melding.tkNog')}</dd>
-          </dl>
-          {m.signaal ? (
-            <>
-              <Heading level={4} className="kk-h4">
-                {t('cw.melding.signaal')}
-              </Heading>
-              <p className="kk-journal__text">{m.signaal}</p>
-            </>
-          ) : null}
-        </section>
-        <ConclusionForm key={m.version} melding={m} saved={saved} setSaved={setSaved} />
-      </div>
-      {m.trajectId ? (
+      {editing ? (
+        <MeldingEditor key={m.version} initial={toMeldingForm(m)} mode="edit" busy={write.busy} error={write.error} onSave={saveCorrection} onCancel={cancelEditing} />
+      ) : (
+        <div className="kk-grid-2">
+          <section className="kk-panel" aria-labelledby="kk-melding-facts">
+            <Heading level={3} id="kk-melding-facts">
+              {t('cw.melding.intake')}
+            </Heading>
+            {corrected ? (
+              <Alert type="ok" role="status" className="kk-alert">
+                <Paragraph>{t('cw.melding.corrected')}</Paragraph>
+              </Alert>
+            ) : null}
+            <dl className="kk-dl">
+              <dt>{t('cw.melding.kanaal')}</dt>
+              <dd>{t(`cw.kanaal.${m.kanaal}`)}</dd>
+              <dt>{t('cw.melding.melderType')}</dt>
+              <dd>
+                {t(`cw.melder.${m.melderType}`)}
+                {m.anoniem ? ` · ${t('cw.melding.anoniem')}` : ''}
+              </dd>
+              <dt>{t('cw.melding.gemeente')}</dt>
+              <dd>{gemeenteLabel(t, m.gemeente)}</dd>
+              <dt>{t('cw.melding.vorm')}</dt>
+              <dd>{t(`cw.vorm.${m.vorm}`)}</dd>
+              <dt>{t('cw.melding.minderjarig')}</dt>
+              <dd>{jaNeeOnbekendLabel(t, m.minderjarig)}</dd>
+              <dt>{t('cw.melding.terugkoppeling')}</dt>
+              <dd>{m.terugkoppeling ? t('cw.melding.tkGegeven', { date: formatDate(m.terugkoppeling.datum), wijze: t(`cw.wijze.${m.terugkoppeling.wijze}`) }) : t('cw.melding.tkNog')}</dd>
+            </dl>
+            {m.signaal ? (
+              <>
+                <Heading level={4} className="kk-h4">
+                  {t('cw.melding.signaal')}
+                </Heading>
+                <p className="kk-journal__text">{m.signaal}</p>
+              </>
+            ) : null}
+            <ButtonGroup>
+              <Button ref={editButton} type="button" appearance="secondary-action-button" onClick={startEditing}>
+                {t('cw.melding.edit')}
+              </Button>
+            </ButtonGroup>
+          </section>
+          <ConclusionForm key={m.version} melding={m} saved={saved} setSaved={(v) => (setSaved(v), v ? setCorrected(false) : undefined)} />
+        </div>
+      )}
+      {editing ? null : m.trajectId ? (
         <Alert type="info" className="kk-alert">
           <Paragraph>{t('cw.melding.converted')}</Paragraph>
           <Button type="button" appearance="secondary-action-button" onClick={() => openCase({ area: 'trajecten', screen: 'traject', id: m.trajectId! })}>

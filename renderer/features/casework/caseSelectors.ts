@@ -17,6 +17,8 @@ export const selectClient = (s: AppState) => s.client;
 export const selectClientError = (s: AppState) => s.clientError;
 export const selectClientTrajecten = (s: AppState) => s.clientTrajecten;
 export const selectClientWrite = (s: AppState) => s.clientWrite;
+export const selectClientRemove = (s: AppState) => s.clientRemove;
+export const selectClientRemoved = (s: AppState) => s.clientRemoved;
 export const selectMeldingFilter = (s: AppState) => s.meldingFilter;
 export const selectMeldingList = (s: AppState) => s.meldingList;
 export const selectMeldingListError = (s: AppState) => s.meldingListError;
@@ -53,6 +55,7 @@ export const selectCaseActions = (s: AppState) => ({
   loadOlderJournaal: s.loadOlderJournaal,
   addTaak: s.addTaak,
   completeTaak: s.completeTaak,
+  updateTaak: s.updateTaak,
   addToestemming: s.addToestemming,
   withdrawToestemming: s.withdrawToestemming,
   resetTrajectWrite: s.resetTrajectWrite,
@@ -61,6 +64,10 @@ export const selectCaseActions = (s: AppState) => ({
   updateClient: s.updateClient,
   createTraject: s.createTraject,
   resetClientWrite: s.resetClientWrite,
+  checkClientDuplicate: s.checkClientDuplicate,
+  removeClient: s.removeClient,
+  resetClientRemove: s.resetClientRemove,
+  clearClientRemoved: s.clearClientRemoved,
   setMeldingFilter: s.setMeldingFilter,
   refreshMeldingList: s.refreshMeldingList,
   loadMeldingRows: s.loadMeldingRows,

@@ -43,6 +43,7 @@ export interface MeldingenSlice {
   /** Registers a melding; on success it is open, with its advice. */
   createMelding(fields: MeldingFieldsInput): Promise<Melding | null>;
   openMelding(id: string): Promise<void>;
+  /** Changes or corrects the open melding (any field; null removes an optional one). */
   updateMelding(fields: Input<'meldingen.update'>['fields']): Promise<boolean>;
   /** Turns the open melding into a traject (new or existing cliënt) and opens that traject. */
   convertMelding(client: Input<'meldingen.convertToTraject'>['client'], fields?: Input<'meldingen.convertToTraject'>['fields']): Promise<boolean>;
@@ -115,7 +116,16 @@ export const meldingenSlice = caseSlice<MeldingenSlice>()(
           set({ melding, meldingWrite: idleWrite, meldingList: freshList(get().meldingList) });
           return true;
         } catch (error) {
-          set({ meldingWrite: { busy: false, error: toApiError(error) } });
+          const apiError = toApiError(error);
+          set({ meldingWrite: { busy: false, error: apiError } });
+          // Our copy is old: read the melding as it is now, so the next try can succeed (the message stays).
+          if (apiError.code === 'CONFLICT') {
+            try {
+              set({ melding: await api.call('meldingen.get', { id: current.id }) });
+            } catch {
+              // The conflict message says enough; a failed re-read changes nothing shown.
+            }
+          }
           return false;
         }
       },

@@ -41,6 +41,8 @@ export interface TrajectenSlice {
   loadOlderJournaal(): Promise<boolean>;
   addTaak(task: Omit<Input<'taken.create'>, 'trajectId'>): Promise<boolean>;
   completeTaak(id: string): Promise<boolean>;
+  /** Corrects a task's title, due date or reminder (null removes the reminder). */
+  updateTaak(id: string, change: Omit<Input<'taken.update'>, 'id'>): Promise<boolean>;
   addToestemming(fields: Input<'toestemmingen.add'>['fields']): Promise<boolean>;
   withdrawToestemming(id: string, datum?: string): Promise<boolean>;
   resetTrajectWrite(): void;
@@ -164,6 +166,9 @@ export const trajectenSlice = caseSlice<TrajectenSlice>()(
       },
       completeTaak(id) {
         return writeOnTraject(() => api.call('taken.complete', { id }));
+      },
+      updateTaak(id, change) {
+        return writeOnTraject(() => api.call('taken.update', { ...change, id }));
       },
       addToestemming(fields) {
         return writeOnTraject((d) => api.call('toestemmingen.add', { trajectId: d.traject.id, fields }));
