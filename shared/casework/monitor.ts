@@ -316,3 +316,31 @@ export function monitorCijfers(jaar: number, regio: RegioGemeenten, bron: Monito
     politie: { perVorm: [...politie.values()].sort((a, b) => vormOrder(a.vorm) - vormOrder(b.vorm)), totaal: politieTotaal },
   };
 }
+
+/**
+ * True when a traject was supported during the period `van`..`tot` (ISO dates, both included):
+ * registered by its end and not closed before its start. For a calendar year this is `liepInJaar`.
+ */
+export function liepInPeriode(traject: { aanmelddatum: IsoDate; afgeslotenOp: IsoDate | null }, van: IsoDate, tot: IsoDate): boolean {
+  return traject.aanmelddatum <= tot && (traject.afgeslotenOp === null || traject.afgeslotenOp >= van);
+}
+
+/**
+ * How one cliënt counts in the period `van`..`tot` (a quarter, for the Regionale Tafel): the rule
+ * of `clientInJaar` with the period's dates — new when the deciding first traject was registered
+ * in the period. For a calendar year it gives exactly what `clientInJaar` gives.
+ */
+export function clientInPeriode(trajecten: readonly TrajectFeit[], van: IsoDate, tot: IsoDate, monitor: MonitorIndeling = monitorPolicy.inhoud): ClientInJaar | null {
+  const liepen = trajecten.filter((t) => liepInPeriode(t, van, tot));
+  if (liepen.length === 0) return null;
+  const slachtoffer = liepen.filter((t) => !t.preventief);
+  const beslissend = slachtoffer.length > 0 ? slachtoffer : liepen;
+  const eerste = beslissend.reduce((a, b) => (b.aanmelddatum < a.aanmelddatum ? b : a));
+  const vormen = [...new Set(beslissend.flatMap((t) => t.vormen))];
+  return {
+    categorie: monitorCategorie({ preventief: slachtoffer.length === 0, vormen }, monitor),
+    nieuw: eerste.aanmelddatum >= van,
+    minderjarig: eerste.minderjarigBijStart,
+    vormen,
+  };
+}

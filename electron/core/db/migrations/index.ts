@@ -8,6 +8,7 @@ import { monitorFacts } from './0060_monitor_facts';
 import { profilePartners } from './0070_profile_partners';
 import { verstrekkingen } from './0080_verstrekkingen';
 import { clientCorrections } from './0090_client_corrections';
+import { tafelReleases } from './0100_tafel_releases';
 
 /**
  * Every migration, in order. Add a migration as a new numbered file and one line here.
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   profilePartners, // 0070
   verstrekkingen, // 0080
   clientCorrections, // 0090
+  tafelReleases, // 0100
 ];
