@@ -26,7 +26,7 @@ it('0090 adds the removals table and the duplicate-check indexes to a vault at 0
     const old = inTransaction(db, () => writeClient(db, ownerWriter(), ClientFields.parse({ roepnaam: 'Testa', achternaam: 'Oudgedaan', geboortedatum: '1990-05-06', bsn: '987654321' })));
     const rows = db.prepare('SELECT * FROM clienten').all();
 
-    expect(migrate(db, migrations)).toMatchObject({ from: 80, applied: [90] });
+    expect(migrate(db, migrations.filter((m) => m.version <= 90))).toMatchObject({ from: 80, applied: [90] });
     expect(db.prepare('SELECT * FROM clienten').all()).toEqual(rows);
     const plan = (sql: string) => JSON.stringify(db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('x'));
     expect(plan(duplicateLookups.bsn)).toContain('USING INDEX clienten_bsn');
