@@ -9,6 +9,8 @@ import { seed } from './seed';
 import { importCommand } from './import';
 import { stappenplanCheck } from './stappenplan';
 import { verstrekkingenCommand } from './verstrekkingen';
+import { exportTafel } from './exportTafel';
+import { exportVerify } from './exportVerify';
 
 /** Every `kk` subcommand. Add a command as a file in this folder and one line here. */
 export const commands: readonly Command[] = [
@@ -22,4 +24,6 @@ export const commands: readonly Command[] = [
   importCommand,
   stappenplanCheck,
   verstrekkingenCommand,
+  exportTafel,
+  exportVerify,
 ];
