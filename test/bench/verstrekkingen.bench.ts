@@ -27,7 +27,7 @@ import type { BenchReport, BenchRow } from './benchReport';
 const JOURNAAL = 500;
 const RUNS = 5;
 const BESLUITEN = 100_000;
-const QUERY_RUNS = 30;
+const QUERY_RUNS = 40;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
@@ -157,12 +157,18 @@ async function register(rows: BenchRow[]): Promise<Record<string, string | numbe
       // Through the contract, as the screen asks: input parsed, page of 100 newest first with the
       // total, each entry with its decision record, output checked against the contract.
       const times: number[] = [];
+      const cpu: number[] = [];
       const sql: number[] = [];
       let total = 0;
       for (let i = 0; i < QUERY_RUNS; i++) {
+        // CPU time beside wall time: on a machine shared with other work, a p95 in wall time
+        // mostly measures waiting for a core.
+        const c0 = process.cpuUsage();
         const q0 = performance.now();
         const page = await v.call('verstrekkingen.register', { filter: filter(i), page: { offset: 0, limit: 100 } });
         times.push(performance.now() - q0);
+        const c = process.cpuUsage(c0);
+        cpu.push((c.user + c.system) / 1000);
         total += page.total;
         const s0 = performance.now();
         zoekRegister(v.db, filter(i), { offset: 0, limit: 100 });
@@ -170,8 +176,9 @@ async function register(rows: BenchRow[]): Promise<Record<string, string | numbe
       }
       times.sort((a, b) => a - b);
       sql.sort((a, b) => a - b);
+      cpu.sort((a, b) => a - b);
       const p95 = percentile(times, 95);
-      rows.push({ name: `${name}: page of 100 + total, p95`, value: p95, unit: 'ms', target: '≤ 50 ms', met: p95 <= 50, note: `p50 ${percentile(times, 50).toFixed(1)} ms; repository alone p95 ${percentile(sql, 95).toFixed(1)} ms; ~${Math.round(total / QUERY_RUNS)} entries found` });
+      rows.push({ name: `${name}: page of 100 + total, p95`, value: p95, unit: 'ms', target: '≤ 50 ms', met: p95 <= 50, note: `p50 ${percentile(times, 50).toFixed(1)} ms; CPU p95 ${percentile(cpu, 95).toFixed(1)} ms; repository alone p95 ${percentile(sql, 95).toFixed(1)} ms; ~${Math.round(total / QUERY_RUNS)} entries found` });
     }
     // The last page of a large search (read from the other end).
     const last0 = performance.now();
@@ -192,5 +199,6 @@ export async function run(): Promise<BenchReport> {
   const rows: BenchRow[] = [];
   const a = await pakket(rows);
   const b = await register(rows);
-  return { name: 'verstrekkingen (package and register)', rows, context: { ...a, ...b } };
+  const [load1] = (await import('node:os')).loadavg();
+  return { name: 'verstrekkingen (package and register)', rows, context: { ...a, ...b, loadAverage: Number(load1!.toFixed(1)), cores: (await import('node:os')).cpus().length } };
 }

@@ -110,6 +110,7 @@ export const verstrekkingen: Migration = {
       CREATE INDEX verstrekkingen_register_client ON verstrekkingen_register (pseudoniem, op);
       CREATE INDEX verstrekkingen_register_partner ON verstrekkingen_register (partner_id, op);
       CREATE INDEX verstrekkingen_register_grondslag ON verstrekkingen_register (grondslag, op);
+      CREATE INDEX verstrekkingen_register_partner_grondslag ON verstrekkingen_register (partner_id, grondslag, op);
       CREATE INDEX verstrekkingen_register_op ON verstrekkingen_register (op);
       CREATE INDEX verstrekkingen_register_besluit ON verstrekkingen_register (besluit_id, soort) WHERE besluit_id IS NOT NULL;
       ${appendOnly('verstrekkingen_register')}
