@@ -162,7 +162,7 @@ function VierOgen() {
       <form onSubmit={(e) => void goedkeuren(e)} noValidate aria-busy={write.busy}>
         <ErrorSummary errors={shown} fieldName={(p) => (p === 'naam' ? 'vk-goedkeurder' : p === 'functie' ? 'vk-goedkeurder-functie' : undefined)} />
         <VkMelding error={write.error && write.error.code !== 'INVALID_INPUT' ? write.error : null} />
-        <div className="kk-form-row">
+        <div className="kk-form-row kk-vk-row-end">
           <TextField label={t('vk.vierOgen.naam')} hint={t('vk.vierOgen.naamHint')} name="vk-goedkeurder" value={naam} onChange={setNaam} error={shown.naam} />
           <SelectField
             label={t('vk.vierOgen.functie')}
@@ -249,7 +249,7 @@ function Record({ besluit: b }: { besluit: Besluit }) {
           [t('vk.veld.regime'), t(`vk.regime.${b.regime}`)],
           [t('vk.veld.doel'), t(`vk.doel.${b.doel}`)],
           [t('vk.veld.verenigbaar'), b.doelVerenigbaar === null ? t('vk.nietGevraagd') : b.doelVerenigbaar ? ja : nee],
-          [t('vk.veld.uitkomst'), t(`vk.uitkomst.${b.uitkomst}`)],
+          [t('vk.veld.uitkomst'), t(`vk.uitkomstKort.${b.uitkomst}`)],
           b.grondslag !== undefined && [t('vk.veld.grondslag'), `${t(`vk.grondslag.${b.grondslag}`)}${b.bepaling ? ` (${b.bepaling})` : ''}`],
           b.uitzonderingen.length > 0 && [t('vk.veld.uitzonderingen'), b.uitzonderingen.map((u) => `${t(`vk.klasse.${u.klasse}`)}: ${u.tekst}`).join('; ')],
           b.geheimhouding !== undefined && [t('vk.veld.geheimhouding'), `${t(`vk.geheimhouding.${b.geheimhouding.basis}`)}${b.geheimhouding.toelichting ? ` — ${b.geheimhouding.toelichting}` : ''}`],
@@ -325,7 +325,9 @@ export function BesluitScreen({ id }: { id: string }) {
       {b ? (
         <>
           <p className="kk-record-sub">
-            <Badge tone={b.staat === 'bruikbaar' ? 'ok' : b.staat === 'wacht-op-goedkeuring' ? 'info' : 'neutral'}>{t(`vk.staat.${b.staat}`)}</Badge> <span className="kk-muted">{t(`vk.uitkomst.${b.uitkomst}`)}</span>
+            <Badge tone={b.staat === 'bruikbaar' ? 'ok' : b.staat === 'wacht-op-goedkeuring' ? 'info' : 'neutral'}>{t(`vk.staat.${b.staat}`)}</Badge> <span className="kk-muted">
+              {t('vk.veld.uitkomst')}: {t(`vk.uitkomstKort.${b.uitkomst}`)}
+            </span>
           </p>
           {b.redenen.length > 0 ? (
             <Alert type="info" className="kk-alert">

@@ -49,9 +49,12 @@ export function RegisterScreen() {
 
   useEffect(() => {
     void loadPartners();
+    // Read afresh each time the register opens; the first page is asked here, because the table's
+    // own first request (its effect runs before this one) belongs to the list just emptied.
     refreshRegister();
+    void loadRegisterRows(0, 0);
     return () => resetVkWrite();
-  }, [loadPartners, refreshRegister, resetVkWrite]);
+  }, [loadPartners, refreshRegister, loadRegisterRows, resetVkWrite]);
 
   function zoek(event: FormEvent) {
     event.preventDefault();
@@ -86,34 +89,59 @@ export function RegisterScreen() {
   async function exporteer() {
     setSaid('');
     const result = await exportRegister();
-    if (result) setSaid(result.opgeslagen ? t('vk.register.geexporteerd', { n: result.rijen }) : t('vk.register.exportGeannuleerd'));
+    if (result) setSaid(!result.opgeslagen ? t('vk.register.exportGeannuleerd') : result.rijen === 1 ? t('vk.register.geexporteerdEen') : t('vk.register.geexporteerd', { n: result.rijen }));
   }
 
   const onRange = useCallback((first: number, last: number) => void loadRegisterRows(first, last), [loadRegisterRows]);
 
+  const velden = (r: RegisterRegel) => r.velden.map((c) => t(`vk.cat.${c}`)).join(', ');
   const columns: Column<RegisterRegel>[] = [
-    { key: 'op', header: t('vk.register.col.op'), cell: (r) => <span className="kk-small">{toonMoment(r.op)}</span> },
+    {
+      key: 'op',
+      header: t('vk.register.col.op'),
+      cell: (r) => (
+        <span className="kk-vk-cell2">
+          <span>{toonMoment(r.op).split(' ')[0]}</span>
+          <span className="kk-muted kk-small">{toonMoment(r.op).split(' ')[1]}</span>
+        </span>
+      ),
+    },
     {
       key: 'soort',
       header: t('vk.register.col.soort'),
       cell: (r) => (
-        <span className="kk-ellipsis" title={r.reden}>
-          {t(`vk.soort.${r.soort}`)}
-          {r.reden ? <span className="kk-muted kk-small"> · {r.reden}</span> : null}
+        <span className="kk-vk-cell2" title={r.reden}>
+          <span className="kk-ellipsis">{t(`vk.soort.${r.soort}`)}</span>
+          <span className="kk-ellipsis kk-muted kk-small">{r.reden ?? t('vk.register.door', { naam: r.door.naam })}</span>
         </span>
       ),
     },
     { key: 'client', header: t('vk.register.col.client'), cell: (r) => (r.pseudoniem ? <span className="kk-pseudonym">{r.pseudoniem}</span> : '—') },
-    { key: 'ontvanger', header: t('vk.register.col.ontvanger'), cell: (r) => <span className="kk-ellipsis">{r.ontvanger ?? '—'}</span> },
-    { key: 'grondslag', header: t('vk.register.col.grondslag'), cell: (r) => (r.grondslag ? t(`vk.grondslag.${r.grondslag}`) : '—') },
-    { key: 'velden', header: t('vk.register.col.velden'), cell: (r) => <span className="kk-ellipsis kk-small" title={r.velden.map((c) => t(`vk.cat.${c}`)).join(', ')}>{r.velden.length === 0 ? '—' : r.velden.map((c) => t(`vk.cat.${c}`)).join(', ')}</span> },
-    { key: 'door', header: t('vk.register.col.door'), cell: (r) => <span className="kk-ellipsis kk-small">{r.door.naam}</span> },
+    {
+      key: 'ontvanger',
+      header: t('vk.register.col.ontvanger'),
+      cell: (r) => (
+        <span className="kk-vk-cell2" title={r.ontvanger}>
+          <span className="kk-ellipsis">{r.ontvanger ?? '—'}</span>
+          <span className="kk-ellipsis kk-muted kk-small">{r.grondslag ? t(`vk.grondslag.${r.grondslag}`) : ''}</span>
+        </span>
+      ),
+    },
+    {
+      key: 'velden',
+      header: t('vk.register.col.velden'),
+      cell: (r) => (
+        <span className="kk-vk-clamp kk-small" title={velden(r)}>
+          {r.velden.length === 0 ? '—' : velden(r)}
+        </span>
+      ),
+    },
     {
       key: 'open',
       header: t('vk.register.col.besluit'),
       cell: (r) =>
         r.besluitId ? (
-          <button type="button" className="kk-link-button kk-open-button" onClick={() => openVerstrekkingen({ screen: 'besluit', id: r.besluitId! })} aria-label={t('vk.register.openLabel', { ref: r.referentie ?? '' })}>
+          <button type="button" className="kk-link-button kk-open-button kk-vk-ref" onClick={() => openVerstrekkingen({ screen: 'besluit', id: r.besluitId! })} aria-label={t('vk.register.openLabel', { ref: r.referentie ?? '' })}>
             {r.referentie ?? t('vk.record.open')}
           </button>
         ) : (
@@ -131,6 +159,8 @@ export function RegisterScreen() {
       <form onSubmit={zoek} noValidate className="kk-panel kk-filters kk-vk-filters" aria-label={t('vk.register.zoeken')}>
         <ErrorSummary errors={errors} fieldName={(p) => `vk-r-${p}`} />
         <TextField label={t('vk.register.pseudoniem')} hint={t('vk.register.pseudoniemHint')} name="vk-r-pseudoniem" value={form.pseudoniem} onChange={set('pseudoniem')} error={errors.pseudoniem} className="kk-mono" />
+        <DateField label={t('vk.register.van')} name="vk-r-van" value={form.van} onChange={set('van')} error={errors.van} />
+        <DateField label={t('vk.register.tot')} name="vk-r-tot" value={form.tot} onChange={set('tot')} error={errors.tot} />
         <SelectField
           label={t('vk.register.partner')}
           name="vk-r-partnerId"
@@ -152,8 +182,6 @@ export function RegisterScreen() {
           onChange={set('soort')}
           options={[{ value: '', label: t('vk.register.alle') }, ...RegisterSoort.options.map((s) => ({ value: s, label: t(`vk.soort.${s}`) }))]}
         />
-        <DateField label={t('vk.register.van')} name="vk-r-van" value={form.van} onChange={set('van')} error={errors.van} />
-        <DateField label={t('vk.register.tot')} name="vk-r-tot" value={form.tot} onChange={set('tot')} error={errors.tot} />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button">
             {t('vk.register.zoekKnop')}
@@ -165,7 +193,7 @@ export function RegisterScreen() {
       </form>
       <div className="kk-vk-register__bar">
         <p className="kk-count" aria-live="polite">
-          {list.total === null ? t('vk.register.laden') : t('vk.register.aantal', { n: formatNumber(list.total, language) })}
+          {list.total === null ? t('vk.register.laden') : list.total === 1 ? t('vk.register.aantalEen') : t('vk.register.aantal', { n: formatNumber(list.total, language) })}
         </p>
         <Button type="button" appearance="secondary-action-button" onClick={() => void exporteer()} disabled={write.busy}>
           {t('vk.register.export')}
@@ -185,8 +213,8 @@ export function RegisterScreen() {
           rowAt={(i) => rowAt(list, i)}
           onRange={onRange}
           rowKey={(r) => r.id}
-          template="8.5rem minmax(9rem, 1.3fr) 7.5rem minmax(8rem, 1fr) 7.5rem minmax(8rem, 1.2fr) minmax(6rem, 0.8fr) 7.5rem"
-          rowHeight={56}
+          template="6.5rem minmax(8rem, 1.3fr) 7.5rem minmax(8rem, 1.2fr) minmax(8rem, 1.5fr) 9rem"
+          rowHeight={64}
         />
       )}
     </div>

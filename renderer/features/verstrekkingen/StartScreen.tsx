@@ -12,32 +12,61 @@ import { selectPartners } from '../profile/profileSelectors';
 import { selectVkActions, selectVkError, selectVkRegels, selectVkTraject, selectVkTrajectBesluiten, selectVkWrite } from './verstrekkingenSelectors';
 import { CategorieNaam, KeuzeGroep, StapVoortgang, ToestemmingenLijst, VkMelding } from './vkBits';
 
-/** The data categories as checkboxes: the purpose's proposal ticked, the rest marked "not needed for this purpose". */
-export function GegevensKeuze({ gekozen, voorstel, onChange, error }: { gekozen: readonly DataCategorie[]; voorstel: readonly DataCategorie[] | null; onChange(c: DataCategorie[]): void; error?: string | undefined }) {
+/** One data category as a checkbox (with its special or criminal-law label). */
+function GegevenVinkje({ categorie, gekozen, onChange }: { categorie: DataCategorie; gekozen: readonly DataCategorie[]; onChange(c: DataCategorie[]): void }) {
+  return (
+    <li className="kk-vk-data__item">
+      <label className="kk-vk-check">
+        <input
+          type="checkbox"
+          className="utrecht-checkbox utrecht-checkbox--html-input"
+          name="vk-gegevens"
+          value={categorie}
+          checked={gekozen.includes(categorie)}
+          onChange={(e) => onChange(e.target.checked ? [...gekozen, categorie] : gekozen.filter((x) => x !== categorie))}
+        />
+        <span>
+          <CategorieNaam categorie={categorie} />
+        </span>
+      </label>
+    </li>
+  );
+}
+
+/** The data categories as checkboxes: the purpose's proposal (ticked at first), and apart the ones it does not need. */
+export function GegevensKeuze({ gekozen, voorstel, onChange }: { gekozen: readonly DataCategorie[]; voorstel: readonly DataCategorie[] | null; onChange(c: DataCategorie[]): void }) {
   const { t } = useT();
+  const voorgesteld = voorstel === null ? DataCategorie.options : DataCategorie.options.filter((c) => voorstel.includes(c));
+  const anderen = voorstel === null ? [] : DataCategorie.options.filter((c) => !voorstel.includes(c));
   return (
     <fieldset className="kk-fieldset kk-vk-data" aria-describedby="kk-vk-data-hint">
       <legend className="kk-fieldset__legend">{t('vk.start.gegevens')}</legend>
       <p id="kk-vk-data-hint" className="utrecht-form-field__description kk-hint">
         {voorstel === null ? t('vk.start.gegevensEerstDoel') : voorstel.length === 0 ? t('vk.start.gegevensGeen') : t('vk.start.gegevensHint')}
       </p>
-      {error ? <p className="utrecht-form-field__error-message kk-error-text">{error}</p> : null}
-      <ul className="kk-vk-data__list">
-        {DataCategorie.options.map((c) => {
-          const nietNodig = voorstel !== null && !voorstel.includes(c);
-          return (
-            <li key={c} className={nietNodig ? 'kk-vk-data__item kk-vk-data__item--extra' : 'kk-vk-data__item'}>
-              <label className="kk-vk-check">
-                <input type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input" name="vk-gegevens" value={c} checked={gekozen.includes(c)} onChange={(e) => onChange(e.target.checked ? [...gekozen, c] : gekozen.filter((x) => x !== c))} />
-                <span>
-                  <CategorieNaam categorie={c} />
-                  {nietNodig ? <span className="kk-muted kk-small"> · {t('vk.start.nietNodig')}</span> : null}
-                </span>
-              </label>
-            </li>
-          );
-        })}
-      </ul>
+      {voorgesteld.length > 0 ? (
+        <>
+          {voorstel !== null ? <p className="kk-vk-data__group">{t('vk.start.voorstel')}</p> : null}
+          <ul className="kk-vk-data__list">
+            {voorgesteld.map((c) => (
+              <GegevenVinkje key={c} categorie={c} gekozen={gekozen} onChange={onChange} />
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {anderen.length > 0 ? (
+        <details className="kk-vk-data__others" open={anderen.some((c) => gekozen.includes(c))}>
+          <summary>
+            {t('vk.start.anderen')} ({anderen.length})
+          </summary>
+          <p className="kk-muted kk-small">{t('vk.start.anderenHint')}</p>
+          <ul className="kk-vk-data__list">
+            {anderen.map((c) => (
+              <GegevenVinkje key={c} categorie={c} gekozen={gekozen} onChange={onChange} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
     </fieldset>
   );
 }
@@ -114,9 +143,9 @@ export function StartScreen({ trajectId }: { trajectId: string }) {
           <Paragraph>{t('vk.start.uitleg')}</Paragraph>
         </div>
         {huidig ? (
-          <Paragraph>
+          <p className="kk-vk-traject">
             {t('vk.start.traject')} <span className="kk-pseudonym">{huidig.traject.pseudoniem}</span>
-          </Paragraph>
+          </p>
         ) : null}
         <VkMelding error={error} />
         <form onSubmit={(e) => void start(e)} noValidate aria-busy={write.busy}>

@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useState, type Ref } from 'react';
 import { Kanaal } from '../../../shared/partners/partner.schema';
 import { BesluitInvoer, type ConceptStap } from '../../../shared/verstrekkingen/besluit.schema';
@@ -7,7 +7,6 @@ import type { UitkomstSchema } from '../../../shared/verstrekkingen/stap.schema'
 import type { StappenplanFile } from '../../../shared/stappenplan/ruleSet.schema';
 import { DateField } from '../../components/DateField';
 import { blankToUndefined, CheckboxField, ErrorSummary, issuesToErrors, SelectField, TextareaField, TextField, validateWith, type FieldErrors } from '../../components/formBits';
-import { SubmitRow } from '../../components/screenBits';
 import { useCheckedForm } from '../../components/useCheckedForm';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { useT } from '../../i18n/useT';
@@ -75,7 +74,7 @@ function ConceptVoorbeeld() {
         {t('vk.voorbeeld.titel')}
       </Heading>
       <Paragraph>{t('vk.voorbeeld.uitleg')}</Paragraph>
-      {inhoud === 'laden' ? <p className="kk-muted">{t('vk.voorbeeld.laden')}</p> : inhoud === null ? <p className="kk-muted">{t('vk.voorbeeld.nietGelukt')}</p> : <Voorbeeld inhoud={inhoud} />}
+      {inhoud === 'laden' ? <p className="kk-muted">{t('vk.voorbeeld.laden')}</p> : inhoud === null ? <p className="kk-muted">{t('vk.voorbeeld.nietGelukt')}</p> : <Voorbeeld inhoud={inhoud} concept />}
     </section>
   );
 }
@@ -208,11 +207,14 @@ export function UitkomstStap({ stap, uitkomst }: { stap: ConceptStap; uitkomst: 
               <Paragraph>{t('vk.besluit.nietsNaarBuiten')}</Paragraph>
             </Alert>
           ) : null}
-          <SubmitRow label={t('vk.besluit.opslaan')} busy={write.busy} disabled={write.busy} primary>
+          <ButtonGroup>
             <Button type="button" appearance="secondary-action-button" onClick={back} disabled={write.busy}>
               {t('vk.wizard.vorige')}
             </Button>
-          </SubmitRow>
+            <Button type="submit" appearance="primary-action-button" busy={write.busy} disabled={write.busy}>
+              {t('vk.besluit.opslaan')}
+            </Button>
+          </ButtonGroup>
         </form>
       </section>
       <LaterVerder />

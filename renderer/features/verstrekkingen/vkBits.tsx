@@ -22,6 +22,11 @@ export function stapNaamKey(stap: number): MessageKey {
   return `vk.stap.${Math.min(9, Math.max(0, stap)) as (typeof STAPPEN)[number]}`;
 }
 
+/** The short name of a step, for the row of steps. */
+function stapKortKey(stap: (typeof STAPPEN)[number]): MessageKey {
+  return `vk.stapKort.${stap}`;
+}
+
 /**
  * Where the person is in the stappenplan: "Stap n van 9" with the step's name, and the ten
  * steps as a row (done, current, still to come). The current step is marked for screen readers.
@@ -39,7 +44,9 @@ export function StapVoortgang({ stap }: { stap: number }) {
             <span className="kk-vk-progress__nr" aria-hidden="true">
               {i}
             </span>
-            <span className="kk-vk-progress__name">{t(stapNaamKey(i))}</span>
+            <span className="kk-vk-progress__name" title={t(stapNaamKey(i))}>
+              {t(stapKortKey(i))}
+            </span>
             <span className="kk-visually-hidden">{i < stap ? t('vk.voortgang.klaar') : i === stap ? t('vk.voortgang.nu') : ''}</span>
           </li>
         ))}
@@ -53,42 +60,36 @@ function statusTone(status: ToestemmingStatus): 'ok' | 'neutral' | 'warn' {
   return status === 'geldig' ? 'ok' : status === 'ingetrokken' || status === 'verlopen' ? 'neutral' : 'warn';
 }
 
-/** The consents of the traject with their state today (geldig, ingetrokken, verlopen …). */
-export function ToestemmingenLijst({ toestemmingen, titleLevel = 3 }: { toestemmingen: readonly ToestemmingWeergave[]; titleLevel?: 2 | 3 }) {
+/** The consents of the traject with their state today (geldig, ingetrokken, verlopen …), one under the other. */
+export function ToestemmingenLijst({ toestemmingen }: { toestemmingen: readonly ToestemmingWeergave[] }) {
   const { t } = useT();
   return (
     <section className="kk-vk-consents" aria-labelledby="kk-vk-consents-title">
-      <Heading level={titleLevel} id="kk-vk-consents-title">
+      <Heading level={3} id="kk-vk-consents-title">
         {t('vk.toestemmingen.title')}
       </Heading>
       <Paragraph className="kk-muted kk-small">{t('vk.toestemmingen.hint')}</Paragraph>
-      <DataTable
-        caption={t('vk.toestemmingen.title')}
-        captionHidden
-        empty={t('vk.toestemmingen.geen')}
-        columns={[{ label: t('vk.toestemmingen.doel') }, { label: t('vk.toestemmingen.ontvanger') }, { label: t('vk.toestemmingen.periode') }, { label: t('vk.toestemmingen.status') }]}
-        rows={toestemmingen}
-        row={(c) => (
-          <TableRow key={c.id}>
-            <TableCell>
-              {t(`cw.doel.${c.doel}`)}
-              <div className="kk-muted kk-small">
-                {t(`cw.gegevenDoor.${c.gegevenDoor}`)}
-                {c.schriftelijk ? ` · ${t('vk.toestemmingen.schriftelijk')}` : ` · ${t('vk.toestemmingen.mondeling')}`}
-              </div>
-            </TableCell>
-            <TableCell>{c.ontvanger}</TableCell>
-            <TableCell>
-              {formatDate(c.vanaf)}
-              {c.tot ? ` – ${formatDate(c.tot)}` : ''}
-            </TableCell>
-            <TableCell>
-              <Badge tone={statusTone(c.status)}>{t(`cw.tstatus.${c.status}`)}</Badge>
-              {c.ingetrokkenOp ? <div className="kk-muted kk-small">{t('vk.toestemmingen.ingetrokkenOp', { date: formatDate(c.ingetrokkenOp) })}</div> : null}
-            </TableCell>
-          </TableRow>
-        )}
-      />
+      {toestemmingen.length === 0 ? (
+        <Paragraph className="kk-muted">{t('vk.toestemmingen.geen')}</Paragraph>
+      ) : (
+        <ul className="kk-vk-consent-list">
+          {toestemmingen.map((c) => (
+            <li key={c.id} className="kk-vk-consent">
+              <span className="kk-vk-consent__head">
+                <span className="kk-vk-consent__doel">{t(`cw.doel.${c.doel}`)}</span> <Badge tone={statusTone(c.status)}>{t(`cw.tstatus.${c.status}`)}</Badge>
+              </span>
+              <span>
+                {t('vk.toestemmingen.ontvanger')}: {c.ontvanger}
+              </span>
+              <span className="kk-muted kk-small">
+                {c.schriftelijk ? t('vk.toestemmingen.schriftelijk') : t('vk.toestemmingen.mondeling')} · {t(`cw.gegevenDoor.${c.gegevenDoor}`)} · {t('vk.toestemmingen.vanaf', { date: formatDate(c.vanaf) })}
+                {c.tot ? ` · ${t('vk.toestemmingen.tot', { date: formatDate(c.tot) })}` : ''}
+              </span>
+              {c.ingetrokkenOp ? <span className="kk-muted kk-small">{t('vk.toestemmingen.ingetrokkenOp', { date: formatDate(c.ingetrokkenOp) })}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
@@ -223,7 +224,7 @@ function RecordTabel({ soort, velden }: { soort: RecordSoort; velden: Record<str
  * Exactly what would leave (verstrekkingen.preview): the cover and only the allowed fields, as
  * the core built them. Labels and values as in the package (in Dutch, as the recipient reads them).
  */
-export function Voorbeeld({ inhoud }: { inhoud: PakketInhoud }) {
+export function Voorbeeld({ inhoud, concept = false }: { inhoud: PakketInhoud; concept?: boolean }) {
   const { t } = useT();
   const v = inhoud.voorblad;
   const { client, traject, melding, journaal } = inhoud.gegevens;
@@ -233,18 +234,19 @@ export function Voorbeeld({ inhoud }: { inhoud: PakketInhoud }) {
       <Heading level={4}>{t('vk.voorbeeld.voorblad')}</Heading>
       <Definities
         items={[
-          [t('vk.veld.referentie'), v.referentie],
+          !concept && [t('vk.veld.referentie'), v.referentie],
           [t('vk.veld.ontvanger'), v.ontvanger.naam],
           [t('vk.veld.doel'), v.doelNaam],
           [t('vk.veld.grondslag'), `${t(`vk.grondslag.${v.grondslag}`)} (${v.bepaling})`],
           v.uitzonderingen.length > 0 && [t('vk.veld.uitzonderingen'), v.uitzonderingen.map((u) => u.tekst).join('; ')],
           [t('vk.veld.afzender'), `${v.afzender.naam}, ${t(`profile.functie.${v.afzender.functie}`)}, ${v.afzender.organisatie}`],
           [t('vk.veld.kanaal'), t(`partners.kanaal.${v.kanaal}`)],
-          [t('vk.veld.bewaartermijn'), v.bewaartermijn],
-          [t('vk.veld.herbeoordeling'), formatDate(v.herbeoordelingOp)],
+          !concept && [t('vk.veld.bewaartermijn'), v.bewaartermijn],
+          !concept && [t('vk.veld.herbeoordeling'), formatDate(v.herbeoordelingOp)],
           [t('vk.veld.ruleSetVersie'), v.ruleSetVersie],
         ]}
       />
+      {concept ? <Paragraph className="kk-muted kk-small">{t('vk.voorbeeld.conceptNoot')}</Paragraph> : null}
       <Heading level={4}>{t('vk.voorbeeld.gegevens')}</Heading>
       {leeg ? <Paragraph className="kk-muted">{t('vk.voorbeeld.geenGegevens')}</Paragraph> : null}
       {client ? <RecordTabel soort="client" velden={client} /> : null}
