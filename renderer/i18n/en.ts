@@ -4,6 +4,7 @@ import { meldrouteOpvangEn } from '../features/casework/meldrouteOpvang.i18n';
 import { gemeenteSelectEn } from '../components/gemeenteSelect.i18n';
 import { profileEn } from '../features/profile/i18n';
 import { verstrekkingenEn } from '../features/verstrekkingen/i18n';
+import { backupEn } from '../features/settings/backup.i18n';
 
 // English for colleagues who do not read Dutch. `Record<MessageKey, string>`: a missing key
 // does not compile, and an extra key is an excess property error.
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...meldrouteOpvangEn,
   ...profileEn,
   ...verstrekkingenEn,
+  ...backupEn,
   ...gemeenteSelectEn,
   'app.name': 'Ketenkluis',
   'app.tagline': 'Encrypted case work for the Dutch chain approach against human trafficking',

@@ -5,12 +5,14 @@ import { meldrouteOpvangNl } from '../features/casework/meldrouteOpvang.i18n';
 import { gemeenteSelectNl } from '../components/gemeenteSelect.i18n';
 import { profileNl } from '../features/profile/i18n';
 import { verstrekkingenNl } from '../features/verstrekkingen/i18n';
+import { backupNl } from '../features/settings/backup.i18n';
 
 export const nl = {
   ...caseworkNl,
   ...meldrouteOpvangNl,
   ...profileNl,
   ...verstrekkingenNl,
+  ...backupNl,
   ...gemeenteSelectNl,
   'app.name': 'Ketenkluis',
   'app.tagline': 'Versleutelde casuïstiek voor de ketenaanpak mensenhandel',

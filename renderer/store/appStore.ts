@@ -7,14 +7,16 @@ import { createUiSlice, type UiSlice } from './ui.slice';
 import { createVaultSlice, type VaultSlice } from './vault.slice';
 import { profileSlice, type ProfileSlice } from './profile.slice';
 import { verstrekkingenSlice, type VerstrekkingenSlice } from './verstrekkingen.slice';
+import { backupSlice, type BackupSlice } from '../features/settings/backup.slice';
+import { createRestoreSlice, type RestoreSlice } from '../features/gate/restore.slice';
 
 /** The one store of the renderer, built from slices. */
-export type AppState = VaultSlice & SettingsSlice & UiSlice & CaseworkSlice & ProfileSlice & VerstrekkingenSlice & { start(): Promise<() => void> };
+export type AppState = VaultSlice & SettingsSlice & UiSlice & CaseworkSlice & ProfileSlice & VerstrekkingenSlice & BackupSlice & RestoreSlice & { start(): Promise<() => void> };
 /** The store object (vanilla zustand), created once per page with the API client it talks to. */
 export type AppStore = StoreApi<AppState>;
 
 /** Every slice that holds case data, of every area. A new area adds its slices here. */
-export const caseSlices: readonly CaseSlice<object>[] = [...caseworkSlices, profileSlice, verstrekkingenSlice];
+export const caseSlices: readonly CaseSlice<object>[] = [...caseworkSlices, profileSlice, verstrekkingenSlice, backupSlice];
 
 /**
  * Creates the store around the API client (the preload API in Electron, the bridge in development).
@@ -33,11 +35,12 @@ export function createAppStore(api: ApiClient, now: () => number = Date.now): Ap
     const caseSet = ((partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => {
       if (get().vaultPhase === 'unlocked') set(partial);
     }) as typeof set;
-    const caseState = Object.assign({}, ...caseSlices.map((slice) => slice.create(api)(caseSet, get, store))) as CaseworkSlice & ProfileSlice & VerstrekkingenSlice;
+    const caseState = Object.assign({}, ...caseSlices.map((slice) => slice.create(api)(caseSet, get, store))) as CaseworkSlice & ProfileSlice & VerstrekkingenSlice & BackupSlice;
     return {
       ...createVaultSlice(api, now)(...a),
       ...createSettingsSlice(api)(...a),
       ...createUiSlice(...a),
+      ...createRestoreSlice(api)(...a),
       ...caseState,
       async start() {
         const unsubscribe = api.on('vault.locked', ({ reason }) => get().onLocked(reason));

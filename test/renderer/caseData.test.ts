@@ -28,6 +28,7 @@ const notCaseData: Record<string, string> = {
   settingsSaved: 'settings form state',
   route: 'the main navigation (reset by resetUi on lock)',
   gateView: 'which gate form shows',
+  restore: 'the restore form of the locked screens (a chosen file\'s name and size, busy/error) and the folder name a restore kept the previous vault in; reset on lock',
 };
 
 /** Keys whose value is only the state of a request (busy, error), not data read from the vault. */
@@ -91,6 +92,10 @@ async function fillEverySlice(): Promise<void> {
   await s().runQuickSwitch('Slot1');
   s().openCase({ area: 'meldingen', screen: 'melding', id: melding!.id });
   s().openCase({ area: 'trajecten', screen: 'client', id: s().trajectDetail!.traject.clientId });
+  // Backups: the status read from the vault, a new recovery key not yet confirmed, the focus the menu's reminder asks for.
+  await s().loadBackupStatus();
+  expect(await s().replaceRecoveryKey(PASSPHRASE)).toBe(true);
+  s().openBackupFromReminder();
   s().setQuickSwitcherOpen(true);
 }
 

@@ -7,13 +7,22 @@ import { useT } from '../../i18n/useT';
 import { selectGate, selectVaultActions } from '../../store/selectors';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { GateLayout } from './GateLayout';
+import { RestoreScreen } from './RestoreScreen';
+import { selectRestore, selectRestoreActions } from '../settings/backupSelectors';
+
+/** First run, or in its place the restore of a backup (a new computer) when the person chose that. */
+export function FirstRunScreen() {
+  const restoring = useAppStore(selectRestore).open;
+  return restoring ? <RestoreScreen key="restore" existing={false} /> : <CreateVault key="create" />;
+}
 
 /** First run: choose a passphrase and create the vault. */
-export function FirstRunScreen() {
+function CreateVault() {
   const { t } = useT();
   const titleRef = useFocusOnMount<HTMLHeadingElement>();
   const gate = useAppStore(selectGate);
   const { createVault } = useAppStoreShallow(selectVaultActions);
+  const { openRestore } = useAppStoreShallow(selectRestoreActions);
   const [value, setValue] = useState({ next: '', repeat: '' });
   const [tried, setTried] = useState(false);
 
@@ -39,6 +48,11 @@ export function FirstRunScreen() {
         <SubmitRow label={t('firstRun.submit')} busy={gate.busy} disabled={gate.busy} primary />
         {gate.busy ? <p role="status" className="kk-busy">{t('firstRun.busy')}</p> : null}
       </form>
+      <p className="kk-secondary-action">
+        <button type="button" className="kk-link-button" onClick={openRestore}>
+          {t('restore.entryFirstRun')}
+        </button>
+      </p>
     </GateLayout>
   );
 }

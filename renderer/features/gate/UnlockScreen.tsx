@@ -9,15 +9,24 @@ import { useT } from '../../i18n/useT';
 import { selectGate, selectLockReason, selectNavigation, selectVaultActions } from '../../store/selectors';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { GateLayout } from './GateLayout';
+import { RestoreScreen } from './RestoreScreen';
+import { selectRestore, selectRestoreActions } from '../settings/backupSelectors';
+
+/** The unlock screen, or in its place the restore of a backup when the person chose that. */
+export function UnlockScreen() {
+  const restoring = useAppStore(selectRestore).open;
+  return restoring ? <RestoreScreen key="restore" existing /> : <UnlockForm key="unlock" />;
+}
 
 /** Unlock with the passphrase; every vault error code gets its own message; slowed retries count down. */
-export function UnlockScreen() {
+function UnlockForm() {
   const { t } = useT();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const gate = useAppStore(selectGate);
   const lockReason = useAppStore(selectLockReason);
   const { unlock } = useAppStoreShallow(selectVaultActions);
   const { showGate } = useAppStoreShallow(selectNavigation);
+  const { openRestore } = useAppStoreShallow(selectRestoreActions);
   const [passphrase, setPassphrase] = useState('');
   const [empty, setEmpty] = useState(false);
   // The field, not the heading, takes focus when the screen opens: typing the passphrase and
@@ -69,6 +78,10 @@ export function UnlockScreen() {
       <p className="kk-secondary-action">
         <button type="button" className="kk-link-button" onClick={() => showGate('recover')}>
           {t('unlock.forgot')}
+        </button>
+        <br />
+        <button type="button" className="kk-link-button" onClick={openRestore}>
+          {t('restore.entryUnlock')}
         </button>
       </p>
     </GateLayout>

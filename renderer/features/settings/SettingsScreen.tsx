@@ -11,6 +11,10 @@ import { useT } from '../../i18n/useT';
 import { selectPassphraseChange, selectSettings, selectSettingsActions, selectSettingsFeedback, selectVaultActions } from '../../store/selectors';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { ProfileSettingsSection } from '../profile/ProfileSettingsSection';
+import { BackupSection, RestoredNotice } from './BackupSection';
+import { selectBackupFocus, selectNewRecoveryKey, selectRecoveryKeyWrite, selectRestore } from './backupSelectors';
+import { NewRecoveryKeyView, RecoveryKeySection } from './RecoveryKeySection';
+import './backup.css';
 
 /** Parses the auto-lock field: a whole number 1–240, else null. */
 export function parseAutoLockMinutes(text: string): number | null {
@@ -130,18 +134,34 @@ function ChangePassphrase() {
   );
 }
 
-/** Settings: auto-lock minutes, language, and changing the passphrase. */
+/**
+ * Settings: auto-lock minutes and language, the profile, backups, the passphrase and the recovery
+ * key. A new recovery key takes the whole screen until the person confirms it is stored.
+ */
 export function SettingsScreen() {
+  const newRecoveryKey = useAppStore(selectNewRecoveryKey);
+  return newRecoveryKey ? <NewRecoveryKeyView key="new-recovery-key" /> : <SettingsSections key="sections" />;
+}
+
+function SettingsSections() {
   const { t } = useT();
-  const titleRef = useFocusOnMount<HTMLHeadingElement>();
+  // A section that opens with something to say takes focus instead of the title: the outcome of
+  // a restore or of a new recovery key, or the backup button the menu's reminder pointed to.
+  const restored = useAppStore(selectRestore).restored !== null;
+  const backupFocus = useAppStore(selectBackupFocus);
+  const recoveryDone = useAppStore(selectRecoveryKeyWrite).done;
+  const titleRef = useFocusOnMount<HTMLHeadingElement>(restored || backupFocus || recoveryDone);
   return (
     <section className="kk-page" aria-labelledby="kk-page-title">
       <Heading level={1} id="kk-page-title" ref={titleRef} tabIndex={-1} className="kk-screen-title">
         {t('settings.title')}
       </Heading>
+      {restored ? <RestoredNotice /> : null}
       <GeneralSettings />
       <ProfileSettingsSection />
+      <BackupSection />
       <ChangePassphrase />
+      <RecoveryKeySection />
     </section>
   );
 }
