@@ -6,6 +6,7 @@ import type { MessageKey } from '../../i18n/translate';
 import { selectRoute, selectNavigation, selectVaultActions } from '../../store/selectors';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { areas, type Route } from '../../store/ui.slice';
+import { BackupReminder } from '../settings/BackupReminder';
 
 const navKey: Record<Route, MessageKey> = {
   trajecten: 'nav.trajecten',
@@ -47,6 +48,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
           <Logo size={32} />
           <span className="kk-brand__name">{t('app.name')}</span>
         </div>
+        <BackupReminder />
         <div className="kk-frame__status">
           <span className="kk-status-dot" aria-hidden="true" />
           <span>{t('frame.status.unlocked')}</span>
