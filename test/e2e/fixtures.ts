@@ -32,6 +32,10 @@ export interface AppHandle {
    * choose it (null content: the next dialog is cancelled). Returns the file's path.
    */
   chooseFile(name: string, content: string | null): Promise<string>;
+  /** Makes the app's next file dialog (open or save) answer with `path` as it is (null: cancelled); writes nothing. */
+  answerDialog(path: string | null): Promise<void>;
+  /** A path in the test's own temp folder, for a file a dialog should choose (nothing is written). */
+  tempPath(name: string): string;
 }
 
 /** Writes the file for `chooseFile` (or nothing for a cancel); the path the dialog answers. */
@@ -138,6 +142,25 @@ export const test = base.extend<{ app: AppHandle; syntheticProfile: boolean }>({
             }, path);
             return path ?? '';
           },
+          async answerDialog(chosen) {
+            await electronApp.evaluate(({ dialog }, answer) => {
+              const open = dialog.showOpenDialog;
+              const save = dialog.showSaveDialog;
+              const restore = () => {
+                dialog.showOpenDialog = open;
+                dialog.showSaveDialog = save;
+              };
+              dialog.showOpenDialog = (async () => {
+                restore();
+                return answer === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [answer] };
+              }) as typeof dialog.showOpenDialog;
+              dialog.showSaveDialog = (async () => {
+                restore();
+                return answer === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: answer };
+              }) as typeof dialog.showSaveDialog;
+            }, chosen);
+          },
+          tempPath: (name) => join(root, name),
           async reopen() {
             // A window reload: renderer memory is gone, the core (and its lock state) stays.
             await handle.page.reload();
@@ -174,6 +197,8 @@ export const test = base.extend<{ app: AppHandle; syntheticProfile: boolean }>({
             await answerDialog(path);
             return path ?? '';
           },
+          answerDialog,
+          tempPath: (name) => join(root, name),
           async reopen() {
             await page.goto('about:blank');
             await page.goto(url);
