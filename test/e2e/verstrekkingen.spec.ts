@@ -50,10 +50,12 @@ const stepHeading = (page: Page) => page.getByTestId('vk-vraag');
 test.describe.configure({ timeout: 300_000 });
 
 /** Opens the Verstrekkingen area and starts a disclosure for the traject of this pseudonym. */
-async function startFromArea(page: Page, pseudoniem: string): Promise<void> {
+async function startFromArea(page: Page, pseudoniem: string, shot?: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Verstrekkingen' }).click();
   await page.getByLabel('Pseudoniemcode of naam van de cliënt').fill(pseudoniem);
   await page.getByRole('button', { name: 'Traject zoeken' }).click();
+  await expect(page.getByText('1 traject(en) gevonden.')).toBeVisible();
+  if (shot) await checkScreen(page, shot);
   await page.getByRole('button', { name: `Kies het traject van ${pseudoniem}` }).click();
 }
 
@@ -141,6 +143,14 @@ test('CoMensha registration with written consent: allowed with only the minimal 
   await expect(stepHeading(page)).toHaveText('Kunt u het doel ook bereiken zonder persoonsgegevens?');
   await expect(stepHeading(page)).toBeFocused();
   await expect(page.getByRole('radio', { name: 'Nee, ik heb persoonsgegevens nodig' })).toBeChecked();
+  // Back from the first question: step 0 again, recipient and purpose fixed, the data still open.
+  await page.getByRole('button', { name: 'Vorige' }).click();
+  await expect(stepHeading(page)).toHaveText('Ontvanger, doel en gegevens');
+  await expect(stepHeading(page)).toBeFocused();
+  await expect(page.getByTestId('vk-stap')).toHaveText('Stap 0 van 9: Ontvanger');
+  await checkScreen(page, 'vk-comensha-00c-stap0-terug');
+  await page.getByRole('button', { name: 'Volgende' }).click();
+  await expect(stepHeading(page)).toHaveText('Kunt u het doel ook bereiken zonder persoonsgegevens?');
   await page.getByRole('button', { name: 'Volgende' }).click();
   await expect(stepHeading(page)).toContainText('politieregistratie');
 
@@ -209,7 +219,7 @@ test('police request without consent in a non-acute case: only without personal 
   const { page } = app;
   await createVault(page);
   const { pseudoniem } = await seedTraject(app, { achternaam: 'Politiema' });
-  await startFromArea(page, pseudoniem);
+  await startFromArea(page, pseudoniem, 'vk-overzicht-zoeken');
   await stepZero(page, 'vk-politie-00-start', 'politie-avim-rotterdam', /^Opsporing/, 'Bij dit traject is geen toestemming vastgelegd.', ['identificerend', 'contactgegevens', 'achtergrond', 'uitbuiting', 'procedures']);
   const asked = await answerAll(page, 'vk-politie', { 'zonder-persoonsgegevens': 'nee', 'afzender-opsporing': 'nee', 'doel-verenigbaar': 'ja', vordering: 'nee', 'acuut-gevaar': 'nee' });
   expect(asked).toContain('vordering');

@@ -210,6 +210,30 @@ describe('the stappenplan wizard', () => {
     expect(await s().unlock(PASSPHRASE)).toBe(true);
   });
 
+  it('speaks English when the person chose English (the rule set’s own questions stay Dutch)', async () => {
+    expect(await s().updateSettings({ language: 'en' })).toBe(true);
+    try {
+      render(
+        <StoreProvider store={store}>
+          <App />
+        </StoreProvider>,
+      );
+      act(() => s().startVerstrekking(trajectId));
+      await opStap('Who do you want to give data to, and what for?');
+      expect(screen.getByTestId('vk-stap').textContent).toBe('Step 0 of 9: Recipient');
+      expect(screen.getByRole('heading', { name: 'Consents of this traject' })).toBeTruthy();
+      fireEvent.change(await screen.findByLabelText('Recipient'), { target: { value: 'comensha' } });
+      fireEvent.click(await screen.findByRole('radio', { name: /^Registration with CoMensha/ }));
+      fireEvent.click(screen.getByRole('button', { name: 'Start the step-by-step plan' }));
+      await opStap('Kunt u het doel ook bereiken zonder persoonsgegevens?');
+      expect(screen.getByTestId('vk-stap').textContent).toBe('Step 1 of 9: Is personal data needed?');
+      expect(screen.getByRole('button', { name: 'Next' })).toBeTruthy();
+      await call('verstrekkingen.discardDraft', { id: s().vkStap!.concept.id, version: s().vkStap!.concept.version });
+    } finally {
+      expect(await s().updateSettings({ language: 'nl' })).toBe(true);
+    }
+  });
+
   it('resumes a saved draft at its question, with the earlier answers in the order they were asked', async () => {
     const start = await call<{ concept: { id: string; version: number } }>('verstrekkingen.createDraft', { trajectId, partnerId: 'comensha', doel: 'registratie-comensha', gevraagdeGegevens: ['identificerend', 'uitbuiting'] });
     let ref = start.concept;
