@@ -101,7 +101,6 @@ test('the frame: every area is reachable by keyboard and honest about what is no
   // Areas of later versions say so honestly, with no example data.
   const notYet: Array<[string, string]> = [
     ['RIEC', '09-area-riec'],
-    ['Verstrekkingen', '10-area-verstrekkingen'],
     ['Regionale Tafel', '11-area-regionale-tafel'],
     ['Audit', '12-area-audit'],
   ];
@@ -110,7 +109,11 @@ test('the frame: every area is reachable by keyboard and honest about what is no
     await expect(page.getByTestId('not-yet-available')).toContainText('Nog niet beschikbaar — komt in een volgende versie');
     await checkScreen(page, screen);
   }
-  // Trajecten and Meldingen are built (renderer/features/casework); reachable the same way.
+  // Trajecten and Meldingen are built (renderer/features/casework), Verstrekkingen too
+  // (renderer/features/verstrekkingen); reachable the same way.
+  await go('Verstrekkingen');
+  await expect(page.getByTestId('vk-overzicht')).toBeVisible();
+  await checkScreen(page, '10-area-verstrekkingen');
   await go('Meldingen');
   await go('Trajecten');
   await expect(page.getByRole('banner').getByRole('button', { name: 'Kluis vergrendelen' })).toBeVisible();

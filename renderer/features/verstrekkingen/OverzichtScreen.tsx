@@ -46,7 +46,7 @@ function TrajectKiezen() {
           </Button>
         </ButtonGroup>
       </form>
-      <p className="kk-muted kk-small" ref={resultRef} tabIndex={-1} aria-live="polite">
+      <p className="kk-muted kk-small kk-vk-hits-status" ref={resultRef} tabIndex={-1} aria-live="polite">
         {hits === null ? '' : hits.length === 0 ? t('vk.start.geenTrajecten') : t('vk.start.trajectenGevonden', { n: hits.length })}
       </p>
       {hits && hits.length > 0 ? (
