@@ -10,6 +10,7 @@ import { blankToUndefined, CheckboxField, ErrorSummary, type FieldErrors, Select
 import { DateField } from '../../components/DateField';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { LoadingScreen, Pseudonym, SavedNotice, SensitivityBadge } from './caseBits';
+import './corrections.css';
 import { contactFieldErrors, contactFieldName, contactInput, ContactPersonsFields, contactSummaryErrors, toContactForms, type ContactForm } from './ContactPersonsFields';
 
 interface ClientForm {
@@ -91,7 +92,8 @@ function DuplicateWarning({ matches, editing, busy, onOpen, onSaveAnyway }: { ma
       <Heading level={3} ref={headingRef} tabIndex={-1} id="kk-duplicate-title">
         {t('cw.client.dup.title')}
       </Heading>
-      <ul className="kk-plain-list kk-plain-list--bare">
+      <Paragraph>{t('cw.client.dup.intro')}</Paragraph>
+      <ul className="kk-duplicate__list">
         {matches.map((m) => (
           <li key={m.id}>
             <Paragraph>{t(m.op.length === 2 ? 'cw.client.dup.beide' : m.op[0] === 'bsn' ? 'cw.client.dup.bsn' : 'cw.client.dup.naam', { code: m.pseudoniem })}</Paragraph>
@@ -101,7 +103,6 @@ function DuplicateWarning({ matches, editing, busy, onOpen, onSaveAnyway }: { ma
           </li>
         ))}
       </ul>
-      <Paragraph>{t('cw.client.dup.intro')}</Paragraph>
       <ButtonGroup>
         <Button type="button" appearance="subtle-button" disabled={busy} onClick={onSaveAnyway}>
           {t(editing ? 'cw.client.dup.saveEdit' : 'cw.client.dup.saveNew')}
@@ -263,6 +264,15 @@ export function ClientScreen({ id }: { id: string | null }) {
   useEffect(() => {
     if (editing) setForm(toForm(editing));
   }, [editing]);
+  // Once saved, the form makes way for the new code: focus goes to its heading.
+  useEffect(() => {
+    if (created) headingRef.current?.focus();
+  }, [created, headingRef]);
+  // The cliënt was read after the screen opened: the loading heading made way for the form's, which takes focus.
+  const loadedId = editing?.id;
+  useEffect(() => {
+    if (loadedId) headingRef.current?.focus();
+  }, [loadedId, headingRef]);
 
   const set = <K extends keyof ClientForm>(key: K) => (value: ClientForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));

@@ -225,7 +225,8 @@ export function TakenPanel({ detail }: { detail: TrajectDetail }) {
           )}
         </ul>
       )}
-      {adding ? (
+      {/* One form at a time: while a task is corrected, the add button waits. */}
+      {editingId !== null ? null : adding ? (
         <AddTaskForm
           onAdded={(titel) => setAnnounced(t('cw.taken.added', { titel }))}
           onClose={() => {
