@@ -225,6 +225,15 @@ test('backup: the calm reminder in the header after the set number of days, and 
   // In the header, so it shows on every screen without scrolling.
   await expect(page.getByRole('banner')).toContainText('Laatste back-up: 8 dagen geleden');
   await checkScreen(page, 'backup-09-reminder');
+  // At 1024×700 the header still holds it beside the status and the lock button, on one line.
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const header = page.getByRole('banner');
+  expect(await header.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  const [pill, lockButton] = [await reminder.boundingBox(), await page.getByRole('button', { name: 'Kluis vergrendelen' }).boundingBox()];
+  expect(pill!.y + pill!.height).toBeLessThan(lockButton!.y + lockButton!.height + 8);
+  expect(pill!.x + pill!.width).toBeLessThan(lockButton!.x);
+  await checkScreen(page, 'backup-09b-reminder-1024');
+  await page.setViewportSize({ width: 1280, height: 860 });
 
   await reminder.getByRole('button', { name: 'Back-up maken' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Instellingen' })).toBeVisible();
