@@ -128,7 +128,7 @@ describe('kk import --dir D FILE', () => {
         '  meldingen.0.datum: Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2024-03-01',
         '  trajecten.10.aanmelddatum: Dit veld ontbreekt. Vul het in',
         '  trajecten.3.client.roepnaam: Hier hoort tekst',
-        '  trajecten.7.gemeente: Kies een gemeente uit de lijst, of "onbekend" of "buiten-regio"',
+        '  trajecten.7.gemeente: Kies een gemeente uit de lijst, of "onbekend"',
         '  trajecten.9.client.geheimVeld: Dit veld kennen we niet. Haal het weg of controleer de spelling',
       ].sort(),
     );
