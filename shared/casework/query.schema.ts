@@ -66,17 +66,49 @@ export const SearchKind = z.enum(['client', 'traject', 'melding', 'journaal']);
 /** A kind of record full-text search looks in. */
 export type SearchKind = z.infer<typeof SearchKind>;
 
-/** One full-text search hit. `label` is the pseudonym (or melding date), never the matched text. */
+/**
+ * A few words around the first matched word, cut from a free-text field the record's own screen
+ * shows (a journal entry's text, a melding's signal or notes, a traject's notes): never from a
+ * name, and never more than about 90 characters. The renderer marks `treffer`.
+ */
+export const SearchSnippet = z
+  .object({
+    /** The words before the match, starting with "…" when the field goes on before them. */
+    voor: z.string().max(40),
+    /** The matched word as written in the record. */
+    treffer: z.string().min(1).max(40),
+    /** The words after the match, ending with "…" when the field goes on after them. */
+    na: z.string().max(100),
+  })
+  .refine((s) => s.voor.length + s.treffer.length + s.na.length <= 100, { message: 'A snippet is a short window, never more than 100 characters' });
+/** A short piece of text around a search match. */
+export type SearchSnippet = z.infer<typeof SearchSnippet>;
+
+/**
+ * One full-text search hit: what it is and where it leads, the cliënt's pseudonym code (never a
+ * name), a date where the record has one, and a snippet where the match is in free text.
+ */
 export const SearchHit = z.object({
   kind: SearchKind,
   id: Id,
   /** The traject to open for this hit (journal entries, trajecten), if any. */
   trajectId: Id.nullable(),
   clientId: Id.nullable(),
-  label: z.string(),
+  /** The pseudonym code of the cliënt (a melding: of its traject, when it has one). */
+  pseudoniem: PseudonymCode.nullable(),
+  /** The record's own date: a journal entry's or a melding's date. The renderer writes it as dd-mm-jjjj. */
+  datum: IsoDate.nullable(),
+  /** A traject's phase. */
+  fase: Fase.nullable(),
+  snippet: SearchSnippet.nullable(),
 });
 /** One full-text search hit. */
 export type SearchHit = z.infer<typeof SearchHit>;
+
+/** The most relevant hits first (bm25, a match in a name column weighing more), and how many there are in all. */
+export const SearchResult = z.object({ hits: z.array(SearchHit), totaal: z.number().int().nonnegative() });
+/** Full-text search hits and their total. */
+export type SearchResult = z.infer<typeof SearchResult>;
 
 /** One quick-switcher (Ctrl+K) hit. */
 export const QuickSwitchHit = z.object({

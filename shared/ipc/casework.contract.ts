@@ -15,7 +15,7 @@ import {
   TrajectSummary,
 } from '../casework/traject.schema';
 import { Melding, MeldingFields, MeldingFieldsBase, MeldingSummary } from '../casework/melding.schema';
-import { ClientFilter, MeldingFilter, QuickSwitchHit, SavedView, SearchHit, SearchKind, TrajectFilter, ViewDefinition } from '../casework/query.schema';
+import { ClientFilter, MeldingFilter, QuickSwitchHit, SavedView, SearchKind, SearchResult, TrajectFilter, ViewDefinition } from '../casework/query.schema';
 import { Dashboard } from '../casework/dashboard.schema';
 import { ImportResult } from '../casework/import.schema';
 import { Regio } from '../casework/gemeenten.schema';
@@ -173,9 +173,9 @@ export const caseworkMethods = {
   }),
 
   'search.query': method({
-    doc: 'Full-text search over cliënten, trajecten, meldingen and journal; hits carry a label, never the text.',
+    doc: 'Full-text search over cliënten, trajecten, meldingen and journal, most relevant first (bm25), with the total number of matches; hits carry the pseudonym, a date and a short snippet from free text, never a name.',
     input: z.strictObject({ q: z.string().trim().min(1).max(200), kinds: z.array(SearchKind).max(4).optional(), limit: z.number().int().min(1).max(200).default(50) }),
-    output: z.object({ hits: z.array(SearchHit) }),
+    output: SearchResult,
   }),
   'quickSwitch.query': method({
     doc: 'Quick switcher (Ctrl+K): cliënten and their trajecten by pseudonym code or name.',

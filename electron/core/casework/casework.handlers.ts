@@ -93,7 +93,7 @@ export const caseworkHandlers: Pick<Handlers<Session>, Exclude<keyof typeof case
   'meldingen.list': (input, s) => listMeldingen(s.db(), input.filter, input.page),
   'meldingen.convertToTraject': (input, s) => inTransaction(s.db(), () => convertMelding(s.db(), s.writer(), input, localToday())),
 
-  'search.query': (input, s) => ({ hits: searchQuery(s.db(), input.q, input.kinds, input.limit) }),
+  'search.query': (input, s) => searchQuery(s.db(), input.q, input.kinds, input.limit),
   'quickSwitch.query': (input, s) => ({ hits: quickSwitch(s.db(), input.q, input.limit) }),
   'views.save': (input, s) => inTransaction(s.db(), () => saveView(s.db(), s.writer(), input)),
   'views.list': (_input, s) => ({ views: listViews(s.db()) }),

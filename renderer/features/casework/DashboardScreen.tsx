@@ -1,5 +1,5 @@
 import { Button, Heading, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { Dashboard, DashboardItem } from '../../../shared/casework/dashboard.schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
@@ -10,49 +10,53 @@ import { Badge, DataTable, formatDate, NumberRow } from '../../components/dataBi
 import { Panel } from '../../components/screenBits';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { relativeDay } from '../../components/relativeDay';
-import { BarsWithTable, LoadingScreen, TrajectLink } from './caseBits';
+import { BarTable, EmptyState, LoadingScreen, TrajectLink } from './caseBits';
 
-function ItemTable({ caption, items, extra }: { caption: string; items: (DashboardItem & { teLang?: boolean })[]; extra?: 'overdue' }) {
-  const { t } = useT();
-  const when = ({ key, vars }: ReturnType<typeof relativeDay>) => t(key, vars);
-  return (
-    <DataTable
-      caption={caption}
-      captionHidden
-      empty={t('cw.dash.nothing')}
-      columns={[{ label: t('cw.dash.col.traject') }, { label: t('cw.dash.col.wat') }, { label: t('cw.dash.col.datum') }]}
-      rows={items}
-      row={(item, index) => (
-        <TableRow key={`${item.trajectId}-${index}`}>
-          <TableCell>
-            <TrajectLink trajectId={item.trajectId} code={item.pseudoniem} />
-          </TableCell>
-          <TableCell>
-            {item.omschrijving}
-            {item.teLang ? (
-              <>
-                {' '}
-                <Badge tone="error">{t('cw.opvang.teLang')}</Badge>
-              </>
-            ) : null}
-          </TableCell>
-          <TableCell>
-            {formatDate(item.datum)}{' '}
-            <span className="kk-muted">({when(relativeDay(item.dagen, extra === 'overdue'))})</span>
-          </TableCell>
-        </TableRow>
-      )}
-    />
-  );
-}
+/** How many rows a list on the dashboard shows before "Toon alle": the upper part stays one screen. */
+const FIRST_ROWS = 5;
 
-/** One count per row as bars and a table, in its own panel. */
-function BarsPanel({ id, title, labelHeader, rows }: { id: string; title: string; labelHeader: string; rows: { key: string; label: string; value: number }[] }) {
+/**
+ * The dated items of one list (tasks, bedenktijd, opvang): for which traject, what, and when. What
+ * and when share a cell, the date on a line of its own that never breaks ("04-12-2026 (morgen)"),
+ * so every row is two lines and the table fits a quarter of a wide screen. Longer lists show their first rows and a
+ * button for the rest (`more`), or, for the overdue tasks, the screen that lists them all.
+ */
+function ItemTable({ caption, items, extra, empty, more = true }: { caption: string; items: (DashboardItem & { teLang?: boolean })[]; extra?: 'overdue'; empty: string; more?: boolean }) {
   const { t } = useT();
+  const [all, setAll] = useState(false);
+  const when = (item: DashboardItem & { teLang?: boolean }) => {
+    // A crisisopvang past its limit still runs: its date is the day the limit passed, not an end.
+    if (item.teLang) return t('cw.dash.grensVoorbij', { date: formatDate(item.datum) });
+    const { key, vars } = relativeDay(item.dagen, extra === 'overdue');
+    return `${formatDate(item.datum)} (${t(key, vars)})`;
+  };
+  if (items.length === 0) return <p className="kk-muted kk-dash__empty">{empty}</p>;
+  const shown = all ? items : items.slice(0, FIRST_ROWS);
   return (
-    <Panel id={id} title={title}>
-      <BarsWithTable caption={title} captionHidden labelHeader={labelHeader} valueHeader={t('cw.dash.col.aantal')} rows={rows} />
-    </Panel>
+    <>
+      <DataTable
+        caption={caption}
+        captionHidden
+        columns={[{ label: t('cw.dash.col.traject') }, { label: t('cw.dash.col.watWanneer') }]}
+        rows={shown}
+        row={(item, index) => (
+          <TableRow key={`${item.trajectId}-${index}`}>
+            <TableCell className="kk-dash__code">
+              <TrajectLink trajectId={item.trajectId} code={item.pseudoniem} />
+            </TableCell>
+            <TableCell>
+              {/* A crisisopvang past its limit says so in its own words, in the error colour. */}
+              <span className={item.teLang ? 'kk-dash__desc kk-error-text' : 'kk-dash__desc'}>{item.omschrijving}</span> <span className="kk-dash__date">{when(item)}</span>
+            </TableCell>
+          </TableRow>
+        )}
+      />
+      {more && items.length > FIRST_ROWS ? (
+        <Button type="button" appearance="subtle-button" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? t('cw.dash.showFirst', { n: FIRST_ROWS }) : t('cw.dash.showRest', { n: items.length - FIRST_ROWS })}
+        </Button>
+      ) : null}
+    </>
   );
 }
 
@@ -212,7 +216,28 @@ function MonitorPanel({ dashboard }: { dashboard: Dashboard }) {
   );
 }
 
-/** The coordinator's start screen: open trajecten, what is late or ending soon, and a year's figures. */
+/** Nothing in the vault yet: what to do first. */
+function StartHere() {
+  const { t } = useT();
+  const { openCase } = useAppStoreShallow(selectCaseActions);
+  return (
+    <EmptyState
+      title={t('cw.dash.emptyTitle')}
+      text={t('cw.dash.emptyText')}
+      actions={[
+        { label: t('cw.tab.clientNew'), primary: true, onClick: () => openCase({ area: 'trajecten', screen: 'clientNew' }) },
+        { label: t('cw.mtab.new'), onClick: () => openCase({ area: 'meldingen', screen: 'new' }) },
+        { label: t('cw.empty.import'), onClick: () => openCase({ area: 'trajecten', screen: 'import' }) },
+      ]}
+    />
+  );
+}
+
+/**
+ * The coordinator's start screen. The upper part is what asks for attention today — tasks late
+ * and due, bedenktijd and opvang ending — side by side where there is room, then the open
+ * trajecten by phase and form (one table each, bars inside), then a year's figures.
+ */
 export function DashboardScreen() {
   const { t } = useT();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
@@ -225,8 +250,10 @@ export function DashboardScreen() {
   }, [loadDashboard]);
 
   if (!dashboard) return <LoadingScreen title={t('cw.dash.title')} headingRef={headingRef} error={error} />;
+  const open = dashboard.openPerFase.reduce((n, r) => n + r.aantal, 0);
+  const nothingYet = dashboard.jaren.length === 0 && open === 0;
   return (
-    <div className="kk-subpage" data-testid="dashboard">
+    <div className="kk-subpage kk-dash" data-testid="dashboard">
       <Heading level={2} ref={headingRef} tabIndex={-1}>
         {t('cw.dash.title')}
       </Heading>
@@ -234,10 +261,11 @@ export function DashboardScreen() {
         {t('cw.dash.intro')} {t('cw.dash.today', { date: formatDate(dashboard.vandaag) })}
       </Paragraph>
       <ErrorAlert error={error} />
+      {nothingYet ? <StartHere /> : null}
 
-      <div className="kk-grid-2">
+      <div className="kk-dash__today">
         <Panel id="kk-dash-overdue" title={<>{t('cw.dash.overdue')} <Badge tone={dashboard.verlopenTaken.aantal > 0 ? 'error' : 'ok'}>{dashboard.verlopenTaken.aantal}</Badge></>}>
-          <ItemTable caption={t('cw.dash.overdue')} items={dashboard.verlopenTaken.eerste} extra="overdue" />
+          <ItemTable caption={t('cw.dash.overdue')} items={dashboard.verlopenTaken.eerste} extra="overdue" empty={t('cw.dash.empty.overdue')} more={false} />
           {dashboard.verlopenTaken.aantal > 0 ? (
             <Button type="button" appearance="subtle-button" onClick={() => openCase({ area: 'trajecten', screen: 'overdue' })}>
               {t('cw.dash.showAll')}
@@ -245,20 +273,30 @@ export function DashboardScreen() {
           ) : null}
         </Panel>
         <Panel id="kk-dash-soon" title={<>{t('cw.dash.soon')} <Badge tone={dashboard.takenBinnenkort.aantal > 0 ? 'warn' : 'neutral'}>{dashboard.takenBinnenkort.aantal}</Badge></>}>
-          <ItemTable caption={t('cw.dash.soon')} items={dashboard.takenBinnenkort.eerste} />
+          <ItemTable caption={t('cw.dash.soon')} items={dashboard.takenBinnenkort.eerste} empty={t('cw.dash.empty.soon')} />
         </Panel>
         <Panel id="kk-dash-bedenktijd" title={t('cw.dash.bedenktijd')}>
-          <ItemTable caption={t('cw.dash.bedenktijd')} items={dashboard.bedenktijdEindigt} />
+          <ItemTable caption={t('cw.dash.bedenktijd')} items={dashboard.bedenktijdEindigt} empty={t('cw.dash.empty.bedenktijd')} />
         </Panel>
         <Panel id="kk-dash-opvang" title={t('cw.dash.opvang')}>
-          <ItemTable caption={t('cw.dash.opvang')} items={dashboard.opvangEindigt} />
+          <ItemTable caption={t('cw.dash.opvang')} items={dashboard.opvangEindigt} empty={t('cw.dash.empty.opvang')} />
         </Panel>
       </div>
 
-      <div className="kk-grid-2">
-        <BarsPanel id="kk-dash-fase" title={t('cw.dash.openPerFase')} labelHeader={t('cw.dash.col.fase')} rows={dashboard.openPerFase.map((r) => ({ key: r.fase, label: t(`cw.fase.${r.fase}`), value: r.aantal }))} />
-        <BarsPanel id="kk-dash-vorm" title={t('cw.dash.openPerVorm')} labelHeader={t('cw.dash.col.vorm')} rows={dashboard.openPerVorm.map((r) => ({ key: r.vorm, label: t(`cw.vorm.${r.vorm}`), value: r.aantal }))} />
-      </div>
+      <Panel id="kk-dash-open" title={<>{t('cw.dash.open')} <Badge>{open}</Badge></>}>
+        <div className="kk-grid-2">
+          <div id="kk-dash-fase">
+            <BarTable caption={t('cw.dash.openPerFase')} captionHidden labelHeader={t('cw.dash.col.fase')} valueHeader={t('cw.dash.col.aantal')} rows={dashboard.openPerFase.map((r) => ({ key: r.fase, label: t(`cw.fase.${r.fase}`), value: r.aantal }))} />
+          </div>
+          <div id="kk-dash-vorm">
+            {dashboard.openPerVorm.length === 0 ? (
+              <p className="kk-muted kk-dash__empty">{t('cw.dash.empty.open')}</p>
+            ) : (
+              <BarTable caption={t('cw.dash.openPerVorm')} captionHidden labelHeader={t('cw.dash.col.vorm')} valueHeader={t('cw.dash.col.aantal')} rows={dashboard.openPerVorm.map((r) => ({ key: r.vorm, label: t(`cw.vorm.${r.vorm}`), value: r.aantal }))} />
+            )}
+          </div>
+        </div>
+      </Panel>
 
       <MonitorPanel dashboard={dashboard} />
     </div>

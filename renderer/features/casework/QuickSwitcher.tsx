@@ -5,31 +5,45 @@ import { trapTab } from '../../components/focusTrap';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectCaseActions, selectQuickSwitch, selectQuickSwitcherOpen } from './caseSelectors';
+import { naamInLijst } from './caseBits';
 
 /** True for Ctrl+K (Cmd+K on a Mac). */
 export function isQuickSwitchShortcut(event: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }): boolean {
   return (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
 }
 
+/**
+ * The hits: each cliënt once, with the trajecten under it. Names follow the one rule for lists
+ * (naamInLijst): the cliënt's row leads to the cliënt's page and shows the name; a traject's row
+ * leads to the traject, which hides the name, so it shows the phase only.
+ */
 function Results({ hits, active, listId, onPick }: { hits: QuickSwitchHit[]; active: number; listId: string; onPick(hit: QuickSwitchHit): void }) {
   const { t } = useT();
   return (
     <ul id={listId} role="listbox" aria-label={t('cw.qs.title')} className="kk-qs__list">
-      {hits.map((hit, i) => (
-        <li
-          key={`${hit.kind}-${hit.id}`}
-          id={`${listId}-${i}`}
-          role="option"
-          aria-selected={i === active}
-          className={i === active ? 'kk-qs__option kk-qs__option--active' : 'kk-qs__option'}
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => onPick(hit)}
-        >
-          <span className="kk-pseudonym">{hit.pseudoniem}</span>
-          <span className="kk-qs__name">{hit.naam}</span>
-          <span className="kk-qs__kind">{hit.kind === 'traject' && hit.fase ? t('cw.qs.traject', { fase: t(`cw.fase.${hit.fase}`) }) : t('cw.qs.client')}</span>
-        </li>
-      ))}
+      {hits.map((hit, i) => {
+        const naam = naamInLijst(hit.kind, hit.naam);
+        const classes = ['kk-qs__option', hit.kind === 'traject' ? 'kk-qs__option--traject' : '', i === active ? 'kk-qs__option--active' : ''].filter(Boolean).join(' ');
+        return (
+          <li key={`${hit.kind}-${hit.id}`} id={`${listId}-${i}`} role="option" aria-selected={i === active} className={classes} onMouseDown={(e) => e.preventDefault()} onClick={() => onPick(hit)}>
+            {hit.kind === 'client' ? (
+              <>
+                <span className="kk-pseudonym">{hit.pseudoniem}</span>
+                <span className="kk-qs__name">{naam}</span>
+                <span className="kk-qs__kind">{t('cw.qs.client')}</span>
+              </>
+            ) : (
+              <>
+                <span className="kk-qs__kind kk-qs__traject">
+                  {hit.fase ? t('cw.qs.traject', { fase: t(`cw.fase.${hit.fase}`) }) : t('cw.search.kind.traject')}
+                  <span className="kk-visually-hidden"> {t('cw.qs.van', { code: hit.pseudoniem })}</span>
+                </span>
+                {naam ? <span className="kk-qs__name">{naam}</span> : null}
+              </>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

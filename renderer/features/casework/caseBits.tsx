@@ -1,9 +1,9 @@
-import { Alert, Fieldset, FieldsetLegend, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Button, ButtonGroup, Fieldset, FieldsetLegend, Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useId, type RefObject } from 'react';
 import type { PseudonymCode, Sensitivity } from '../../../shared/casework/common.schema';
 import type { DeadlineState } from '../../../shared/casework/traject.schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { DataTable, NumberRow, OpenButton } from '../../components/dataBits';
+import { DataTable, OpenButton } from '../../components/dataBits';
 import { useT } from '../../i18n/useT';
 import type { ApiError } from '../../platform/api';
 import { useAppStoreShallow } from '../../store/StoreProvider';
@@ -33,32 +33,65 @@ export function deadlineTone(state: DeadlineState): 'neutral' | 'ok' | 'warn' | 
   return 'neutral';
 }
 
-/** Bars drawn with plain CSS for a quick look, and the same numbers as a table (the table is what counts). */
-export function BarsWithTable({ caption, captionHidden = false, labelHeader, valueHeader, rows }: { caption: string; captionHidden?: boolean; labelHeader: string; valueHeader: string; rows: { key: string; label: string; value: number }[] }) {
+/**
+ * Counts as one table, each with a bar inside its number's cell for a quick look (the bar is
+ * decoration: the number is what counts, and what a screen reader reads). No separate chart.
+ */
+export function BarTable({ caption, captionHidden = false, labelHeader, valueHeader, rows }: { caption: string; captionHidden?: boolean; labelHeader: string; valueHeader: string; rows: { key: string; label: string; value: number }[] }) {
   const { t } = useT();
   const max = Math.max(1, ...rows.map((r) => r.value));
   if (rows.length === 0) return <p className="kk-muted">{t('cw.dash.nothing')}</p>;
   return (
-    <div className="kk-chart">
-      <div className="kk-bars" aria-hidden="true">
-        {rows.map((r) => (
-          <div key={r.key} className="kk-bars__row">
-            <span className="kk-bars__label">{r.label}</span>
-            <span className="kk-bars__track">
-              <span className="kk-bars__bar" style={{ inlineSize: `${(r.value / max) * 100}%` }} />
+    <DataTable
+      caption={caption}
+      captionHidden={captionHidden}
+      columns={[{ label: labelHeader }, { label: valueHeader, numeric: true }]}
+      rows={rows}
+      row={(r) => (
+        <TableRow key={r.key}>
+          <TableHeaderCell scope="row">{r.label}</TableHeaderCell>
+          <TableCell numericColumn className="kk-bar-cell">
+            <span className="kk-bar" aria-hidden="true">
+              <span className="kk-bar__fill" style={{ inlineSize: `${(r.value / max) * 100}%` }} />
             </span>
-            <span className="kk-bars__value">{r.value}</span>
-          </div>
-        ))}
-      </div>
-      <p className="kk-visually-hidden">{t('cw.dash.chartNote')}</p>
-      <DataTable
-        caption={caption}
-        captionHidden={captionHidden}
-        columns={[{ label: labelHeader }, { label: valueHeader, numeric: true }]}
-        rows={rows}
-        row={(r) => <NumberRow key={r.key} label={r.label} values={[r.value]} />}
-      />
+            <span className="kk-bar-cell__value">{r.value}</span>
+          </TableCell>
+        </TableRow>
+      )}
+    />
+  );
+}
+
+/**
+ * Where a list row may show a cliënt's name, by the page the row leads to: the cliënt's own page
+ * shows the name plainly; a traject's page hides it behind "Toon naam", so a row that leads to
+ * a traject shows the pseudonym code only. The one rule for every list that could show a name.
+ */
+export const naamZichtbaarOp = { client: true, traject: false } as const;
+
+/** The name a list row shows under `naamZichtbaarOp`, or null. */
+export function naamInLijst(leadsTo: keyof typeof naamZichtbaarOp, naam: string | null | undefined): string | null {
+  return naamZichtbaarOp[leadsTo] && naam ? naam : null;
+}
+
+/**
+ * What a list, search or panel says when it has nothing to show: what that means, and what to
+ * do first (create, import, or clear the filters) as buttons.
+ */
+export function EmptyState({ title, text, actions, compact = false }: { title: string; text?: string; actions?: ReadonlyArray<{ label: string; onClick(): void; primary?: boolean }>; compact?: boolean }) {
+  return (
+    <div className={compact ? 'kk-empty kk-empty--compact' : 'kk-empty'}>
+      <p className="kk-empty__title">{title}</p>
+      {text ? <p className="kk-empty__text">{text}</p> : null}
+      {actions && actions.length > 0 ? (
+        <ButtonGroup className="kk-empty__actions">
+          {actions.map((a) => (
+            <Button key={a.label} type="button" appearance={a.primary ? 'primary-action-button' : 'secondary-action-button'} onClick={a.onClick}>
+              {a.label}
+            </Button>
+          ))}
+        </ButtonGroup>
+      ) : null}
     </div>
   );
 }

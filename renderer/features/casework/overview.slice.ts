@@ -38,7 +38,8 @@ export interface OverviewSlice {
   overdue: { items: OverdueTask[]; total: number | null; busy: boolean; error: ApiError | null };
   /** Open tasks whose reminder day has come but whose due date has not passed yet. */
   reminders: OverdueTask[];
-  search: { q: string; hits: SearchHit[] | null; busy: boolean; error: ApiError | null };
+  /** `totaal`: how many matches there are in all (the hits are the first, most relevant ones). */
+  search: { q: string; hits: SearchHit[] | null; totaal: number; busy: boolean; error: ApiError | null };
   quickSwitch: { q: string; hits: QuickSwitchHit[]; error: ApiError | null };
   importState: ImportState;
 
@@ -71,7 +72,7 @@ export function initialOverview() {
     dashboardJaar: null as number | null,
     overdue: { items: [] as OverdueTask[], total: null, busy: false, error: null },
     reminders: [] as OverdueTask[],
-    search: { q: '', hits: null, busy: false, error: null },
+    search: { q: '', hits: null, totaal: 0, busy: false, error: null },
     quickSwitch: { q: '', hits: [] as QuickSwitchHit[], error: null },
     importState: { busy: false, chosen: null, result: null, error: null, progress: null, awaitingOutcome: false } as ImportState,
   };
@@ -129,15 +130,15 @@ export const overviewSlice = caseSlice<OverviewSlice>()(
     async runSearch(q) {
       const query = q.trim();
       if (!query) {
-        set({ search: { q, hits: null, busy: false, error: null } });
+        set({ search: { q, hits: null, totaal: 0, busy: false, error: null } });
         return;
       }
-      set({ search: { q, hits: get().search.hits, busy: true, error: null } });
+      set({ search: { ...get().search, q, busy: true, error: null } });
       try {
-        const { hits } = await api.call('search.query', { q: query, limit: 100 });
-        if (get().search.q === q) set({ search: { q, hits, busy: false, error: null } });
+        const { hits, totaal } = await api.call('search.query', { q: query, limit: 100 });
+        if (get().search.q === q) set({ search: { q, hits, totaal, busy: false, error: null } });
       } catch (error) {
-        if (get().search.q === q) set({ search: { q, hits: null, busy: false, error: toApiError(error) } });
+        if (get().search.q === q) set({ search: { q, hits: null, totaal: 0, busy: false, error: toApiError(error) } });
       }
     },
 

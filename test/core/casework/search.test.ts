@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newTraject, openTestVault, today, type TestVault } from './helpers';
 import { verifySearchIndex } from '../../../electron/core/casework/indexCheck';
+import { snippetAround } from '../../../electron/core/casework/search.repo';
 
 let v: TestVault;
 beforeEach(() => {
@@ -25,13 +26,23 @@ describe('full-text search', () => {
   it('has secure-delete switched on in the index configuration', () => {
     expect(v.db.prepare(`SELECT v FROM search_fts_config WHERE k = 'secure-delete'`).get()).toEqual({ v: 1 });
   });
-  it('finds new journal text by word prefix, accent-insensitive, and labels the hit by pseudonym only', async () => {
+  it('finds new journal text by word prefix, accent-insensitive, with its pseudonym, its date as a field and a snippet', async () => {
     const t = await newTraject(v);
     await v.call('journaal.add', { trajectId: t.trajectId, tekst: 'Gesprek over de coördinatie met de advocaat in Schiedam' });
-    const hits = (await v.call('search.query', { q: 'coordin schied' })).hits;
-    expect(hits).toHaveLength(1);
-    expect(hits[0]).toMatchObject({ kind: 'journaal', trajectId: t.trajectId, clientId: t.clientId });
-    expect(hits[0]?.label).toBe(`Journaal ${t.pseudoniem} ${today}`);
+    const { hits, totaal } = await v.call('search.query', { q: 'coordin schied' });
+    expect(totaal).toBe(1);
+    expect(hits).toEqual([
+      {
+        kind: 'journaal',
+        id: expect.any(String),
+        trajectId: t.trajectId,
+        clientId: t.clientId,
+        pseudoniem: t.pseudoniem,
+        datum: today,
+        fase: null,
+        snippet: { voor: 'Gesprek over de ', treffer: 'coördinatie', na: ' met de advocaat in Schiedam' },
+      },
+    ]);
   });
   it('no longer finds changed or deleted text, and the words are gone from the index itself (secure delete)', async () => {
     const t = await newTraject(v);
@@ -68,6 +79,58 @@ describe('full-text search', () => {
       expect(Array.isArray(r.hits)).toBe(true);
     }
     expect((await v.call('search.query', { q: 'gewoon" OR "x' })).hits).toHaveLength(0);
+  });
+});
+
+describe('search results people can take in (issue 13)', () => {
+  it('counts every match beyond the first page, also per kind', async () => {
+    const t = await newTraject(v, { notities: 'het woord telwoord staat ook hier' });
+    for (let i = 0; i < 130; i++) await v.call('journaal.add', { trajectId: t.trajectId, tekst: `notitie ${i} met telwoord` });
+    const page = await v.call('search.query', { q: 'telwoord', limit: 100 });
+    expect(page.hits).toHaveLength(100);
+    expect(page.totaal).toBe(131);
+    expect((await v.call('search.query', { q: 'telwoord', kinds: ['traject'] })).totaal).toBe(1);
+    expect(await v.call('search.query', { q: 'nergensinwoord' })).toEqual({ hits: [], totaal: 0 });
+  });
+  it('puts the most relevant first (bm25): a name before a word in passing, many mentions before one, newest first among equals', async () => {
+    const older = await newTraject(v, { notities: 'relevantwoord relevantwoord relevantwoord in een korte notitie' });
+    const named = await newTraject(v, {}, { roepnaam: 'Relevantwoord' });
+    const newer = await newTraject(v, { notities: 'een lange notitie waarin het relevantwoord een keer voorkomt tussen veel andere woorden over van alles en nog wat' });
+    const twin = await newTraject(v, { notities: 'een lange notitie waarin het relevantwoord een keer voorkomt tussen veel andere woorden over van alles en nog wat' });
+    const hits = (await v.call('search.query', { q: 'relevantwoord' })).hits.map((h) => [h.kind, h.clientId]);
+    expect(hits).toEqual([
+      ['client', named.clientId],
+      ['traject', older.clientId],
+      ['traject', twin.clientId],
+      ['traject', newer.clientId],
+    ]);
+  });
+  it('cuts a short snippet around the match from free text, never from a name or a cliënt field, never more than the window', async () => {
+    const long = `${'begin '.repeat(40)}daar staat het zoekwoordje midden in ${'einde '.repeat(40)}geheimestaart`;
+    const t = await newTraject(v, { notities: long }, { roepnaam: 'Naamzoek', gezondheid: 'diabetes naamzoek' });
+    await v.call('meldingen.create', {
+      fields: { datum: today, kanaal: 'email', anoniem: false, melderType: 'burger', melderContact: { naam: 'Melder Naamzoek' }, gemeente: 'onbekend', vorm: 'onbekend', signaal: 'een signaal zonder dat woord' },
+    });
+    const hit = (await v.call('search.query', { q: 'zoekwoord' })).hits[0]!;
+    expect(hit).toMatchObject({ kind: 'traject', pseudoniem: t.pseudoniem, fase: 'aanmelding', datum: null });
+    expect(hit.snippet).toEqual({ voor: '…begin begin daar staat het ', treffer: 'zoekwoordje', na: ' midden in einde einde einde einde einde einde einde …' });
+    const shown = `${hit.snippet!.voor}${hit.snippet!.treffer}${hit.snippet!.na}`;
+    expect(shown.length).toBeLessThanOrEqual(95);
+    expect(JSON.stringify(hit)).not.toContain('geheimestaart');
+    // A name (the cliënt's, a reporter's) and a cliënt's health field give no snippet: only the code.
+    const byName = (await v.call('search.query', { q: 'naamzoek' })).hits;
+    expect(byName.map((h) => [h.kind, h.snippet])).toEqual(expect.arrayContaining([['client', null], ['melding', null]]));
+    expect(byName).toHaveLength(2);
+    expect(JSON.stringify(byName)).not.toMatch(/Naamzoek|diabetes|Melder/i);
+  });
+  it('snippetAround: whole words, prefix and accent matching, ellipses only where the text goes on', () => {
+    expect(snippetAround('Een kort stuk tekst.', 'kort')).toEqual({ voor: 'Een ', treffer: 'kort', na: ' stuk tekst.' });
+    expect(snippetAround('Zij belde met de Coördinator.', 'coord')).toEqual({ voor: 'Zij belde met de ', treffer: 'Coördinator', na: '.' });
+    expect(snippetAround('regel een\n\n  regel   twee', 'twee')).toEqual({ voor: 'regel een regel ', treffer: 'twee', na: '' });
+    expect(snippetAround('nergens', 'iets')).toBeNull();
+    expect(snippetAround('woord', '"*')).toBeNull();
+    const cut = snippetAround(`${'a'.repeat(50)} b c treffer d ${'e'.repeat(100)}`, 'treffer')!;
+    expect(cut).toEqual({ voor: '…b c ', treffer: 'treffer', na: ' d …' });
   });
 });
 
