@@ -21,16 +21,18 @@ interface VirtualTableProps<T> {
   /** Asks for rows first..last (the slice loads the pages it lacks). */
   onRange(first: number, last: number): void;
   rowKey(row: T, index: number): string;
-  /** Grid column sizes, e.g. "10rem 8rem 1fr". */
+  /** Grid column sizes, e.g. "10rem 8rem minmax(0, 1fr)": definite sizes, so every row lines up. */
   template: string;
-  /** Fixed row height in px (rows never grow: that keeps 100,000 rows cheap). */
+  /** The height a row is expected to have in px; a row with words that wrap grows and is measured. */
   rowHeight?: number;
 }
 
 /**
  * A table that renders only the rows in view (TanStack Virtual) and reads the rest page by
  * page, so a list of 100,000 rows scrolls as smoothly as one of 100. ARIA table roles with
- * aria-rowcount/aria-rowindex tell screen readers the real size and position.
+ * aria-rowcount/aria-rowindex tell screen readers the real size and position. Cells never cut
+ * their text: long words wrap and the row grows (each row in view is measured), so a word such
+ * as "acuut" or "Verder onderzoek en afstemming" is always there to read.
  */
 export function VirtualTable<T>({ label, columns, total, rowAt, onRange, rowKey, template, rowHeight = 48 }: VirtualTableProps<T>) {
   const { t } = useT();
@@ -40,8 +42,11 @@ export function VirtualTable<T>({ label, columns, total, rowAt, onRange, rowKey,
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
+    // A row is never lower than rowHeight (min-block-size); without a layout (tests) it counts as that.
+    measureElement: (element) => Math.max(rowHeight, element.getBoundingClientRect().height),
     overscan: 12,
   });
+  const height = Math.max(rowHeight, Math.min(count === 0 ? 0 : virtualizer.getTotalSize(), MAX_VIEWPORT_PX));
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -61,17 +66,19 @@ export function VirtualTable<T>({ label, columns, total, rowAt, onRange, rowKey,
           ))}
         </div>
       </div>
-      <div ref={scrollRef} role="rowgroup" className="kk-vtable__scroll" data-testid="virtual-scroll" style={{ blockSize: `${Math.max(rowHeight, Math.min(count * rowHeight, MAX_VIEWPORT_PX))}px` }}>
+      <div ref={scrollRef} role="rowgroup" className="kk-vtable__scroll" data-testid="virtual-scroll" style={{ blockSize: `${height}px` }}>
         <div role="none" style={{ blockSize: `${virtualizer.getTotalSize()}px`, position: 'relative' }}>
           {items.map((item) => {
             const row = rowAt(item.index);
             return (
               <div
                 key={row ? rowKey(row, item.index) : `loading-${item.index}`}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
                 role="row"
                 aria-rowindex={item.index + 2}
                 className="kk-vtable__row kk-vtable__row--body"
-                style={{ gridTemplateColumns: template, blockSize: `${item.size}px`, transform: `translateY(${item.start}px)` }}
+                style={{ gridTemplateColumns: template, minBlockSize: `${rowHeight}px`, transform: `translateY(${item.start}px)` }}
               >
                 {row ? (
                   columns.map((c) => (

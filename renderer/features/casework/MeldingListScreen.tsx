@@ -10,7 +10,7 @@ import { Badge, formatDate, formatNumber, OpenButton } from '../../components/da
 import { CheckboxField, SelectField } from '../../components/formBits';
 import { DateField } from '../../components/DateField';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
-import { Pseudonym } from './caseBits';
+import { EmptyState, Pseudonym } from './caseBits';
 import { dateRangeProblem, type MeldingListFilter } from './meldingen.slice';
 import { GemeenteFilter, patchedFilter } from './GemeenteFilter';
 import { gemeenteLabel, optionLists } from './options';
@@ -95,7 +95,10 @@ export function MeldingListScreen() {
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const list = useAppStore(selectMeldingList);
   const error = useAppStore(selectMeldingListError);
-  const { loadMeldingRows, openCase, refreshMeldingList } = useAppStoreShallow(selectCaseActions);
+  const { loadMeldingRows, openCase, refreshMeldingList, setMeldingFilter } = useAppStoreShallow(selectCaseActions);
+  const filter = useAppStore(selectMeldingFilter);
+  // The start filter has no conditions: any condition means the way out is to clear the filters.
+  const filtered = Object.entries(filter).some(([key, value]) => key !== 'sort' && key !== 'richting' && value !== undefined);
   useEffect(() => refreshMeldingList(), [refreshMeldingList]);
   const onRange = useCallback((first: number, last: number) => void loadMeldingRows(first, last), [loadMeldingRows]);
 
@@ -103,26 +106,30 @@ export function MeldingListScreen() {
     {
       key: 'datum',
       header: t('cw.mlist.col.datum'),
-      cell: (r) => <OpenButton onClick={() => openCase({ area: 'meldingen', screen: 'melding', id: r.id })}>{formatDate(r.datum)}</OpenButton>,
+      cell: (r) => (
+        <OpenButton onClick={() => openCase({ area: 'meldingen', screen: 'melding', id: r.id })}>
+          <span className="kk-nowrap">{formatDate(r.datum)}</span>
+        </OpenButton>
+      ),
     },
     {
       key: 'vorm',
       header: t('cw.mlist.col.vorm'),
+      // Acuut first, so it is the first thing read in the row; the words wrap instead of being cut.
       cell: (r) => (
-        <span className="kk-ellipsis">
-          {t(`cw.vorm.${r.vorm}`)}
+        <>
           {r.acuut ? (
             <>
-              {' '}
-              <Badge tone="error">{t('cw.mlist.acuut')}</Badge>
+              <Badge tone="error">{t('cw.mlist.acuut')}</Badge>{' '}
             </>
           ) : null}
-        </span>
+          {t(`cw.vorm.${r.vorm}`)}
+        </>
       ),
     },
-    { key: 'gemeente', header: t('cw.mlist.col.gemeente'), cell: (r) => <span className="kk-ellipsis">{gemeenteLabel(t, r.gemeente)}</span> },
-    { key: 'melder', header: t('cw.mlist.col.melder'), cell: (r) => <span className="kk-ellipsis">{t(`cw.melder.${r.melderType}`)}</span> },
-    { key: 'conclusie', header: t('cw.mlist.col.conclusie'), cell: (r) => <span className="kk-ellipsis">{t(`cw.conclusie.${r.conclusie ?? 'open'}`)}</span> },
+    { key: 'gemeente', header: t('cw.mlist.col.gemeente'), cell: (r) => gemeenteLabel(t, r.gemeente) },
+    { key: 'melder', header: t('cw.mlist.col.melder'), cell: (r) => t(`cw.melder.${r.melderType}`) },
+    { key: 'conclusie', header: t('cw.mlist.col.conclusie'), cell: (r) => t(`cw.conclusie.${r.conclusie ?? 'open'}`) },
     { key: 'traject', header: t('cw.mlist.col.traject'), cell: (r) => (r.trajectPseudoniem ? <Pseudonym code={r.trajectPseudoniem} /> : '—') },
   ];
 
@@ -140,11 +147,30 @@ export function MeldingListScreen() {
         {list.total === null ? t('cw.loading') : t('cw.mlist.count', { n: formatNumber(list.total, language) })}
       </Paragraph>
       {list.total === 0 ? (
-        <div className="kk-empty">
-          <Paragraph>{t('cw.mlist.empty')}</Paragraph>
-        </div>
+        filtered ? (
+          <EmptyState title={t('cw.mlist.empty')} text={t('cw.mlist.emptyFiltered')} actions={[{ label: t('cw.empty.clearFilters'), primary: true, onClick: () => setMeldingFilter({ sort: filter.sort, richting: filter.richting }) }]} />
+        ) : (
+          <EmptyState
+            title={t('cw.mlist.empty')}
+            text={t('cw.mlist.emptyStart')}
+            actions={[
+              { label: t('cw.mtab.new'), primary: true, onClick: () => openCase({ area: 'meldingen', screen: 'new' }) },
+              { label: t('cw.empty.import'), onClick: () => openCase({ area: 'trajecten', screen: 'import' }) },
+            ]}
+          />
+        )
       ) : (
-        <VirtualTable key={list.generation} label={t('cw.mlist.caption', { n: list.total ?? 0 })} columns={columns} total={list.total} rowAt={(i) => rowAt(list, i)} onRange={onRange} rowKey={(r) => r.id} template="7rem minmax(7rem, 1.4fr) minmax(6rem, 1fr) minmax(6rem, 1fr) minmax(7rem, 1.2fr) 8.5rem" />
+        <VirtualTable
+          key={list.generation}
+          label={t('cw.mlist.caption', { n: list.total ?? 0 })}
+          columns={columns}
+          total={list.total}
+          rowAt={(i) => rowAt(list, i)}
+          onRange={onRange}
+          rowKey={(r) => r.id}
+          template="6.5rem minmax(0, 1.3fr) minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1.2fr) 8.5rem"
+          rowHeight={52}
+        />
       )}
     </div>
   );

@@ -10,12 +10,12 @@ import { type Column, VirtualTable } from '../../components/VirtualTable';
 import { Badge, formatDate, formatNumber, OpenButton } from '../../components/dataBits';
 import { SelectField } from '../../components/formBits';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
-import { Pseudonym } from './caseBits';
+import { EmptyState, Pseudonym } from './caseBits';
 import { GemeenteFilter, patchedFilter } from './GemeenteFilter';
 import { gemeenteLabel } from './options';
 import { rowAt } from '../../store/pagedList';
 import { SavedViews } from './SavedViews';
-import type { TrajectListFilter } from './trajecten.slice';
+import { defaultTrajectFilter, type TrajectListFilter } from './trajecten.slice';
 
 function Filters() {
   const { t } = useT();
@@ -96,7 +96,10 @@ export function TrajectListScreen() {
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const list = useAppStore(selectTrajectList);
   const error = useAppStore(selectTrajectListError);
-  const { loadTrajectRows, openCase, refreshTrajectList } = useAppStoreShallow(selectCaseActions);
+  const { loadTrajectRows, openCase, refreshTrajectList, setTrajectFilter } = useAppStoreShallow(selectCaseActions);
+  const filter = useAppStore(selectTrajectFilter);
+  // Any filter other than the start filter (open trajecten): then the way out is to clear it.
+  const filtered = Object.entries(filter).some(([key, value]) => key !== 'sort' && key !== 'richting' && value !== undefined && value !== defaultTrajectFilter[key as keyof TrajectListFilter]);
   // Each visit reads the list afresh: what the core holds now, not what an earlier visit saw.
   useEffect(() => refreshTrajectList(), [refreshTrajectList]);
   const onRange = useCallback((first: number, last: number) => void loadTrajectRows(first, last), [loadTrajectRows]);
@@ -115,15 +118,17 @@ export function TrajectListScreen() {
     {
       key: 'vormen',
       header: t('cw.list.col.vormen'),
+      // Words wrap (the row grows): a form or "minderjarig" is never cut off.
       cell: (r) => (
-        <span className="kk-ellipsis">
+        <>
+          {r.minderjarigBijStart ? <Badge tone="warn">{t('cw.list.minor')}</Badge> : r.minderjarigBijStart === null ? <Badge>{t('cw.list.minorUnknown')}</Badge> : null}
+          {r.minderjarigBijStart !== false ? ' ' : null}
           {r.preventief ? t('cw.vorm.preventief') : r.vormen.map((v) => t(`cw.vorm.${v}`)).join(', ') || t('cw.vorm.onbekend')}
-          {r.minderjarigBijStart ? ` · ${t('cw.list.minor')}` : r.minderjarigBijStart === null ? ` · ${t('cw.list.minorUnknown')}` : ''}
-        </span>
+        </>
       ),
     },
-    { key: 'gemeente', header: t('cw.list.col.gemeente'), cell: (r) => <span className="kk-ellipsis">{gemeenteLabel(t, r.gemeente)}</span> },
-    { key: 'aanmelddatum', header: t('cw.list.col.aanmelddatum'), cell: (r) => formatDate(r.aanmelddatum) },
+    { key: 'gemeente', header: t('cw.list.col.gemeente'), cell: (r) => gemeenteLabel(t, r.gemeente) },
+    { key: 'aanmelddatum', header: t('cw.list.col.aanmelddatum'), cell: (r) => <span className="kk-nowrap">{formatDate(r.aanmelddatum)}</span> },
     { key: 'taken', header: t('cw.list.col.taken'), cell: (r) => String(r.openTaken) },
   ];
 
@@ -142,9 +147,18 @@ export function TrajectListScreen() {
         {list.total === null ? t('cw.loading') : t('cw.list.count', { n: formatNumber(list.total, language) })}
       </Paragraph>
       {list.total === 0 ? (
-        <div className="kk-empty">
-          <Paragraph>{t('cw.list.empty')}</Paragraph>
-        </div>
+        filtered ? (
+          <EmptyState title={t('cw.list.empty')} text={t('cw.list.emptyFiltered')} actions={[{ label: t('cw.empty.clearFilters'), primary: true, onClick: () => setTrajectFilter({ ...defaultTrajectFilter, sort: filter.sort, richting: filter.richting }) }]} />
+        ) : (
+          <EmptyState
+            title={t('cw.list.empty')}
+            text={t('cw.list.emptyStart')}
+            actions={[
+              { label: t('cw.tab.clientNew'), primary: true, onClick: () => openCase({ area: 'trajecten', screen: 'clientNew' }) },
+              { label: t('cw.empty.import'), onClick: () => openCase({ area: 'trajecten', screen: 'import' }) },
+            ]}
+          />
+        )
       ) : (
         <VirtualTable
           key={list.generation}
@@ -154,7 +168,8 @@ export function TrajectListScreen() {
           rowAt={(i) => rowAt(list, i)}
           onRange={onRange}
           rowKey={(r) => r.id}
-          template="8.5rem 7rem minmax(8rem, 1.5fr) minmax(6rem, 1fr) 6.5rem 5.5rem"
+          template="8.5rem 7.5rem minmax(0, 1.6fr) minmax(0, 1fr) 6.5rem 5rem"
+          rowHeight={52}
         />
       )}
     </div>
