@@ -99,19 +99,26 @@ export function TrajectScreen({ id }: { id: string }) {
         </Alert>
       ) : null}
 
-      <div className="kk-grid-2">
-        <PhasePanel detail={current} />
-        <FactsPanel key={traject.version} detail={current} />
+      {/* On a wide screen the journal stands beside the rest (renderer/features/casework/casework.css). */}
+      <div className="kk-traject-cols">
+        <div className="kk-traject-main">
+          <div className="kk-grid-2">
+            <PhasePanel detail={current} />
+            <FactsPanel key={traject.version} detail={current} />
+          </div>
+          <div className="kk-grid-2">
+            <TakenPanel detail={current} />
+            <VormenPanel detail={current} />
+          </div>
+          <OpvangPanel detail={current} />
+          <ProceduresPanel detail={current} />
+          <PolitiePanel detail={current} />
+          <ConsentPanel detail={current} />
+        </div>
+        <div className="kk-traject-side">
+          <JournaalPanel detail={current} />
+        </div>
       </div>
-      <div className="kk-grid-2">
-        <TakenPanel detail={current} />
-        <VormenPanel detail={current} />
-      </div>
-      <JournaalPanel detail={current} />
-      <OpvangPanel detail={current} />
-      <ProceduresPanel detail={current} />
-      <PolitiePanel detail={current} />
-      <ConsentPanel detail={current} />
     </div>
   );
 }

@@ -327,7 +327,9 @@ describe('journal paging in the traject screen', () => {
     expect(texts[0]).toBe('Synthetische notitie nummer 229');
     expect(texts.at(-1)).toBe('Synthetische notitie nummer 000');
 
-    // A new entry: everything stays loaded and the count follows.
+    // A new entry (the form opens on request): everything stays loaded and the count follows.
+    await click(screen.getByRole('button', { name: 'Notitie toevoegen' }));
+    await change(screen.getByLabelText('Soort'), 'notitie');
     await change(screen.getByLabelText(/^Tekst/), 'Synthetische nieuwe notitie');
     await click(screen.getByRole('button', { name: 'Toevoegen aan journaal' }));
     await waitFor(() => expect(countText()).toBe(`Notities: ${JOURNAL_COUNT + 1} van ${JOURNAL_COUNT + 1}`));

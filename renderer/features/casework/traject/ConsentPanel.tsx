@@ -1,27 +1,76 @@
 import { Button, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
-import { GegevenDoor, ToestemmingDoel, ToestemmingFields, type TrajectDetail } from '../../../../shared/casework/traject.schema';
+import { useState } from 'react';
+import { ToestemmingFields, type TrajectDetail } from '../../../../shared/casework/traject.schema';
 import { useT } from '../../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
 import { selectCaseActions, selectTrajectWrite } from '../caseSelectors';
 import { Badge, DataTable, formatDate } from '../../../components/dataBits';
-import { blankToUndefined, CheckboxField, SelectField, TextField, todayIso, validateWith } from '../../../components/formBits';
+import { blankToUndefined, SelectField, TextField, validateWith } from '../../../components/formBits';
 import { DateField } from '../../../components/DateField';
-import { Panel, SectionForm } from '../../../components/screenBits';
+import { Announce, Panel } from '../../../components/screenBits';
 import { useCheckedForm } from '../../../components/useCheckedForm';
 import { optionLists } from '../options';
+import { AddForm, AddOnRequest, choose, JaNeeField } from './AddForm';
 
-const emptyConsent = () => ({ doel: 'registratie-comensha', ontvanger: '', vanaf: todayIso(), tot: '', schriftelijk: true, gegevenDoor: 'client' });
+type ConsentForm = { doel: string; ontvanger: string; vanaf: string; tot: string; schriftelijk: boolean | null; gegevenDoor: string };
+// Nothing is chosen for the person (issue 13): not the purpose, not the date, not "in writing".
+const emptyConsent = (): ConsentForm => ({ doel: '', ontvanger: '', vanaf: '', tot: '', schriftelijk: null, gegevenDoor: '' });
 
-/** Consents (toestemmingen) of the cliënt: what for, to whom, from when; add and withdraw. */
+/** The form for a new consent. Mounted on request, so it starts empty. */
+function ConsentForm({ onAdded, onCancel }: { onAdded(): void; onCancel(): void }) {
+  const { t } = useT();
+  const write = useAppStore(selectTrajectWrite);
+  const { addToestemming } = useAppStoreShallow(selectCaseActions);
+  const { form, errors, set, submit } = useCheckedForm<ConsentForm, ToestemmingFields>(emptyConsent(), {
+    check: (f) => {
+      const checked = validateWith(
+        ToestemmingFields,
+        { doel: f.doel || undefined, ontvanger: f.ontvanger.trim(), vanaf: f.vanaf || undefined, tot: blankToUndefined(f.tot), schriftelijk: f.schriftelijk ?? undefined, gegevenDoor: f.gegevenDoor || undefined },
+        t,
+      );
+      if (checked.ok) return checked;
+      // Each missing answer gets its own plain message.
+      return {
+        ok: false,
+        errors: {
+          ...checked.errors,
+          ...(f.doel ? {} : { doel: t('cw.consent.doelMissing') }),
+          ...(f.ontvanger.trim() ? {} : { ontvanger: t('cw.consent.ontvangerMissing') }),
+          ...(f.vanaf ? {} : { vanaf: t('cw.consent.vanafMissing') }),
+          ...(f.schriftelijk === null ? { schriftelijk: t('cw.consent.schriftelijkMissing') } : {}),
+          ...(f.gegevenDoor ? {} : { gegevenDoor: t('cw.consent.doorMissing') }),
+        },
+      };
+    },
+    save: async (consent) => {
+      const saved = await addToestemming(consent);
+      if (saved) onAdded();
+      return saved;
+    },
+  });
+  return (
+    <AddForm label={t('cw.consent.new')} onSubmit={submit} submitLabel={t('cw.consent.add')} busy={write.busy} onCancel={onCancel}>
+      <Paragraph className="kk-muted kk-small">{t('cw.consent.comenshaHint')}</Paragraph>
+      <div className="kk-form-row">
+        <SelectField label={t('cw.consent.doel')} name="consent-doel" value={form.doel} onChange={set('doel')} error={errors.doel} options={[choose(t('cw.choose')), ...optionLists.doel(t)]} />
+        <TextField label={t('cw.consent.ontvanger')} name="consent-ontvanger" value={form.ontvanger} onChange={set('ontvanger')} error={errors.ontvanger} />
+      </div>
+      <div className="kk-form-row">
+        <DateField label={t('cw.consent.vanaf')} name="consent-vanaf" value={form.vanaf} onChange={set('vanaf')} error={errors.vanaf} />
+        <DateField label={t('cw.consent.tot')} name="consent-tot" value={form.tot} onChange={set('tot')} error={errors.tot} optional />
+        <SelectField label={t('cw.consent.gegevenDoor')} name="consent-door" value={form.gegevenDoor} onChange={set('gegevenDoor')} error={errors.gegevenDoor} options={[choose(t('cw.choose')), ...optionLists.gegevenDoor(t)]} />
+      </div>
+      <JaNeeField legend={t('cw.consent.schriftelijkVraag')} name="consent-schriftelijk" value={form.schriftelijk} onChange={set('schriftelijk')} error={errors.schriftelijk} />
+    </AddForm>
+  );
+}
+
+/** Consents (toestemmingen) of the cliënt: what for, to whom, from when; add (on request) and withdraw. */
 export function ConsentPanel({ detail }: { detail: TrajectDetail }) {
   const { t } = useT();
   const write = useAppStore(selectTrajectWrite);
-  const { addToestemming, withdrawToestemming } = useAppStoreShallow(selectCaseActions);
-  const { form, errors, set, submit } = useCheckedForm(emptyConsent(), {
-    check: (f) => validateWith(ToestemmingFields, { ...f, ontvanger: f.ontvanger.trim(), tot: blankToUndefined(f.tot) }, t),
-    save: addToestemming,
-    reset: emptyConsent,
-  });
+  const { withdrawToestemming } = useAppStoreShallow(selectCaseActions);
+  const [announced, setAnnounced] = useState('');
 
   return (
     <Panel id="kk-consent" title={t('cw.consent.title')} focusable>
@@ -63,17 +112,18 @@ export function ConsentPanel({ detail }: { detail: TrajectDetail }) {
           </TableRow>
         )}
       />
-      <SectionForm onSubmit={submit} submitLabel={t('cw.consent.add')} busy={write.busy} row={false}>
-        <Paragraph className="kk-muted kk-small">{t('cw.consent.comenshaHint')}</Paragraph>
-        <div className="kk-form-row">
-          <SelectField label={t('cw.consent.doel')} name="consent-doel" value={form.doel} onChange={(v) => set('doel')(ToestemmingDoel.parse(v))} options={optionLists.doel(t)} />
-          <TextField label={t('cw.consent.ontvanger')} name="consent-ontvanger" value={form.ontvanger} onChange={set('ontvanger')} error={errors.ontvanger ? t('cw.consent.ontvangerMissing') : undefined} />
-          <DateField label={t('cw.consent.vanaf')} name="consent-vanaf" value={form.vanaf} onChange={set('vanaf')} error={errors.vanaf} />
-          <DateField label={t('cw.consent.tot')} name="consent-tot" value={form.tot} onChange={set('tot')} error={errors.tot} optional />
-          <SelectField label={t('cw.consent.gegevenDoor')} name="consent-door" value={form.gegevenDoor} onChange={(v) => set('gegevenDoor')(GegevenDoor.parse(v))} options={optionLists.gegevenDoor(t)} />
-        </div>
-        <CheckboxField label={t('cw.consent.schriftelijk')} name="consent-schriftelijk" checked={form.schriftelijk} onChange={set('schriftelijk')} />
-      </SectionForm>
+      <AddOnRequest openLabel={t('cw.consent.open')} disabled={write.busy}>
+        {(close) => (
+          <ConsentForm
+            onAdded={() => {
+              setAnnounced(t('cw.consent.added'));
+              close();
+            }}
+            onCancel={close}
+          />
+        )}
+      </AddOnRequest>
+      <Announce text={announced} />
     </Panel>
   );
 }

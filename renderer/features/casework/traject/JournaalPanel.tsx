@@ -7,12 +7,13 @@ import { useT } from '../../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
 import { selectCaseActions, selectJournalMore, selectTrajectWrite } from '../caseSelectors';
 import { Badge, formatDate } from '../../../components/dataBits';
-import { SelectField, TextareaField, todayIso, validateWith } from '../../../components/formBits';
+import { SelectField, TextareaField, validateWith } from '../../../components/formBits';
 import { DateField } from '../../../components/DateField';
-import { Announce, Panel, SectionForm, SubmitRow } from '../../../components/screenBits';
+import { Announce, Panel, SubmitRow } from '../../../components/screenBits';
 import { useCheckedForm } from '../../../components/useCheckedForm';
 import { SensitivityBadge } from '../caseBits';
 import { optionLists } from '../options';
+import { AddForm, AddOnRequest, choose } from './AddForm';
 
 // What `journaal.add` takes, less the traject (the slice adds it).
 const JournalInput = caseworkMethods['journaal.add'].input.omit({ trajectId: true });
@@ -79,15 +80,47 @@ function JournalEntryView({ entry, focusRef }: { entry: TrajectDetail['journaal'
   );
 }
 
+/** The form for a new journal entry: kind, date (empty is today), text. Mounted on request, so it starts empty. */
+function JournalForm({ onAdded, onCancel }: { onAdded(): void; onCancel(): void }) {
+  const { t } = useT();
+  const write = useAppStore(selectTrajectWrite);
+  const { addJournaal } = useAppStoreShallow(selectCaseActions);
+  const { form, errors, set, submit } = useCheckedForm(
+    { soort: '', datum: '', tekst: '' },
+    {
+      check: (f) => {
+        const checked = validateWith(JournalInput, { soort: f.soort || undefined, datum: f.datum || undefined, tekst: f.tekst.trim() }, t);
+        const missing = { ...(f.soort ? {} : { soort: t('cw.journaal.soortMissing') }), ...(f.tekst.trim() ? {} : { tekst: t('cw.journaal.tekstMissing') }) };
+        if (checked.ok && Object.keys(missing).length === 0) return checked;
+        return { ok: false, errors: { ...(checked.ok ? {} : checked.errors), ...missing } };
+      },
+      save: async (entry) => {
+        const saved = await addJournaal(entry);
+        if (saved) onAdded();
+        return saved;
+      },
+    },
+  );
+  return (
+    <AddForm label={t('cw.journaal.new')} onSubmit={submit} submitLabel={t('cw.journaal.add')} busy={write.busy} onCancel={onCancel}>
+      <div className="kk-form-row">
+        <SelectField label={t('cw.journaal.soort')} name="journal-soort" value={form.soort} onChange={set('soort')} error={errors.soort} options={[choose(t('cw.choose')), ...optionLists.jsoort(t)]} />
+        <DateField label={t('cw.journaal.datum')} name="journal-datum" value={form.datum} onChange={set('datum')} error={errors.datum} hint={t('cw.journaal.datumHint')} optional />
+      </div>
+      <TextareaField label={t('cw.journaal.tekst')} name="journal-tekst" value={form.tekst} onChange={set('tekst')} hint={t('cw.journaal.tekstHint')} error={errors.tekst} rows={3} badge={<SensitivityBadge level="bijzonder" />} />
+    </AddForm>
+  );
+}
+
 /**
- * The traject's journal: write an entry, read, correct or remove entries. It opens with the
- * newest; "older notes" loads the next page until every entry is shown.
+ * The traject's journal: write an entry (the form opens on request), read, correct or remove
+ * entries. It opens with the newest; "older notes" loads the next page until every entry is shown.
  */
 export function JournaalPanel({ detail }: { detail: TrajectDetail }) {
   const { t } = useT();
   const write = useAppStore(selectTrajectWrite);
   const more = useAppStore(selectJournalMore);
-  const { addJournaal, loadOlderJournaal } = useAppStoreShallow(selectCaseActions);
+  const { loadOlderJournaal } = useAppStoreShallow(selectCaseActions);
   // After loading older entries, focus goes to the first of them (the button may be gone).
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
   const focusTarget = useRef<HTMLLIElement | null>(null);
@@ -95,9 +128,7 @@ export function JournaalPanel({ detail }: { detail: TrajectDetail }) {
     if (focusIndex !== null) focusTarget.current?.focus();
   }, [focusIndex]);
   const remaining = Math.max(0, detail.journaalTotaal - detail.journaal.length);
-  // After adding, the person writes on: focus returns to the (emptied) text field and the new
-  // entry is announced, instead of focus falling to the page when the button was disabled.
-  const tekstRef = useRef<HTMLTextAreaElement>(null);
+  // After adding, focus returns to "Notitie toevoegen" (the form closes) and the entry is announced.
   const [announced, setAnnounced] = useState('');
 
   async function loadOlder() {
@@ -105,35 +136,19 @@ export function JournaalPanel({ detail }: { detail: TrajectDetail }) {
     if (await loadOlderJournaal()) setFocusIndex(firstNew);
   }
 
-  const { form, errors, set, submit } = useCheckedForm(
-    { soort: 'notitie', datum: todayIso(), tekst: '' },
-    {
-      check: (f) => {
-        const checked = validateWith(JournalInput, { ...f, tekst: f.tekst.trim() }, t);
-        if (checked.ok) return checked;
-        return { ok: false, errors: { ...checked.errors, ...(checked.errors.tekst ? { tekst: t('cw.journaal.tekstMissing') } : {}) } };
-      },
-      save: async (entry) => {
-        const saved = await addJournaal(entry);
-        if (saved) {
-          setAnnounced(t('cw.journaal.added'));
-          tekstRef.current?.focus();
-        }
-        return saved;
-      },
-      reset: (f) => ({ soort: f.soort, datum: todayIso(), tekst: '' }),
-    },
-  );
-
   return (
     <Panel id="kk-journal" title={t('cw.journaal.title')} focusable>
-      <SectionForm onSubmit={submit} submitLabel={t('cw.journaal.add')} busy={write.busy} row={false} primary>
-        <div className="kk-form-row">
-          <SelectField label={t('cw.journaal.soort')} name="journal-soort" value={form.soort} onChange={set('soort')} options={optionLists.jsoort(t)} />
-          <DateField label={t('cw.journaal.datum')} name="journal-datum" value={form.datum} onChange={set('datum')} error={errors.datum} />
-        </div>
-        <TextareaField label={t('cw.journaal.tekst')} name="journal-tekst" value={form.tekst} onChange={set('tekst')} hint={t('cw.journaal.tekstHint')} error={errors.tekst} rows={3} badge={<SensitivityBadge level="bijzonder" />} inputRef={tekstRef} />
-      </SectionForm>
+      <AddOnRequest openLabel={t('cw.journaal.open')} disabled={write.busy}>
+        {(close) => (
+          <JournalForm
+            onAdded={() => {
+              setAnnounced(t('cw.journaal.added'));
+              close();
+            }}
+            onCancel={close}
+          />
+        )}
+      </AddOnRequest>
       <Announce text={announced} />
       {detail.journaal.length === 0 ? (
         <Paragraph className="kk-muted">{t('cw.journaal.none')}</Paragraph>

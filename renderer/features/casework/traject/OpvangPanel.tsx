@@ -1,6 +1,7 @@
 import { Button, TableCell, TableRow } from '@utrecht/component-library-react';
+import { useState } from 'react';
 import { crisisopvangGrens, opvangBezwaren, type OpvangBezwaar } from '../../../../shared/casework/opvang';
-import { Opvang, OpvangSoort, trajectFieldSensitivity, type TrajectDetail } from '../../../../shared/casework/traject.schema';
+import { Opvang, trajectFieldSensitivity, type TrajectDetail } from '../../../../shared/casework/traject.schema';
 import { useT } from '../../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
 import { selectCaseActions, selectTrajectWrite } from '../caseSelectors';
@@ -8,12 +9,14 @@ import { Badge, DataTable, formatDate } from '../../../components/dataBits';
 import type { MessageKey, MessageVars } from '../../../i18n/translate';
 import { blankToUndefined, SelectField, TextField, todayIso, validateWith } from '../../../components/formBits';
 import { DateField } from '../../../components/DateField';
-import { Panel, SectionForm } from '../../../components/screenBits';
+import { Announce, Panel } from '../../../components/screenBits';
 import { useCheckedForm } from '../../../components/useCheckedForm';
 import { SensitivityBadge } from '../caseBits';
 import { optionLists } from '../options';
+import { AddForm, AddOnRequest, choose } from './AddForm';
 
-const emptyStay = () => ({ soort: 'crisisopvang', start: todayIso(), eind: '', locatie: '' });
+// Nothing is chosen for the person (issue 13): no kind of opvang, no start date.
+const emptyStay = () => ({ soort: '', start: '', eind: '', locatie: '' });
 
 type T = (key: MessageKey, vars?: MessageVars) => string;
 
@@ -41,6 +44,35 @@ function Bezwaren({ bezwaren }: { bezwaren: OpvangBezwaar[] }) {
   );
 }
 
+/** The form for a new stay. Mounted on request, so it starts empty. */
+function OpvangForm({ stays, onAdded, onCancel }: { stays: TrajectDetail['traject']['opvang']; onAdded(): void; onCancel(): void }) {
+  const { t } = useT();
+  const write = useAppStore(selectTrajectWrite);
+  const { updateTraject } = useAppStoreShallow(selectCaseActions);
+  const { form, errors, set, submit } = useCheckedForm(emptyStay(), {
+    check: (f) => {
+      const checked = validateWith(Opvang, { soort: f.soort || undefined, start: f.start || undefined, eind: blankToUndefined(f.eind), locatie: blankToUndefined(f.locatie) }, t);
+      if (checked.ok) return checked;
+      return { ok: false, errors: { ...checked.errors, ...(f.soort ? {} : { soort: t('cw.opvang.soortMissing') }), ...(f.start ? {} : { start: t('cw.opvang.startMissing') }) } };
+    },
+    save: async (stay) => {
+      const saved = await updateTraject({ opvang: [...stays, stay] });
+      if (saved) onAdded();
+      return saved;
+    },
+  });
+  return (
+    <AddForm label={t('cw.opvang.new')} onSubmit={submit} submitLabel={t('cw.opvang.save')} busy={write.busy} onCancel={onCancel}>
+      <div className="kk-form-row">
+        <SelectField label={t('cw.opvang.soort')} name="opvang-soort" value={form.soort} onChange={set('soort')} error={errors.soort} options={[choose(t('cw.choose')), ...optionLists.opvang(t)]} />
+        <DateField label={t('cw.opvang.start')} name="opvang-start" value={form.start} onChange={set('start')} error={errors.start} />
+        <DateField label={t('cw.opvang.eind')} name="opvang-eind" value={form.eind} onChange={set('eind')} error={errors.eind} optional />
+      </div>
+      <TextField label={t('cw.opvang.locatie')} name="opvang-locatie" value={form.locatie} onChange={set('locatie')} hint={t('cw.opvang.locatieHint')} optional />
+    </AddForm>
+  );
+}
+
 /** Where the cliënt stays (opvang), each stay checked against the opvang rules (resources/opvang.json) with the reason of every flag. */
 export function OpvangPanel({ detail }: { detail: TrajectDetail }) {
   const { t } = useT();
@@ -49,11 +81,7 @@ export function OpvangPanel({ detail }: { detail: TrajectDetail }) {
   const today = todayIso();
   const stays = detail.traject.opvang;
   const client = { geslacht: detail.client.geslacht, geboortedatum: detail.client.geboortedatum, minderjarigBijStart: detail.traject.minderjarigBijStart };
-  const { form, errors, set, submit } = useCheckedForm(emptyStay(), {
-    check: (f) => validateWith(Opvang, { soort: f.soort, start: f.start, eind: blankToUndefined(f.eind), locatie: blankToUndefined(f.locatie) }, t),
-    save: (stay) => updateTraject({ opvang: [...stays, stay] }),
-    reset: emptyStay,
-  });
+  const [announced, setAnnounced] = useState('');
 
   return (
     <Panel id="kk-opvang" title={t('cw.opvang.title')} badge={<SensitivityBadge level={trajectFieldSensitivity.opvang} />} focusable>
@@ -79,12 +107,19 @@ export function OpvangPanel({ detail }: { detail: TrajectDetail }) {
           </TableRow>
         )}
       />
-      <SectionForm onSubmit={submit} submitLabel={t('cw.opvang.add')} busy={write.busy}>
-        <SelectField label={t('cw.opvang.soort')} name="opvang-soort" value={form.soort} onChange={(v) => set('soort')(OpvangSoort.parse(v))} options={optionLists.opvang(t)} />
-        <DateField label={t('cw.opvang.start')} name="opvang-start" value={form.start} onChange={set('start')} error={errors.start} />
-        <DateField label={t('cw.opvang.eind')} name="opvang-eind" value={form.eind} onChange={set('eind')} error={errors.eind} optional />
-        <TextField label={t('cw.opvang.locatie')} name="opvang-locatie" value={form.locatie} onChange={set('locatie')} hint={t('cw.opvang.locatieHint')} optional />
-      </SectionForm>
+      <AddOnRequest openLabel={t('cw.opvang.add')} disabled={write.busy}>
+        {(close) => (
+          <OpvangForm
+            stays={stays}
+            onAdded={() => {
+              setAnnounced(t('cw.opvang.added'));
+              close();
+            }}
+            onCancel={close}
+          />
+        )}
+      </AddOnRequest>
+      <Announce text={announced} />
     </Panel>
   );
 }

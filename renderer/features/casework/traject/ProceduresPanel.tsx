@@ -1,15 +1,53 @@
 import { Button, TableCell, TableRow } from '@utrecht/component-library-react';
-import { Procedure, ProcedureSoort, ProcedureStatus, trajectFieldSensitivity, type TrajectDetail } from '../../../../shared/casework/traject.schema';
+import { useState } from 'react';
+import { Procedure, ProcedureStatus, trajectFieldSensitivity, type TrajectDetail } from '../../../../shared/casework/traject.schema';
 import { useT } from '../../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
 import { selectCaseActions, selectTrajectWrite } from '../caseSelectors';
 import { Badge, DataTable, formatDate } from '../../../components/dataBits';
-import { blankToUndefined, SelectField, todayIso, validateWith } from '../../../components/formBits';
+import { blankToUndefined, SelectField, validateWith } from '../../../components/formBits';
 import { DateField } from '../../../components/DateField';
-import { Panel, SectionForm } from '../../../components/screenBits';
+import { Announce, Panel } from '../../../components/screenBits';
 import { useCheckedForm } from '../../../components/useCheckedForm';
 import { deadlineTone, SensitivityBadge } from '../caseBits';
 import { optionLists } from '../options';
+import { AddForm, AddOnRequest, choose } from './AddForm';
+
+type Stored = Omit<TrajectDetail['traject']['procedures'][number], 'state'>;
+
+/** The form for a new procedure. Mounted on request, so it starts empty: no kind, no status chosen. */
+function ProcedureForm({ stored, onAdded, onCancel }: { stored: Stored[]; onAdded(): void; onCancel(): void }) {
+  const { t } = useT();
+  const write = useAppStore(selectTrajectWrite);
+  const { updateTraject } = useAppStoreShallow(selectCaseActions);
+  const { form, errors, set, submit } = useCheckedForm(
+    { soort: '', status: '', start: '', deadline: '' },
+    {
+      check: (f) => {
+        const checked = validateWith(Procedure, { soort: f.soort || undefined, status: f.status || undefined, start: blankToUndefined(f.start), deadline: blankToUndefined(f.deadline) }, t);
+        if (checked.ok) return checked;
+        return { ok: false, errors: { ...checked.errors, ...(f.soort ? {} : { soort: t('cw.proc.soortMissing') }), ...(f.status ? {} : { status: t('cw.proc.statusMissing') }) } };
+      },
+      save: async (procedure) => {
+        const saved = await updateTraject({ procedures: [...stored, procedure] });
+        if (saved) onAdded();
+        return saved;
+      },
+    },
+  );
+  return (
+    <AddForm label={t('cw.proc.new')} onSubmit={submit} submitLabel={t('cw.proc.save')} busy={write.busy} onCancel={onCancel}>
+      <div className="kk-form-row">
+        <SelectField label={t('cw.proc.soort')} name="proc-soort" value={form.soort} onChange={set('soort')} error={errors.soort} options={[choose(t('cw.choose')), ...optionLists.procedure(t)]} />
+        <SelectField label={t('cw.proc.status')} name="proc-status" value={form.status} onChange={set('status')} error={errors.status} options={[choose(t('cw.choose')), ...optionLists.pstatus(t)]} />
+      </div>
+      <div className="kk-form-row">
+        <DateField label={t('cw.proc.start')} name="proc-start" value={form.start} onChange={set('start')} error={errors.start} optional />
+        <DateField label={t('cw.proc.deadline')} name="proc-deadline" value={form.deadline} onChange={set('deadline')} error={errors.deadline} optional />
+      </div>
+    </AddForm>
+  );
+}
 
 /** Legal procedures (B8, asylum, aangifte…) with their deadlines and status. */
 export function ProceduresPanel({ detail }: { detail: TrajectDetail }) {
@@ -19,14 +57,7 @@ export function ProceduresPanel({ detail }: { detail: TrajectDetail }) {
   const procedures = detail.traject.procedures;
   // The core returns each procedure with its deadline state; send back only the stored fields.
   const stored = procedures.map(({ state: _state, ...p }) => p);
-  const { form, errors, set, submit } = useCheckedForm(
-    { soort: 'b8-bedenktijd', status: 'lopend', start: todayIso(), deadline: '' },
-    {
-      check: (f) => validateWith(Procedure, { soort: f.soort, status: f.status, start: blankToUndefined(f.start), deadline: blankToUndefined(f.deadline) }, t),
-      save: (procedure) => updateTraject({ procedures: [...stored, procedure] }),
-      reset: (f) => ({ ...f, deadline: '' }),
-    },
-  );
+  const [announced, setAnnounced] = useState('');
 
   return (
     <Panel id="kk-procedures" title={t('cw.proc.title')} badge={<SensitivityBadge level={trajectFieldSensitivity.procedures} />} focusable>
@@ -66,12 +97,19 @@ export function ProceduresPanel({ detail }: { detail: TrajectDetail }) {
           </TableRow>
         )}
       />
-      <SectionForm onSubmit={submit} submitLabel={t('cw.proc.add')} busy={write.busy}>
-        <SelectField label={t('cw.proc.soort')} name="proc-soort" value={form.soort} onChange={(v) => set('soort')(ProcedureSoort.parse(v))} options={optionLists.procedure(t)} />
-        <SelectField label={t('cw.proc.status')} name="proc-status" value={form.status} onChange={set('status')} options={optionLists.pstatus(t)} />
-        <DateField label={t('cw.proc.start')} name="proc-start" value={form.start} onChange={set('start')} error={errors.start} optional />
-        <DateField label={t('cw.proc.deadline')} name="proc-deadline" value={form.deadline} onChange={set('deadline')} error={errors.deadline} optional />
-      </SectionForm>
+      <AddOnRequest openLabel={t('cw.proc.add')} disabled={write.busy}>
+        {(close) => (
+          <ProcedureForm
+            stored={stored}
+            onAdded={() => {
+              setAnnounced(t('cw.proc.added'));
+              close();
+            }}
+            onCancel={close}
+          />
+        )}
+      </AddOnRequest>
+      <Announce text={announced} />
     </Panel>
   );
 }
