@@ -205,6 +205,8 @@ test('casework more: older journal notes load page by page until the oldest is s
   await expect(journal.locator('.kk-journal__entry').nth(100)).toContainText('Synthetische notitie nummer 029');
 
   // A new note keeps the older ones loaded.
+  await journal.getByRole('button', { name: 'Notitie toevoegen' }).click();
+  await page.getByLabel('Soort', { exact: true }).selectOption({ label: 'Notitie' });
   await page.getByLabel(/^Tekst/).first().fill('Synthetische nieuwe notitie');
   await page.getByRole('button', { name: 'Toevoegen aan journaal' }).click();
   await expect(journal.getByText(`Notities: ${JOURNAL_COUNT + 1} van ${JOURNAL_COUNT + 1}`)).toBeVisible();

@@ -76,14 +76,20 @@ test('keyboard: open from the list, journal, tasks, Ctrl+K and the error summary
   await expect(heading).toBeVisible();
   await expect(heading).toBeFocused();
 
-  // Journal: after adding, the text field again (empty), and the new entry is announced.
-  const tekst = page.getByLabel(/^Tekst/);
-  await tekst.fill('Synthetische notitie via het toetsenbord.');
+  // Journal: "Notitie toevoegen" opens the form with focus on its first field; after adding, the
+  // form closes, focus is on "Notitie toevoegen" again, and the new entry is announced.
+  const addNote = page.getByRole('button', { name: 'Notitie toevoegen' });
+  await addNote.focus();
+  await page.keyboard.press('Enter');
+  const soort = page.getByLabel('Soort', { exact: true });
+  await expect(soort).toBeFocused();
+  await soort.selectOption({ label: 'Notitie' });
+  await page.getByLabel(/^Tekst/).fill('Synthetische notitie via het toetsenbord.');
   await page.getByRole('button', { name: 'Toevoegen aan journaal' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('.kk-journal__entry').first()).toContainText('Synthetische notitie via het toetsenbord.');
-  await expect(tekst).toBeFocused();
-  await expect(tekst).toHaveValue('');
+  await expect(addNote).toBeFocused();
+  await expect(page.getByLabel(/^Tekst/)).toHaveCount(0);
   await expect(page.locator('#kk-journal').locator('..').getByRole('status')).toHaveText('De notitie staat in het journaal.');
 
   // Tasks: the add form opens on request with focus in its title (issue 13); after adding, the title field again; typed dates are dd-mm-jjjj.
@@ -177,9 +183,11 @@ test.describe('under an English browser locale (en-US, as on an English Windows)
     await page.getByRole('button', { name: 'Taak toevoegen' }).click();
     await expect(page.locator('.kk-task-list')).toContainText(tomorrow);
     await expect(page.getByLabel('Taak', { exact: true })).toBeFocused();
-    // The journal's date field starts on today, shown as dd-mm-jjjj, not mm/dd/yyyy.
+    // The journal's date field starts empty (empty is today); today is shown as dd-mm-jjjj, not mm/dd/yyyy.
+    await page.getByRole('button', { name: 'Notitie toevoegen' }).click();
     const journaalDatum = page.locator('input[name="journal-datum"]');
-    await expect(journaalDatum).toHaveValue(typed(0));
+    await expect(journaalDatum).toHaveValue('');
+    await page.getByLabel('Soort', { exact: true }).selectOption({ label: 'Notitie' });
     await page.getByLabel(/^Tekst/).fill('Synthetische notitie over een afspraak.');
     await page.getByRole('button', { name: 'Toevoegen aan journaal' }).click();
     await expect(page.locator('.kk-journal__entry').first()).toContainText(typed(0));
