@@ -168,7 +168,7 @@ export function MeldingListScreen() {
           rowAt={(i) => rowAt(list, i)}
           onRange={onRange}
           rowKey={(r) => r.id}
-          template="6.5rem minmax(0, 1.3fr) minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1.2fr) 8.5rem"
+          template="6.5rem minmax(8rem, 1.3fr) minmax(6.5rem, 1fr) minmax(6rem, 1fr) minmax(7.5rem, 1.2fr) 7rem"
           rowHeight={52}
         />
       )}

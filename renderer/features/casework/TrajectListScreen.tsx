@@ -168,7 +168,7 @@ export function TrajectListScreen() {
           rowAt={(i) => rowAt(list, i)}
           onRange={onRange}
           rowKey={(r) => r.id}
-          template="8.5rem 7.5rem minmax(0, 1.6fr) minmax(0, 1fr) 6.5rem 5rem"
+          template="8rem 6.5rem minmax(9.5rem, 1.6fr) minmax(7.5rem, 1fr) 6rem 4.5rem"
           rowHeight={52}
         />
       )}

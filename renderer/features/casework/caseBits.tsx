@@ -52,7 +52,7 @@ export function BarTable({ caption, captionHidden = false, labelHeader, valueHea
           <TableHeaderCell scope="row">{r.label}</TableHeaderCell>
           <TableCell numericColumn className="kk-bar-cell">
             <span className="kk-bar" aria-hidden="true">
-              <span className="kk-bar__fill" style={{ inlineSize: `${(r.value / max) * 100}%` }} />
+              {r.value > 0 ? <span className="kk-bar__fill" style={{ inlineSize: `${(r.value / max) * 100}%` }} /> : null}
             </span>
             <span className="kk-bar-cell__value">{r.value}</span>
           </TableCell>
