@@ -32,7 +32,8 @@ const notCaseData: Record<string, string> = {
 };
 
 /** Keys whose value is only the state of a request (busy, error), not data read from the vault. */
-const requestStateOnly = (key: string) => /(Error|Write)$/.test(key) || key === 'journalMore';
+// clientRemove is the write state of a removal (busy/error), not data.
+const requestStateOnly = (key: string) => /(Error|Write)$/.test(key) || key === 'journalMore' || key === 'clientRemove';
 
 let env: InProcessApi;
 let store: AppStore;
@@ -62,6 +63,9 @@ async function fillEverySlice(): Promise<void> {
   await s().openTraject(first.id);
   expect(await s().addTaak({ titel: 'Slottaak', deadline: '2020-01-01' })).toBe(true);
   expect(await s().addTaak({ titel: 'Slotherinnering', deadline: '2999-01-01', herinnering: '2020-01-01' })).toBe(true);
+  // A cliënt made by mistake, removed with a reason (the notice the list then shows is case data too).
+  expect(await s().createClient({ roepnaam: 'Slot7 Dubbel' })).not.toBeNull();
+  expect(await s().removeClient('dubbel-aangemaakt')).toBe(true);
   await s().loadClient(s().trajectDetail!.traject.clientId);
 
   expect(await s().saveView('Oplopend', 'trajecten')).toBe(true);
