@@ -4,7 +4,7 @@
 // and data-file dependencies external (they ship in node_modules, .node files unpacked).
 // Fails when any bundle pulls in the test-only development bridge.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -69,6 +69,11 @@ for (const t of targets) {
   for (const input of inputs.filter((i) => FORBIDDEN_INPUT.test(i))) problems.push(`${t.out} includes ${input}`);
   const bytes = Object.values(result.metafile.outputs)[0].bytes;
   console.log(`${path.relative(root, path.join(outDir, t.out))}: ${inputs.length} inputs, ${bytes} bytes`);
+}
+// The PDF fonts (electron/core/pdf/fonts.ts reads them from ./fonts beside core.cjs).
+mkdirSync(path.join(outDir, 'fonts'), { recursive: true });
+for (const f of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'LICENSE.txt']) {
+  copyFileSync(path.join(root, 'resources', 'fonts', f), path.join(outDir, 'fonts', f));
 }
 if (problems.length > 0) {
   console.error(`Refusing to ship test-only code:\n  ${problems.join('\n  ')}`);
