@@ -188,36 +188,76 @@ export function CheckboxField({ label, checked, onChange, name, hint, disabled }
   );
 }
 
-/** A group of checkboxes for a set of values (e.g. uitbuitingsvormen). */
-export function CheckboxGroup<V extends string>({ legend, legendHidden = false, hint, values, options, onChange, name, error, badge }: { legend: string; legendHidden?: boolean; hint?: string; values: readonly V[]; options: readonly { value: V; label: string }[]; onChange(values: V[]): void; name: string; error?: string | undefined; badge?: ReactNode }) {
+interface FieldsetShellProps {
+  /** The group's question; may be the screen's heading (the verstrekkingen wizard). */
+  legend: ReactNode;
+  /** Replaces the legend's own class (e.g. `kk-visually-hidden` where a heading says it already). */
+  legendClassName?: string | undefined;
+  /** Classes beside `kk-fieldset`. */
+  className?: string | undefined;
+  hint?: ReactNode;
+  /** A hint that may hold blocks of its own is a `div`; a line of text a `p`. */
+  hintAs?: 'p' | 'div';
+  /** Classes beside the hint's own. */
+  hintClassName?: string | undefined;
+  error?: string | undefined;
+  /** The choices; `id` names the group's parts (`${id}-hint`, `${id}-error`), for hints of their own. */
+  children: (id: string) => ReactNode;
+}
+
+/**
+ * A group of choices (radio buttons, checkboxes) as a fieldset: legend, hint, error message and
+ * the fieldset described by both, in the NL Design System layout. FieldShell's counterpart for a
+ * group; every fieldset of the screens is built here.
+ */
+export function FieldsetShell({ legend, legendClassName = 'kk-fieldset__legend', className, hint, hintAs: Hint = 'p', hintClassName, error, children }: FieldsetShellProps) {
   const id = useId();
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].join(' ').trim() || undefined;
   return (
-    <Fieldset className="kk-fieldset" invalid={Boolean(error)} aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].join(' ').trim() || undefined}>
-      <FieldsetLegend className={legendHidden ? 'kk-visually-hidden' : 'kk-fieldset__legend'}>
-        {legend} {badge}
-      </FieldsetLegend>
+    <Fieldset className={className ? `kk-fieldset ${className}` : 'kk-fieldset'} invalid={Boolean(error)} aria-describedby={describedBy}>
+      <FieldsetLegend className={legendClassName}>{legend}</FieldsetLegend>
       {hint ? (
-        <p id={`${id}-hint`} className="utrecht-form-field__description kk-hint">
+        <Hint id={`${id}-hint`} className={hintClassName ? `utrecht-form-field__description kk-hint ${hintClassName}` : 'utrecht-form-field__description kk-hint'}>
           {hint}
-        </p>
+        </Hint>
       ) : null}
       {error ? (
         <p id={`${id}-error`} className="utrecht-form-field__error-message kk-error-text">
           {error}
         </p>
       ) : null}
-      <div className="kk-checkbox-grid">
-        {options.map((o) => (
-          <CheckboxField
-            key={o.value}
-            name={name}
-            label={o.label}
-            checked={values.includes(o.value)}
-            onChange={(on) => onChange(on ? [...values, o.value] : values.filter((v) => v !== o.value))}
-          />
-        ))}
-      </div>
+      {children(id)}
     </Fieldset>
+  );
+}
+
+/** A group of checkboxes for a set of values (e.g. uitbuitingsvormen). */
+export function CheckboxGroup<V extends string>({ legend, legendHidden = false, hint, values, options, onChange, name, error, badge }: { legend: string; legendHidden?: boolean; hint?: string; values: readonly V[]; options: readonly { value: V; label: string }[]; onChange(values: V[]): void; name: string; error?: string | undefined; badge?: ReactNode }) {
+  return (
+    <FieldsetShell
+      legend={
+        <>
+          {legend} {badge}
+        </>
+      }
+      legendClassName={legendHidden ? 'kk-visually-hidden' : undefined}
+      hint={hint}
+      error={error}
+    >
+      {() => (
+        <div className="kk-checkbox-grid">
+          {options.map((o) => (
+            <CheckboxField
+              key={o.value}
+              name={name}
+              label={o.label}
+              checked={values.includes(o.value)}
+              onChange={(on) => onChange(on ? [...values, o.value] : values.filter((v) => v !== o.value))}
+            />
+          ))}
+        </div>
+      )}
+    </FieldsetShell>
   );
 }
 

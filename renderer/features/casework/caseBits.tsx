@@ -1,9 +1,10 @@
-import { Alert, Button, ButtonGroup, Fieldset, FieldsetLegend, Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { useId, type RefObject } from 'react';
+import { Alert, Button, ButtonGroup, Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import type { RefObject } from 'react';
 import type { PseudonymCode, Sensitivity } from '../../../shared/casework/common.schema';
 import type { DeadlineState } from '../../../shared/casework/traject.schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DataTable, OpenButton } from '../../components/dataBits';
+import { FieldsetShell } from '../../components/formBits';
 import { useT } from '../../i18n/useT';
 import type { ApiError } from '../../platform/api';
 import { useAppStoreShallow } from '../../store/StoreProvider';
@@ -137,30 +138,19 @@ export function TrajectLink({ trajectId, code }: { trajectId: string; code: stri
  */
 export function JaNeeOnbekendField({ legend, hint, name, value, onChange, error }: { legend: string; hint?: string; name: string; value: JaNeeOnbekend | ''; onChange(value: JaNeeOnbekend): void; error?: string | undefined }) {
   const { t } = useT();
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].join(' ').trim() || undefined;
   const labels: Record<JaNeeOnbekend, string> = { ja: t('cw.yes'), nee: t('cw.no'), onbekend: t('cw.unknown') };
   return (
-    <Fieldset className="kk-fieldset" invalid={Boolean(error)} aria-describedby={describedBy}>
-      <FieldsetLegend className="kk-fieldset__legend">{legend}</FieldsetLegend>
-      {hint ? (
-        <p id={`${id}-hint`} className="utrecht-form-field__description kk-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="utrecht-form-field__error-message kk-error-text">
-          {error}
-        </p>
-      ) : null}
-      <div className="kk-radio-row">
-        {(['ja', 'nee', 'onbekend'] as const).map((v) => (
-          <label key={v} className="kk-radio">
-            <input type="radio" className="utrecht-radio-button utrecht-radio-button--html-input" name={name} value={v} checked={value === v} aria-invalid={error ? true : undefined} onChange={() => onChange(v)} />
-            {labels[v]}
-          </label>
-        ))}
-      </div>
-    </Fieldset>
+    <FieldsetShell legend={legend} hint={hint} error={error}>
+      {() => (
+        <div className="kk-radio-row">
+          {(['ja', 'nee', 'onbekend'] as const).map((v) => (
+            <label key={v} className="kk-radio">
+              <input type="radio" className="utrecht-radio-button utrecht-radio-button--html-input" name={name} value={v} checked={value === v} aria-invalid={error ? true : undefined} onChange={() => onChange(v)} />
+              {labels[v]}
+            </label>
+          ))}
+        </div>
+      )}
+    </FieldsetShell>
   );
 }

@@ -1,5 +1,5 @@
-import { Alert, Fieldset, FieldsetLegend, Heading, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
-import { useId, type ReactNode } from 'react';
+import { Alert, Heading, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
 import type { ToestemmingStatus } from '../../../shared/casework/traject.schema';
 import { dataCategorieKlasse, type DataCategorie } from '../../../shared/stappenplan/dataCategories';
 import type { ToestemmingWeergave } from '../../../shared/verstrekkingen/besluit.schema';
@@ -8,6 +8,7 @@ import type { GebruikteBronSchema } from '../../../shared/verstrekkingen/stap.sc
 import { INTERNE_DELEN, toonWaarde, veldLabel } from '../../../shared/verstrekkingen/weergave';
 import type { z } from 'zod';
 import { Badge, DataTable, formatDate } from '../../components/dataBits';
+import { FieldsetShell } from '../../components/formBits';
 import { useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/translate';
 import type { ApiError } from '../../platform/api';
@@ -282,47 +283,36 @@ export interface Keuze {
  * wizard: the question is the legend), an optional help text and the field's error message.
  */
 export function KeuzeGroep({ legend, name, value, options, onChange, hint, error, disabled }: { legend: ReactNode; name: string; value: string; options: readonly Keuze[]; onChange(value: string): void; hint?: ReactNode; error?: string | undefined; disabled?: boolean }) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].join(' ').trim() || undefined;
   return (
-    <Fieldset className="kk-fieldset kk-vk-choices" invalid={Boolean(error)} aria-describedby={describedBy}>
-      <FieldsetLegend className="kk-fieldset__legend kk-vk-choices__legend">{legend}</FieldsetLegend>
-      {hint ? (
-        <div id={`${id}-hint`} className="utrecht-form-field__description kk-hint kk-vk-choices__hint">
-          {hint}
+    <FieldsetShell className="kk-vk-choices" legend={legend} legendClassName="kk-fieldset__legend kk-vk-choices__legend" hint={hint} hintAs="div" hintClassName="kk-vk-choices__hint" error={error}>
+      {(id) => (
+        <div className="kk-vk-choices__list">
+          {options.map((o) => (
+            <label key={o.value} className="kk-vk-choice">
+              <input
+                type="radio"
+                className="utrecht-radio-button utrecht-radio-button--html-input"
+                name={name}
+                value={o.value}
+                checked={value === o.value}
+                disabled={disabled}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined}
+                onChange={() => onChange(o.value)}
+              />
+              <span className="kk-vk-choice__text">
+                <span className="kk-vk-choice__label">{o.label}</span>
+                {o.hint ? (
+                  <span id={`${id}-${o.value}-hint`} className="kk-vk-choice__hint">
+                    {o.hint}
+                  </span>
+                ) : null}
+              </span>
+            </label>
+          ))}
         </div>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="utrecht-form-field__error-message kk-error-text">
-          {error}
-        </p>
-      ) : null}
-      <div className="kk-vk-choices__list">
-        {options.map((o) => (
-          <label key={o.value} className="kk-vk-choice">
-            <input
-              type="radio"
-              className="utrecht-radio-button utrecht-radio-button--html-input"
-              name={name}
-              value={o.value}
-              checked={value === o.value}
-              disabled={disabled}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined}
-              onChange={() => onChange(o.value)}
-            />
-            <span className="kk-vk-choice__text">
-              <span className="kk-vk-choice__label">{o.label}</span>
-              {o.hint ? (
-                <span id={`${id}-${o.value}-hint`} className="kk-vk-choice__hint">
-                  {o.hint}
-                </span>
-              ) : null}
-            </span>
-          </label>
-        ))}
-      </div>
-    </Fieldset>
+      )}
+    </FieldsetShell>
   );
 }
 
