@@ -14,8 +14,17 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
+/**
+ * Text as the print shows it: composed (NFC, so "S" + combining comma is the one letter "Ș") with
+ * plain line ends, then escaped. Every letter stays as written; the page is UTF-8 and the print
+ * window's fonts (with the system's fallback per letter) draw Latin, Greek, Cyrillic and more.
+ */
+function tekst(text: string): string {
+  return escapeHtml(text.normalize('NFC').replace(/\r\n?/g, '\n'));
+}
+
 function rij(label: string, waarde: string): string {
-  return `<tr><th scope="row">${escapeHtml(label)}</th><td>${escapeHtml(waarde).replaceAll('\n', '<br>')}</td></tr>`;
+  return `<tr><th scope="row">${tekst(label)}</th><td>${tekst(waarde).replaceAll('\n', '<br>')}</td></tr>`;
 }
 
 /** The printable page of a disclosure. */
@@ -50,18 +59,18 @@ export function afdrukHtml(inhoud: PakketInhoud): string {
       }
     }
     if (categorie === JOURNAAL_CATEGORIE) for (const r of g.journaal ?? []) rijen.push(rij(`${toonDatum(r.datum)} ${r.soort}`, r.tekst));
-    return `<h2>${escapeHtml(dataCategorieNaam[categorie])}</h2>${rijen.length > 0 ? `<table>${rijen.join('')}</table>` : '<p>Niets ingevuld in de kluis.</p>'}`;
+    return `<h2>${tekst(dataCategorieNaam[categorie])}</h2>${rijen.length > 0 ? `<table>${rijen.join('')}</table>` : '<p>Niets ingevuld in de kluis.</p>'}`;
   });
   return `<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>Gegevensverstrekking ${escapeHtml(v.referentie)}</title>
+<title>Gegevensverstrekking ${tekst(v.referentie)}</title>
 <style>
-body{font-family:Helvetica,Arial,sans-serif;font-size:10.5pt;margin:18mm;color:#000}
+body{font-family:Helvetica,Arial,"DejaVu Sans","Noto Sans",sans-serif;font-size:10.5pt;margin:18mm;color:#000}
 h1{font-size:20pt;margin:0 0 4pt}h2{font-size:13pt;margin:16pt 0 6pt;break-after:avoid}
 table{border-collapse:collapse;width:100%}th{text-align:left;vertical-align:top;width:34%;padding:3pt 8pt 3pt 0}td{vertical-align:top;padding:3pt 0;white-space:pre-wrap}
 tr{break-inside:avoid}.vertrouwelijk{color:#444;margin:0 0 12pt}.gegevens{break-before:page}
 </style></head>
-<body><h1>Gegevensverstrekking</h1><p class="vertrouwelijk">Vertrouwelijk. Alleen voor ${escapeHtml(v.ontvanger.naam)}.</p>
+<body><h1>Gegevensverstrekking</h1><p class="vertrouwelijk">Vertrouwelijk. Alleen voor ${tekst(v.ontvanger.naam)}.</p>
 <table>${voorblad}</table>
 <section class="gegevens"><h1>Gegevens</h1>${secties.join('\n')}</section>
 </body></html>`;

@@ -1,5 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import PDFDocument from 'pdfkit';
+import { gebruikLetters, LETTER } from '../pdf/fonts';
 import { dataCategorieNaam, dataCategorieVelden, type DataCategorie } from '../../../shared/stappenplan/dataCategories';
 import type { PakketInhoud } from '../../../shared/verstrekkingen/pakket.schema';
 import { functieNaam, grondslagNaam, kanaalNaam, partnerCategorieNaam, toonDatum, toonMoment, toonWaarde, veldLabel } from '../../../shared/verstrekkingen/weergave';
@@ -30,29 +31,31 @@ export function maakWachtwoord(): string {
   return groepen.join('-');
 }
 
-// The standard PDF fonts (Helvetica) know the Windows-1252 characters only. Any other character
-// is written without its accent where that gives a known letter (Ș → S), else as "?"; the cover
-// then says so, and the attached JSON holds the exact text.
-const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-function bekend(ch: string): boolean {
-  const c = ch.codePointAt(0)!;
-  return (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || c === 0x0a || CP1252_EXTRA.has(ch);
+/**
+ * Text as the package prints it: composed (NFC, so "S" + combining comma is the one letter "Ș" the
+ * font draws) with line ends and tabs made plain. Every character stays as written: the package
+ * embeds DejaVu Sans (electron/core/pdf/fonts.ts), which knows Latin, Greek and Cyrillic.
+ */
+export function pdfTekst(text: string): string {
+  return text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
 }
 
-/** Text the standard fonts can show, and whether anything had to be replaced. */
-export function leesbaar(text: string): { tekst: string; vervangen: boolean } {
-  let vervangen = false;
-  let out = '';
-  for (const ch of text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, ' ')) {
-    if (bekend(ch)) {
-      out += ch;
-      continue;
-    }
-    const basis = ch.normalize('NFD').replace(/\p{M}/gu, '');
-    vervangen = true;
-    out += basis.length > 0 && [...basis].every(bekend) ? basis : '?';
+/** The part of pdfkit's current font (fontkit) that says whether it draws a character. */
+type MetGlyphs = { _font?: { font?: { hasGlyphForCodePoint?(codePoint: number): boolean } } };
+
+/**
+ * Whether the current font lacks a character of `text`. DejaVu Sans draws Latin, Greek and
+ * Cyrillic, not e.g. Ethiopic, Thai or Chinese: such a character prints as an empty box, and the
+ * cover then says so (the attached JSON holds the exact text). Nothing is ever replaced.
+ */
+function lettertypeMist(doc: object, text: string): boolean {
+  const font = (doc as MetGlyphs)._font?.font;
+  if (typeof font?.hasGlyphForCodePoint !== 'function') return false;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c > 0x20 && !font.hasGlyphForCodePoint(c)) return true;
   }
-  return { tekst: out, vervangen };
+  return false;
 }
 
 const MARGE = 56;
@@ -79,42 +82,43 @@ export function maakPakketPdf(inhoud: PakketInhoud, wachtwoord: string): Promise
     doc.on('error', reject);
   });
 
-  let vervangen = false;
+  gebruikLetters(doc);
+  let mist = false;
   const t = (text: string): string => {
-    const r = leesbaar(text);
-    vervangen ||= r.vervangen;
-    return r.tekst;
+    const tekst = pdfTekst(text);
+    mist ||= lettertypeMist(doc, tekst);
+    return tekst;
   };
   const breedte = doc.page.width - 2 * MARGE;
 
   /** One label and value side by side; a long value wraps in its own column and may go on to a next page. */
   const rij = (label: string, waarde: string) => {
     const waardeTekst = t(waarde);
-    doc.font('Helvetica').fontSize(10);
+    doc.font(LETTER.gewoon).fontSize(10);
     const hoogte = Math.max(doc.heightOfString(t(label), { width: LABEL_BREEDTE - 10 }), doc.heightOfString(waardeTekst, { width: breedte - LABEL_BREEDTE }));
     if (doc.y + Math.min(hoogte, 60) > doc.page.height - doc.page.margins.bottom) doc.addPage();
     const y = doc.y;
-    doc.font('Helvetica-Bold').text(t(label), MARGE, y, { width: LABEL_BREEDTE - 10 });
+    doc.font(LETTER.vet).text(t(label), MARGE, y, { width: LABEL_BREEDTE - 10 });
     const naLabel = doc.y;
-    doc.font('Helvetica').text(waardeTekst, MARGE + LABEL_BREEDTE, y, { width: breedte - LABEL_BREEDTE });
+    doc.font(LETTER.gewoon).text(waardeTekst, MARGE + LABEL_BREEDTE, y, { width: breedte - LABEL_BREEDTE });
     doc.x = MARGE;
     doc.y = Math.max(doc.y, naLabel) + 4;
   };
   const kop = (tekst: string, grootte = 13) => {
     if (doc.y > doc.page.height - doc.page.margins.bottom - 80) doc.addPage();
-    doc.moveDown(0.6).font('Helvetica-Bold').fontSize(grootte).text(t(tekst), MARGE, doc.y, { width: breedte });
+    doc.moveDown(0.6).font(LETTER.vet).fontSize(grootte).text(t(tekst), MARGE, doc.y, { width: breedte });
     doc.moveDown(0.3);
   };
   const alinea = (tekst: string, grootte = 10) => {
-    doc.font('Helvetica').fontSize(grootte).text(t(tekst), MARGE, doc.y, { width: breedte });
+    doc.font(LETTER.gewoon).fontSize(grootte).text(t(tekst), MARGE, doc.y, { width: breedte });
     doc.moveDown(0.4);
   };
 
   // Cover: who, what for, on which ground, which decision; nothing about the cliënt.
   const v = inhoud.voorblad;
-  doc.font('Helvetica-Bold').fontSize(22).text('Gegevensverstrekking', MARGE, MARGE, { width: breedte });
+  doc.font(LETTER.vet).fontSize(22).text('Gegevensverstrekking', MARGE, MARGE, { width: breedte });
   doc.moveDown(0.2);
-  doc.font('Helvetica').fontSize(11).fillColor('#444444').text(t(`Vertrouwelijk. Alleen voor ${v.ontvanger.naam}.`), { width: breedte });
+  doc.font(LETTER.gewoon).fontSize(11).fillColor('#444444').text(t(`Vertrouwelijk. Alleen voor ${v.ontvanger.naam}.`), { width: breedte });
   doc.fillColor('#000000').moveDown(1);
   rij('Ontvanger', `${v.ontvanger.naam} (${partnerCategorieNaam[v.ontvanger.categorie]})`);
   rij('Doel', v.doelNaam);
@@ -135,7 +139,7 @@ export function maakPakketPdf(inhoud: PakketInhoud, wachtwoord: string): Promise
 
   // The data, per category, per record.
   doc.addPage();
-  doc.font('Helvetica-Bold').fontSize(16).text('Gegevens', MARGE, MARGE, { width: breedte });
+  doc.font(LETTER.vet).fontSize(16).text('Gegevens', MARGE, MARGE, { width: breedte });
   const g = inhoud.gegevens;
   const bronnen: Array<{ soort: 'client' | 'traject' | 'melding'; data: Record<string, unknown> | undefined }> = [
     { soort: 'client', data: g.client },
@@ -156,7 +160,7 @@ export function maakPakketPdf(inhoud: PakketInhoud, wachtwoord: string): Promise
     }
     if (categorie === JOURNAAL_CATEGORIE && g.journaal) {
       doc.moveDown(0.3);
-      doc.font('Helvetica-Bold').fontSize(11).text('Journaal', MARGE, doc.y, { width: breedte });
+      doc.font(LETTER.vet).fontSize(11).text('Journaal', MARGE, doc.y, { width: breedte });
       doc.moveDown(0.2);
       for (const regel of g.journaal) {
         rij(`${toonDatum(regel.datum)} ${regel.soort}`, regel.tekst);
@@ -166,9 +170,9 @@ export function maakPakketPdf(inhoud: PakketInhoud, wachtwoord: string): Promise
     if (!iets) alinea('Niets ingevuld in de kluis.');
   }
 
-  if (vervangen) {
+  if (mist) {
     doc.switchToPage(0);
-    doc.font('Helvetica-Oblique').fontSize(9).text('Enkele tekens kan deze PDF niet tonen; ze staan hier als vraagteken of zonder accent. De bijlage bevat de exacte tekst.', MARGE, opmerkingY, { width: breedte });
+    doc.font(LETTER.schuin).fontSize(9).text(`Enkele tekens staan niet in het lettertype van deze PDF; ze zijn als een leeg vakje getekend. De bijlage "${BIJLAGE_NAAM}" bevat de exacte tekst.`, MARGE, opmerkingY, { width: breedte });
   }
 
   // Footer on every page: confidential, the reference, page n of m (inside the bottom margin).
@@ -178,10 +182,10 @@ export function maakPakketPdf(inhoud: PakketInhoud, wachtwoord: string): Promise
     const onder = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc
-      .font('Helvetica')
+      .font(LETTER.gewoon)
       .fontSize(8)
       .fillColor('#555555')
-      .text(`Vertrouwelijk - ${v.referentie} - pagina ${i + 1} van ${bereik.count}`, MARGE, doc.page.height - MARGE + 10, { width: breedte, align: 'center', lineBreak: false });
+      .text(`Vertrouwelijk – ${v.referentie} – pagina ${i + 1} van ${bereik.count}`, MARGE, doc.page.height - MARGE + 10, { width: breedte, align: 'center', lineBreak: false });
     doc.fillColor('#000000');
     doc.page.margins.bottom = onder;
   }

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KkError } from '../../../shared/errors';
 import { schrijfAtomisch, type BestandFs } from '../../../electron/core/verstrekkingen/bestand';
 import { toegestaneVelden } from '../../../electron/core/verstrekkingen/inhoud';
-import { leesbaar } from '../../../electron/core/verstrekkingen/pakketPdf';
+import { pdfTekst } from '../../../electron/core/verstrekkingen/pakketPdf';
 import { comenshaBesluit, openVVault, registerTelling, type VVault } from './helpers';
 
 let v: VVault;
@@ -71,16 +71,27 @@ describe('the package file', () => {
     expect(json).toMatchObject({ formaat: 'ketenkluis-verstrekking', categorieen: [...ALLES], voorblad: { referentie: p.besluit.referentie, grondslag: 'toestemming', ontvanger: { naam: 'CoMensha' } } });
   });
 
-  it('reads as a person expects: the cover (recipient, purpose, ground, reference, date, sender) and the data; pages render', async () => {
-    const p = await pakket({ roepnaam: 'Ștefania', achternaam: 'Ñúñez-Ďurić' });
-    const text = run('pdftotext', ['-upw', p.wachtwoord, '-layout', p.path, '-']).stdout.toString('utf8');
-    for (const deel of ['Gegevensverstrekking', 'Ontvanger', 'CoMensha', 'Doel', 'Grondslag', 'toestemming', p.besluit.referentie, 'Afzender', 'Testa Zorgcoördinator', 'zorgcoördinator', 'ESSM (Humanitas)', 'Datum van dit pakket', 'verstrekking.json', 'Gegevens', 'Roepnaam', 'Stefania', 'Ñúñez-Duric', 'Fictief', 'seksuele uitbuiting', 'pagina 1 van 2']) {
+  it('reads as a person expects: the cover (recipient, purpose, ground, reference, date, sender) and the data, names exactly as written; pages render', async () => {
+    const p = await pakket({ roepnaam: 'Ștefan', achternaam: 'Łukasiewicz-Ольга' });
+    // As a recipient opens it: decrypt with the password, then read the text of the pages.
+    const open = join(v.dir, 'open.pdf');
+    expect(run('qpdf', [`--password=${p.wachtwoord}`, '--decrypt', p.path, open]).status).toBe(0);
+    const text = run('pdftotext', ['-enc', 'UTF-8', '-layout', open, '-']).stdout.toString('utf8');
+    for (const deel of ['Gegevensverstrekking', 'Ontvanger', 'CoMensha', 'Doel', 'Grondslag', 'toestemming', p.besluit.referentie, 'Afzender', 'Testa Zorgcoördinator', 'zorgcoördinator', 'ESSM (Humanitas)', 'Datum van dit pakket', 'verstrekking.json', 'Gegevens', 'Roepnaam', 'Fictief', 'seksuele uitbuiting', 'pagina 1 van 2']) {
       expect(text, deel).toContain(deel);
     }
-    expect(text).toMatch(/Enkele tekens kan deze PDF niet tonen/);
+    // The exact name on the page, not only in the attachment; nothing replaced, nothing to excuse.
+    expect(text).toContain('Ștefan');
+    expect(text).toContain('Łukasiewicz-Ольга');
+    expect(text).not.toMatch(/Stefan|Lukasiewicz|\?\?/);
+    expect(text).not.toMatch(/Enkele tekens/);
     expect(text).not.toContain('123456782');
-    // The attachment keeps the exact name.
-    expect(run('qpdf', [`--password=${p.wachtwoord}`, '--show-attachment=verstrekking.json', p.path]).stdout.toString('utf8')).toContain('Ștefania');
+    expect(run('qpdf', [`--password=${p.wachtwoord}`, '--show-attachment=verstrekking.json', p.path]).stdout.toString('utf8')).toContain('Łukasiewicz-Ольга');
+    // The letters are embedded (a subset of DejaVu Sans), so any reader shows them the same.
+    const fonts = run('pdffonts', ['-upw', p.wachtwoord, p.path]).stdout.toString('utf8');
+    expect(fonts).toMatch(/DejaVuSans\b.*\byes\s+yes\b/);
+    expect(fonts).toMatch(/DejaVuSans-Bold\b.*\byes\s+yes\b/);
+    expect(fonts).not.toMatch(/Helvetica/);
     const keep = process.env.KK_KEEP_PNG;
     const dir = keep ?? mkdtempSync(join(tmpdir(), 'kk-pakket-png-'));
     try {
@@ -92,6 +103,15 @@ describe('the package file', () => {
     } finally {
       if (!keep) rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('a character the letters do not have (Ethiopic) is not replaced: the cover says it prints as a box and the attachment has it', async () => {
+    const p = await pakket({ roepnaam: 'ትግርኛ', achternaam: 'Ольга' });
+    const text = run('pdftotext', ['-enc', 'UTF-8', '-upw', p.wachtwoord, p.path, '-']).stdout.toString('utf8');
+    expect(text).toContain('Ольга');
+    expect(text).toMatch(/Enkele tekens staan niet in het lettertype van deze PDF/);
+    expect(text).not.toContain('????');
+    expect(run('qpdf', [`--password=${p.wachtwoord}`, '--show-attachment=verstrekking.json', p.path]).stdout.toString('utf8')).toContain('ትግርኛ');
   });
 
   it('the password is shown once and kept nowhere: not in the vault’s tables, not in the log', async () => {
@@ -156,11 +176,11 @@ describe('writing is atomic', () => {
   });
 });
 
-describe('text the standard PDF fonts cannot show', () => {
-  it('loses only its accent where that gives a known letter, else becomes "?", and says so', () => {
-    expect(leesbaar('Zoë Müller-Ñúñez')).toEqual({ tekst: 'Zoë Müller-Ñúñez', vervangen: false });
-    expect(leesbaar('Ștefan Ďurić')).toEqual({ tekst: 'Stefan Duric', vervangen: true });
-    expect(leesbaar('ትግርኛ')).toEqual({ tekst: '????', vervangen: true });
-    expect(leesbaar('€ – “x”')).toEqual({ tekst: '€ – “x”', vervangen: false });
+describe('text as the package prints it', () => {
+  it('is composed (NFC) with plain line ends, every letter kept', () => {
+    // "S" + combining comma below becomes the one letter "Ș" the font draws; nothing is dropped.
+    expect(pdfTekst('S\u0326tefan Łukasiewicz-Ольга')).toBe('Ștefan Łukasiewicz-Ольга');
+    expect(pdfTekst('Zoë Müller-Ñúñez ትግርኛ € – “x”')).toBe('Zoë Müller-Ñúñez ትግርኛ € – “x”');
+    expect(pdfTekst('een\r\ntwee\rdrie\tvier')).toBe('een\ntwee\ndrie vier');
   });
 });
