@@ -58,7 +58,16 @@ export const MonitorCijfers = z.object({
 /** A year's figures, shaped like the regional monitor. */
 export type MonitorCijfers = z.infer<typeof MonitorCijfers>;
 
-/** A row that points at a traject by pseudonym (never a name) with a date. */
+/**
+ * What a dated dashboard row that is not a task is about, as a code the window words in its own
+ * language (the core sends no Dutch sentence): a B8 bedenktijd that ends, a stay that ends, a
+ * crisisopvang that reaches its 3-month limit, or one that runs past it.
+ */
+export const DashboardWat = z.enum(['bedenktijd-eindigt', 'opvang-eindigt', 'crisisopvang-bereikt-grens', 'crisisopvang-te-lang']);
+/** What a dated dashboard row that is not a task is about. */
+export type DashboardWat = z.infer<typeof DashboardWat>;
+
+/** A task's row: it points at a traject by pseudonym (never a name) with a date, and carries the task's title as the person wrote it. */
 export const DashboardItem = z.object({
   trajectId: Id,
   pseudoniem: PseudonymCode,
@@ -69,6 +78,11 @@ export const DashboardItem = z.object({
 /** A dashboard row. */
 export type DashboardItem = z.infer<typeof DashboardItem>;
 
+/** A row about a deadline or a stay: what it is about as a code (`wat`), worded by the window. */
+export const DashboardSignaal = DashboardItem.omit({ omschrijving: true }).extend({ wat: DashboardWat });
+/** A row about a deadline or a stay. */
+export type DashboardSignaal = z.infer<typeof DashboardSignaal>;
+
 /** The coordinator dashboard. */
 export const Dashboard = z.object({
   vandaag: IsoDate,
@@ -77,8 +91,8 @@ export const Dashboard = z.object({
   openPerFaseEnVorm: z.array(z.object({ fase: Fase, vorm: z.union([Uitbuitingsvorm, z.literal('preventief'), z.literal('onbekend')]), aantal: z.number().int() })),
   verlopenTaken: z.object({ aantal: z.number().int(), eerste: z.array(DashboardItem) }),
   takenBinnenkort: z.object({ aantal: z.number().int(), eerste: z.array(DashboardItem) }),
-  bedenktijdEindigt: z.array(DashboardItem),
-  opvangEindigt: z.array(DashboardItem.extend({ soort: OpvangSoort, teLang: z.boolean() })),
+  bedenktijdEindigt: z.array(DashboardSignaal),
+  opvangEindigt: z.array(DashboardSignaal.extend({ soort: OpvangSoort, teLang: z.boolean() })),
   monitor: MonitorCijfers,
   /** Every year with data (a traject that ran or a melding), newest first: the year picker's choices. */
   jaren: z.array(z.number().int()),

@@ -96,7 +96,7 @@ export function getDashboard(db: Db, today: IsoDate, jaar: number, regio: RegioG
     ...openCounts(db),
     verlopenTaken: taskItems(db, deadlinesWith('verlopen', today), today),
     takenBinnenkort: taskItems(db, dueSoon, today),
-    bedenktijdEindigt: bedenktijd.map((b) => ({ ...b, dagen: daysBetween(today, b.datum), omschrijving: 'Bedenktijd (B8) eindigt' })),
+    bedenktijdEindigt: bedenktijd.map((b) => ({ ...b, dagen: daysBetween(today, b.datum), wat: 'bedenktijd-eindigt' as const })),
     opvangEindigt: opvang.map((o) => {
       const teLang = o.soort === 'crisisopvang' && today > crisisopvangGrens(o.start);
       return {
@@ -106,7 +106,8 @@ export function getDashboard(db: Db, today: IsoDate, jaar: number, regio: RegioG
         dagen: daysBetween(today, o.datum),
         soort: o.soort,
         teLang,
-        omschrijving: teLang ? 'Crisisopvang langer dan 3 maanden' : o.soort === 'crisisopvang' && o.datum !== o.eind ? 'Crisisopvang bereikt 3 maanden' : 'Opvang eindigt',
+        // A code, worded by the window in its language (issue 13: English chosen, English shown).
+        wat: teLang ? ('crisisopvang-te-lang' as const) : o.soort === 'crisisopvang' && o.datum !== o.eind ? ('crisisopvang-bereikt-grens' as const) : ('opvang-eindigt' as const),
       };
     }),
     monitor: monitorFor(db, jaar, regio),

@@ -1,6 +1,6 @@
 import { Button, Heading, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
-import type { Dashboard, DashboardItem } from '../../../shared/casework/dashboard.schema';
+import type { Dashboard, DashboardItem, DashboardSignaal } from '../../../shared/casework/dashboard.schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
@@ -15,16 +15,19 @@ import { BarTable, EmptyState, LoadingScreen, TrajectLink } from './caseBits';
 /** How many rows a list on the dashboard shows before "Toon alle": the upper part stays one screen. */
 const FIRST_ROWS = 5;
 
+/** A row of a dated list: a task (its own title) or a deadline or stay (a code worded here). */
+type Row = (DashboardItem | DashboardSignaal) & { teLang?: boolean };
+
 /**
  * The dated items of one list (tasks, bedenktijd, opvang): for which traject, what, and when. What
  * and when share a cell, the date on a line of its own that never breaks ("04-12-2026 (morgen)"),
  * so every row is two lines and the table fits a quarter of a wide screen. Longer lists show their first rows and a
  * button for the rest (`more`), or, for the overdue tasks, the screen that lists them all.
  */
-function ItemTable({ caption, items, extra, empty, more = true }: { caption: string; items: (DashboardItem & { teLang?: boolean })[]; extra?: 'overdue'; empty: string; more?: boolean }) {
+function ItemTable({ caption, items, extra, empty, more = true }: { caption: string; items: Row[]; extra?: 'overdue'; empty: string; more?: boolean }) {
   const { t } = useT();
   const [all, setAll] = useState(false);
-  const when = (item: DashboardItem & { teLang?: boolean }) => {
+  const when = (item: Row) => {
     // A crisisopvang past its limit still runs: its date is the day the limit passed, not an end.
     if (item.teLang) return t('cw.dash.grensVoorbij', { date: formatDate(item.datum) });
     const { key, vars } = relativeDay(item.dagen, extra === 'overdue');
@@ -46,7 +49,7 @@ function ItemTable({ caption, items, extra, empty, more = true }: { caption: str
             </TableCell>
             <TableCell>
               {/* A crisisopvang past its limit says so in its own words, in the error colour. */}
-              <span className={item.teLang ? 'kk-dash__desc kk-error-text' : 'kk-dash__desc'}>{item.omschrijving}</span> <span className="kk-dash__date">{when(item)}</span>
+              <span className={item.teLang ? 'kk-dash__desc kk-error-text' : 'kk-dash__desc'}>{'wat' in item ? t(`cw.dash.wat.${item.wat}`) : item.omschrijving}</span> <span className="kk-dash__date">{when(item)}</span>
             </TableCell>
           </TableRow>
         )}

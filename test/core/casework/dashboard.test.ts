@@ -44,11 +44,13 @@ describe('dashboard', () => {
     const d = await v.call('dashboard.get', {});
     expect(d.verlopenTaken).toMatchObject({ aantal: 1, eerste: [{ pseudoniem: t.pseudoniem, omschrijving: 'Te laat', dagen: -1 }] });
     expect(d.takenBinnenkort.eerste.map((i) => i.omschrijving)).toEqual(['Bijna']);
-    expect(d.bedenktijdEindigt).toEqual([{ trajectId: t.trajectId, pseudoniem: t.pseudoniem, datum: inDays(5), dagen: 5, omschrijving: 'Bedenktijd (B8) eindigt' }]);
-    expect(d.opvangEindigt.map((o) => [o.pseudoniem, o.soort, o.teLang])).toEqual([
-      [t.pseudoniem, 'crisisopvang', true],
-      [u.pseudoniem, 'categorale-opvang', false],
+    // Rows that are not tasks carry a code the window words in its language (issue 13), never a Dutch sentence.
+    expect(d.bedenktijdEindigt).toEqual([{ trajectId: t.trajectId, pseudoniem: t.pseudoniem, datum: inDays(5), dagen: 5, wat: 'bedenktijd-eindigt' }]);
+    expect(d.opvangEindigt.map((o) => [o.pseudoniem, o.soort, o.teLang, o.wat])).toEqual([
+      [t.pseudoniem, 'crisisopvang', true, 'crisisopvang-te-lang'],
+      [u.pseudoniem, 'categorale-opvang', false, 'opvang-eindigt'],
     ]);
+    expect([...d.bedenktijdEindigt, ...d.opvangEindigt].every((o) => !('omschrijving' in o))).toBe(true);
   });
   it('"Opvang loopt af" lists running stays that end soon or are past the crisisopvang limit (however long ago), never a stay that ended', async () => {
     const vrouw = { geslacht: 'vrouw' };

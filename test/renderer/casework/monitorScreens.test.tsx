@@ -115,3 +115,40 @@ describe('the traject facts', () => {
     expect(stored.politiecontacten.map(({ soort, datum, vorm }) => ({ soort, datum, vorm }))).toEqual([{ soort: 'informatief-gesprek', datum: '2024-05-01', vorm: 'criminele-uitbuiting' }]);
   });
 });
+
+describe('the dashboard in English (issue 13)', () => {
+  it('words the bedenktijd and opvang rows in the language chosen: the core sends codes, not Dutch', async () => {
+    const day = (offset: number) => {
+      const d = new Date();
+      d.setDate(d.getDate() + offset);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    };
+    const client = await call<{ id: string }>('clienten.create', { fields: { roepnaam: 'Testtaal', geslacht: 'vrouw' } });
+    await call('trajecten.create', {
+      clientId: client.id,
+      fields: {
+        minderjarigBijStart: false,
+        gemeente: 'Rotterdam',
+        verwijzer: 'politie',
+        aanmelddatum: day(-120),
+        procedures: [{ soort: 'b8-bedenktijd', status: 'lopend', deadline: day(5) }],
+        opvang: [{ soort: 'crisisopvang', start: day(-100) }],
+      },
+    });
+    store.setState({ language: 'en' });
+    try {
+      withStore(<DashboardScreen />);
+      const bedenktijd = await screen.findByRole('table', { name: 'Reflection period ending' });
+      expect(bedenktijd.textContent).toContain('Reflection period (B8) ends');
+      const opvang = screen.getByRole('table', { name: 'Shelter ending' });
+      expect(opvang.textContent).toContain('Crisis shelter longer than 3 months');
+      for (const dutch of ['Bedenktijd', 'Crisisopvang', 'eindigt', 'maanden']) expect(document.body.textContent).not.toContain(dutch);
+    } finally {
+      cleanup();
+      store.setState({ language: 'nl' });
+    }
+    withStore(<DashboardScreen />);
+    expect((await screen.findByRole('table', { name: 'Bedenktijd loopt af' })).textContent).toContain('Bedenktijd (B8) eindigt');
+    expect(screen.getByRole('table', { name: 'Opvang loopt af' }).textContent).toContain('Crisisopvang langer dan 3 maanden');
+  });
+});
