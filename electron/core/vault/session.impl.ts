@@ -5,6 +5,8 @@ import type { VaultStatus } from '../../../shared/ipc/vault.contract';
 import type { Session } from '../session';
 import { ownerWriter } from '../changelog/writeContext';
 import { profileActor } from '../profile/profile.repo';
+import { log } from '../log';
+import { cleanRestoreLeftovers } from './leftovers';
 import {
   backupVault,
   changePassphrase,
@@ -63,6 +65,12 @@ export function vaultControl(session: Session): VaultControl {
  */
 export function createSession(options: SessionOptions): Session {
   const { vaultDir } = options;
+  // A restore that a crash interrupted is finished or its folder removed before anything else (issue 13).
+  try {
+    cleanRestoreLeftovers(vaultDir);
+  } catch (error) {
+    log.warn('vault.restore_leftovers_not_checked', { code: error instanceof KkError ? error.code : 'unknown' });
+  }
   const vaultOptions: VaultOptions = { migrations: options.migrations, cacheKiB: options.cacheKiB };
   let open: OpenVault | null = null;
   let queue: Promise<unknown> = Promise.resolve();

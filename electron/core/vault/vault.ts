@@ -26,7 +26,7 @@ import {
   type KeyFile,
 } from './keyFile';
 import { generateRecoveryKey, parseRecoveryKey } from './recoveryKey';
-import { sweepLeftovers } from './leftovers';
+import { cleanRestoreLeftovers, restoreStagingName, sweepLeftovers } from './leftovers';
 import { createFileExclusive, createPrivateFile, ensurePrivateDir, fsyncDir, pathKind } from './safeFs';
 import { assertEncryptedFile, integrityOk, openEncryptedDatabase, type OpenOptions } from './sqlcipher';
 import { UnlockThrottle } from './unlockThrottle';
@@ -465,6 +465,8 @@ export async function restoreIntoVaultFolder(
   const contents = readBackup(inFile);
   // Without a trailing separator, so the folders made beside it are beside it, not inside.
   const folder = resolve(vaultDir);
+  // What an earlier restore left when a crash interrupted it: finished or removed first.
+  cleanRestoreLeftovers(folder);
   const occupied = vaultOrItsTracesAt(folder);
   if (occupied && !choice.opzij) throw new KkError('VAULT_EXISTS', 'A vault already exists in the vault folder');
   const { keyFile, dataKey } = await unwrapBackupKey(contents, passphrase);
@@ -472,15 +474,27 @@ export async function restoreIntoVaultFolder(
     return { vault: restoreContents(contents, keyFile, dataKey, folder, { emptyFolder: false }, options), bewaardAls: null };
   }
 
-  // Verified beside the vault folder first (same parent: the renames below stay atomic).
-  const staging = `${folder}.terugzetten-${randomBytes(6).toString('hex')}`;
+  // Verified beside the vault folder first (same parent: the renames below stay atomic). Once
+  // checked, the folder is renamed to `….klaar`: after a crash, the next start knows from the name
+  // alone whether it may finish this restore or must remove it (cleanRestoreLeftovers).
+  const id = randomBytes(6).toString('hex');
+  const laying = restoreStagingName(folder, id);
+  const staging = restoreStagingName(folder, id, true);
   const key = Buffer.alloc(dataKey.length);
   dataKey.copy(key);
   try {
-    closeVault(restoreContents(contents, keyFile, dataKey, staging, { emptyFolder: true }, options));
+    closeVault(restoreContents(contents, keyFile, dataKey, laying, { emptyFolder: true }, options));
   } catch (error) {
     key.fill(0);
     throw error;
+  }
+  try {
+    renameSync(laying, staging);
+    fsyncDir(dirname(folder));
+  } catch (error) {
+    key.fill(0);
+    rmSync(laying, { recursive: true, force: true });
+    throw toKkError(error, 'mark restore checked');
   }
   let aside: string;
   try {
