@@ -8,6 +8,7 @@ import { vaultHandlers } from './vault/vault.handlers';
 import { caseworkHandlers } from './casework/casework.handlers';
 import { profileHandlers } from './profile/profile.handlers';
 import { verstrekkingenHandlers } from './verstrekkingen/verstrekkingen.handlers';
+import { tafelSamenvoegenHandlers } from './tafel/tafelSamenvoegen.handlers';
 
 /** What a host (utilityProcess, kk, test bridge) passes to build the core. */
 export interface CoreOptions {
@@ -31,6 +32,7 @@ export function createCore(options: CoreOptions): Core {
     ...caseworkHandlers,
     ...profileHandlers,
     ...verstrekkingenHandlers,
+    ...tafelSamenvoegenHandlers,
   };
   const dispatch = createDispatch(handlers, session);
   const checkpointer = idleCheckpointer(session);

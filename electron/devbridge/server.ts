@@ -17,6 +17,7 @@ import { typedCoreCall } from '../gateway/coreCall';
 import { createImportChoice, type ShowOpenDialog } from '../gateway/importChoice';
 import { createBackupChoice } from '../gateway/backupChoice';
 import { createVerstrekkingenMain, memoryClipboard } from '../gateway/verstrekkingenMain';
+import { createTafelSamenvoegenMain } from '../gateway/tafelSamenvoegenMain';
 import { tokensMatch } from '../gateway/tokens';
 import { createWindowCalls } from '../gateway/windowCalls';
 
@@ -177,6 +178,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     clipboard: memoryClipboard(),
     print: async () => true,
   });
+  // The combine step: the save and the open dialog take the same scripted answers.
+  const tafelSamenvoegenMain = createTafelSamenvoegenMain({ showSaveDialog: options.showOpenDialog ?? (async () => null), showOpenDialog: options.showOpenDialog ?? (async () => null), forward: callCore });
   // Backups: the save and the open dialog take the same scripted answers too.
   const backupChoice = createBackupChoice({ showSaveDialog: options.showOpenDialog ?? (async () => null), showOpenDialog: options.showOpenDialog ?? (async () => null), forward: callCore });
   const windowCall = createWindowCalls({
@@ -185,7 +188,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       if (method === 'vault.lock') backupChoice.forget();
       return callCore(method, input);
     },
-    mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers },
+    mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers, ...tafelSamenvoegenMain.handlers },
   });
 
   let port = 0;

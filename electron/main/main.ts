@@ -7,6 +7,7 @@ import { startCoreProcess } from '../gateway/coreProcess';
 import { createCoreSupervisor } from '../gateway/coreSupervisor';
 import { createImportChoice } from '../gateway/importChoice';
 import { createVerstrekkingenMain } from '../gateway/verstrekkingenMain';
+import { createTafelSamenvoegenMain } from '../gateway/tafelSamenvoegenMain';
 import { electronClipboard, nativeSaveDialog, printInHiddenWindow } from './verstrekkingenNative';
 import { nativeOpenDialog } from './importDialog';
 import { createBackupChoice } from '../gateway/backupChoice';
@@ -46,6 +47,8 @@ if (!app.requestSingleInstanceLock()) {
     clipboard: electronClipboard(() => clipboard),
     print: printInHiddenWindow(BrowserWindow, () => mainWindow),
   });
+  // The organisation's combine step: main's save and open dialogs, the core signs, encrypts and reads (tafelSamenvoegenMain.ts).
+  const tafelSamenvoegenMain = createTafelSamenvoegenMain({ showSaveDialog: nativeSaveDialog(dialog, () => mainWindow), showOpenDialog: nativeOpenDialog(dialog, () => mainWindow), forward: (method, input) => core.call(method, input) });
   // Backups: main's save and open dialogs, the core writes and restores (backupChoice.ts).
   const backupChoice = createBackupChoice({ showSaveDialog: nativeSaveDialog(dialog, () => mainWindow), showOpenDialog: nativeOpenBackupDialog(dialog, () => mainWindow), forward: (method, input) => core.call(method, input) });
   const reloadWindow = async (): Promise<void> => {
@@ -99,7 +102,7 @@ if (!app.requestSingleInstanceLock()) {
           if (method === 'vault.lock') setImmediate(() => void reloadWindow());
           return result;
         },
-        mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers },
+        mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers, ...tafelSamenvoegenMain.handlers },
       }),
     });
     createWindow();

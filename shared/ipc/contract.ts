@@ -4,6 +4,7 @@ import { vaultHostMethods, vaultMethods } from './vault.contract';
 import { caseworkHostMethods, caseworkMethods } from './casework.contract';
 import { profileMethods } from './profile.contract';
 import { verstrekkingenHostMethods, verstrekkingenMethods } from './verstrekkingen.contract';
+import { tafelSamenvoegenHostMethods, tafelSamenvoegenMethods } from './tafelSamenvoegen.contract';
 
 /**
  * The one contract of the window: every method the renderer may call. Each area declares its
@@ -16,6 +17,7 @@ export const contract = {
   ...caseworkMethods,
   ...profileMethods,
   ...verstrekkingenMethods,
+  ...tafelSamenvoegenMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 /**
@@ -27,6 +29,7 @@ export const hostMethods = {
   ...vaultHostMethods,
   ...caseworkHostMethods,
   ...verstrekkingenHostMethods,
+  ...tafelSamenvoegenHostMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 /** The contract's type. */

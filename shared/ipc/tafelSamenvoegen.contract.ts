@@ -125,7 +125,7 @@ export const tafelSamenvoegenMethods = {
     output: TelbestandSamenvatting,
   }),
   'tafelSamenvoegen.maakTelbestand': method({
-    doc: 'Makes the count file of a period for the stored reporter key (main shows the save dialog; the core signs, encrypts and writes it atomically, never over an existing file). `opgeslagen` false when the person cancels.',
+    doc: 'Makes the count file of a period for the stored reporter key (main shows the save dialog; the core signs, encrypts and writes it atomically; the save dialog asks before replacing a file). `opgeslagen` false when the person cancels.',
     input: z.strictObject({ periode: TafelPeriode }),
     output: z.object({ opgeslagen: z.boolean(), bestandsnaam: z.string().optional(), telbestandId: Id.optional(), samenvatting: TelbestandSamenvatting.optional() }),
     answeredBy: 'main',
@@ -135,7 +135,7 @@ export const tafelSamenvoegenMethods = {
 /** Methods only main calls (see `hostMethods` in contract.ts), with a path from main's own dialog. */
 export const tafelSamenvoegenHostMethods = {
   'tafelSamenvoegen.schrijfOntvangstsleutel': method({
-    doc: 'Writes the receiving-key file to `path` (temp file in the same folder, then rename; never over an existing file).',
+    doc: 'Writes the receiving-key file to `path` (temp file in the same folder, then rename).',
     input: z.strictObject({ path: AbsolutePath }),
     output: z.object({ bestandsnaam: z.string(), vingerafdruk: Vingerafdruk }),
   }),

@@ -28,6 +28,10 @@ function setup(forwardResult: (method: CoreMethodName, input: unknown) => Result
     'backup.save': vi.fn(async (_input: unknown) => ({ ok: true as const, value: { backup: null } })),
     'backup.chooseRestoreFile': vi.fn(async (_input: unknown) => ({ ok: true as const, value: { file: null } })),
     'backup.restore': vi.fn(async (_input: unknown) => ({ ok: true as const, value: { bewaardAls: null } })),
+    'tafelSamenvoegen.bewaarOntvangstsleutel': vi.fn(async (_input: unknown) => ({ ok: true as const, value: { opgeslagen: false } })),
+    'tafelSamenvoegen.kiesOntvanger': vi.fn(async (_input: unknown) => ({ ok: true as const, value: { gekozen: false, ontvanger: null } })),
+    'tafelSamenvoegen.maakTelbestand': vi.fn(async (_input: unknown) => ({ ok: true as const, value: { opgeslagen: false } })),
+    'tafelSamenvoegen.leesTelbestand': vi.fn(async (_input: unknown) => ({ ok: true as const, value: { gekozen: false as const } })),
   } satisfies MainHandlers;
   const deps: RelayDependencies = { getWindow: () => window as unknown as TrustedWindow, call: createWindowCalls({ forward: typedCoreCall(forward), mainHandlers }) };
   const trusted = { sender: window.webContents, senderFrame: window.webContents.mainFrame } as never;

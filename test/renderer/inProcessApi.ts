@@ -9,6 +9,7 @@ import { createCore, type Core } from '../../electron/core/core';
 import { methodNames, type KetenkluisApi } from '../../shared/ipc/contract';
 import { typedCoreCall } from '../../electron/gateway/coreCall';
 import { createVerstrekkingenMain, memoryClipboard } from '../../electron/gateway/verstrekkingenMain';
+import { createTafelSamenvoegenMain } from '../../electron/gateway/tafelSamenvoegenMain';
 import { createImportChoice } from '../../electron/gateway/importChoice';
 import { createBackupChoice } from '../../electron/gateway/backupChoice';
 import { createWindowCalls } from '../../electron/gateway/windowCalls';
@@ -41,7 +42,8 @@ export function inProcessApi(): InProcessApi {
   const importChoice = createImportChoice({ showOpenDialog: async () => dialogAnswers.shift() ?? null, forward: callCore });
   const verstrekkingenMain = createVerstrekkingenMain({ forward: callCore, showSaveDialog: async () => dialogAnswers.shift() ?? null, showOpenDialog: async () => dialogAnswers.shift() ?? null, clipboard: memoryClipboard(), print: async () => true });
   const backupChoice = createBackupChoice({ forward: callCore, showSaveDialog: async () => dialogAnswers.shift() ?? null, showOpenDialog: async () => dialogAnswers.shift() ?? null });
-  const windowCall = createWindowCalls({ forward: callCore, mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers } });
+  const tafelSamenvoegenMain = createTafelSamenvoegenMain({ forward: callCore, showSaveDialog: async () => dialogAnswers.shift() ?? null, showOpenDialog: async () => dialogAnswers.shift() ?? null });
+  const windowCall = createWindowCalls({ forward: callCore, mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers, ...tafelSamenvoegenMain.handlers } });
   const calls = {} as Record<string, (input: unknown) => unknown>;
   for (const name of methodNames) calls[name] = (input: unknown) => windowCall(name, input);
   const on: EventApi['on'] = (name, listener) => {

@@ -11,7 +11,9 @@ import type { WriteContext } from '../changelog/writeContext';
 import { inTransaction, stmt, type Db } from '../db/sql';
 import { getPartner } from '../profile/partners.repo';
 import { keyFingerprint } from '../profile/profile.repo';
-import { periodFigures, STATISTISCHE_GRONDSLAG } from './periodFigures';
+import { STATISTISCHE_GRONDSLAG } from './periodFigures';
+import { gecombineerdeCijfers, legBronnenVast } from './combine';
+import type { GecombineerdeBron } from '../../../shared/tafel/telbestand.schema';
 import { bestandTekst, onderteken } from './sign';
 import { tafelCsv } from './csv';
 
@@ -66,6 +68,8 @@ export interface VoorbereideVrijgave {
   csv: string;
   /** How many ledger entries were passed to `onderdruk`. */
   ledgerLengte: number;
+  /** The colleague count files added to the vault's own figures before suppression (ids and fingerprints; recorded with the release). */
+  bronnen: GecombineerdeBron[];
 }
 
 /**
@@ -85,7 +89,8 @@ export function bereidVrijgaveVoor(db: Db, ctx: Pick<WriteContext, 'now' | 'newI
     });
   }
   const regio = regioGemeenten(Regio.parse(profiel.regio));
-  const { cijfers, perGemeente } = periodFigures(db, periode, regio);
+  // The organisation's figures: this vault's own plus the colleagues' accepted count files (combine.ts).
+  const { cijfers, perGemeente, bronnen } = gecombineerdeCijfers(db, periode, regio);
   const tabellen = bouwTafelTabellen({ cijfers, periode, regio, perGemeente, k: instellingen.k });
   const ledger = leesLedger(db);
   const id = ctx.newId();
@@ -122,7 +127,7 @@ export function bereidVrijgaveVoor(db: Db, ctx: Pick<WriteContext, 'now' | 'newI
   };
   const bestand = onderteken(zonder, profiel.sleutel_prive);
   profiel.sleutel_prive.fill(0);
-  return { overzicht, bestand, json: bestandTekst(bestand), csv: tafelCsv(bestand), ledgerLengte: ledger.length };
+  return { overzicht, bestand, json: bestandTekst(bestand), csv: tafelCsv(bestand), ledgerLengte: ledger.length, bronnen };
 }
 
 /** Records a prepared release: a ledger entry (with the true counts, vault only) and a change event, in one transaction. */
@@ -139,6 +144,7 @@ export function legVrijgaveVast(db: Db, ctx: WriteContext, v: VoorbereideVrijgav
       createHash('sha256').update(v.json, 'utf8').digest('hex'),
       b.aangemaakt,
     );
+    legBronnenVast(db, b.vrijgaveId, v.bronnen);
     recordChange(db, ctx, 'tafelVrijgave', b.vrijgaveId, 'create', ['periode', 'cellen', 'instellingen', ...(b.verbetert ? ['verbetert'] : [])]);
   });
 }

@@ -9,6 +9,7 @@ import { profilePartners } from './0070_profile_partners';
 import { verstrekkingen } from './0080_verstrekkingen';
 import { clientCorrections } from './0090_client_corrections';
 import { tafelReleases } from './0100_tafel_releases';
+import { tafelSamenvoegen } from './0110_tafel_samenvoegen';
 
 /**
  * Every migration, in order. Add a migration as a new numbered file and one line here.
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   verstrekkingen, // 0080
   clientCorrections, // 0090
   tafelReleases, // 0100
+  tafelSamenvoegen, // 0110
 ];
