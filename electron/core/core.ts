@@ -9,6 +9,7 @@ import { caseworkHandlers } from './casework/casework.handlers';
 import { profileHandlers } from './profile/profile.handlers';
 import { verstrekkingenHandlers } from './verstrekkingen/verstrekkingen.handlers';
 import { tafelSamenvoegenHandlers } from './tafel/tafelSamenvoegen.handlers';
+import { tafelHandlers } from './tafel/tafel.handlers';
 
 /** What a host (utilityProcess, kk, test bridge) passes to build the core. */
 export interface CoreOptions {
@@ -33,6 +34,7 @@ export function createCore(options: CoreOptions): Core {
     ...profileHandlers,
     ...verstrekkingenHandlers,
     ...tafelSamenvoegenHandlers,
+    ...tafelHandlers,
   };
   const dispatch = createDispatch(handlers, session);
   const checkpointer = idleCheckpointer(session);

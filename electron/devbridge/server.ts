@@ -16,6 +16,7 @@ import { createCore, type Core } from '../core/core';
 import { typedCoreCall } from '../gateway/coreCall';
 import { createImportChoice, type ShowOpenDialog } from '../gateway/importChoice';
 import { createBackupChoice } from '../gateway/backupChoice';
+import { createTafelMain } from '../gateway/tafelMain';
 import { createVerstrekkingenMain, memoryClipboard } from '../gateway/verstrekkingenMain';
 import { createTafelSamenvoegenMain } from '../gateway/tafelSamenvoegenMain';
 import { tokensMatch } from '../gateway/tokens';
@@ -182,13 +183,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const tafelSamenvoegenMain = createTafelSamenvoegenMain({ showSaveDialog: options.showOpenDialog ?? (async () => null), showOpenDialog: options.showOpenDialog ?? (async () => null), forward: callCore });
   // Backups: the save and the open dialog take the same scripted answers too.
   const backupChoice = createBackupChoice({ showSaveDialog: options.showOpenDialog ?? (async () => null), showOpenDialog: options.showOpenDialog ?? (async () => null), forward: callCore });
+  // Summaries for the Regionale Tafel: the save dialog takes the same scripted answers.
+  const tafelMain = createTafelMain({ showSaveDialog: options.showOpenDialog ?? (async () => null), forward: callCore });
   const windowCall = createWindowCalls({
     forward: async (method, input) => {
       if (method === 'vault.lock') importChoice.forget();
       if (method === 'vault.lock') backupChoice.forget();
       return callCore(method, input);
     },
-    mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers, ...tafelSamenvoegenMain.handlers },
+    mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers, ...tafelSamenvoegenMain.handlers, ...tafelMain.handlers },
   });
 
   let port = 0;

@@ -11,6 +11,7 @@ import { createTafelSamenvoegenMain } from '../gateway/tafelSamenvoegenMain';
 import { electronClipboard, nativeSaveDialog, printInHiddenWindow } from './verstrekkingenNative';
 import { nativeOpenDialog } from './importDialog';
 import { createBackupChoice } from '../gateway/backupChoice';
+import { createTafelMain } from '../gateway/tafelMain';
 import { nativeOpenBackupDialog } from './backupDialog';
 import { createEventForwarder, registerIpcRelay } from './ipcRelay';
 import { guardAllWebContents } from './navigationGuards';
@@ -51,6 +52,8 @@ if (!app.requestSingleInstanceLock()) {
   const tafelSamenvoegenMain = createTafelSamenvoegenMain({ showSaveDialog: nativeSaveDialog(dialog, () => mainWindow), showOpenDialog: nativeOpenDialog(dialog, () => mainWindow), forward: (method, input) => core.call(method, input) });
   // Backups: main's save and open dialogs, the core writes and restores (backupChoice.ts).
   const backupChoice = createBackupChoice({ showSaveDialog: nativeSaveDialog(dialog, () => mainWindow), showOpenDialog: nativeOpenBackupDialog(dialog, () => mainWindow), forward: (method, input) => core.call(method, input) });
+  // Summaries for the Regionale Tafel: main's save dialog, the core writes and records (tafelMain.ts).
+  const tafelMain = createTafelMain({ showSaveDialog: nativeSaveDialog(dialog, () => mainWindow), forward: (method, input) => core.call(method, input) });
   const reloadWindow = async (): Promise<void> => {
     // Every lock reloads the window, and a reloaded window has lost its token anyway.
     importChoice.forget();
@@ -102,7 +105,7 @@ if (!app.requestSingleInstanceLock()) {
           if (method === 'vault.lock') setImmediate(() => void reloadWindow());
           return result;
         },
-        mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers, ...tafelSamenvoegenMain.handlers },
+        mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers, ...tafelSamenvoegenMain.handlers, ...tafelMain.handlers },
       }),
     });
     createWindow();

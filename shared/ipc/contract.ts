@@ -5,6 +5,7 @@ import { caseworkHostMethods, caseworkMethods } from './casework.contract';
 import { profileMethods } from './profile.contract';
 import { verstrekkingenHostMethods, verstrekkingenMethods } from './verstrekkingen.contract';
 import { tafelSamenvoegenHostMethods, tafelSamenvoegenMethods } from './tafelSamenvoegen.contract';
+import { tafelHostMethods, tafelMethods } from './tafel.contract';
 
 /**
  * The one contract of the window: every method the renderer may call. Each area declares its
@@ -18,6 +19,7 @@ export const contract = {
   ...profileMethods,
   ...verstrekkingenMethods,
   ...tafelSamenvoegenMethods,
+  ...tafelMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 /**
@@ -30,6 +32,7 @@ export const hostMethods = {
   ...caseworkHostMethods,
   ...verstrekkingenHostMethods,
   ...tafelSamenvoegenHostMethods,
+  ...tafelHostMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 /** The contract's type. */

@@ -32,6 +32,7 @@ function setup(forwardResult: (method: CoreMethodName, input: unknown) => Result
     'tafelSamenvoegen.kiesOntvanger': vi.fn(async (_input: unknown) => ({ ok: true as const, value: { gekozen: false, ontvanger: null } })),
     'tafelSamenvoegen.maakTelbestand': vi.fn(async (_input: unknown) => ({ ok: true as const, value: { opgeslagen: false } })),
     'tafelSamenvoegen.leesTelbestand': vi.fn(async (_input: unknown) => ({ ok: true as const, value: { gekozen: false as const } })),
+    'tafel.save': vi.fn(async (_input: unknown) => ({ ok: true as const, value: { opgeslagen: false as const, reden: 'geannuleerd' as const } })),
   } satisfies MainHandlers;
   const deps: RelayDependencies = { getWindow: () => window as unknown as TrustedWindow, call: createWindowCalls({ forward: typedCoreCall(forward), mainHandlers }) };
   const trusted = { sender: window.webContents, senderFrame: window.webContents.mainFrame } as never;

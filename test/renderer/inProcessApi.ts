@@ -12,6 +12,7 @@ import { createVerstrekkingenMain, memoryClipboard } from '../../electron/gatewa
 import { createTafelSamenvoegenMain } from '../../electron/gateway/tafelSamenvoegenMain';
 import { createImportChoice } from '../../electron/gateway/importChoice';
 import { createBackupChoice } from '../../electron/gateway/backupChoice';
+import { createTafelMain } from '../../electron/gateway/tafelMain';
 import { createWindowCalls } from '../../electron/gateway/windowCalls';
 import type { EventApi, EventName } from '../../shared/ipc/events';
 import type { RendererApi } from '../../renderer/platform/api';
@@ -42,8 +43,9 @@ export function inProcessApi(): InProcessApi {
   const importChoice = createImportChoice({ showOpenDialog: async () => dialogAnswers.shift() ?? null, forward: callCore });
   const verstrekkingenMain = createVerstrekkingenMain({ forward: callCore, showSaveDialog: async () => dialogAnswers.shift() ?? null, showOpenDialog: async () => dialogAnswers.shift() ?? null, clipboard: memoryClipboard(), print: async () => true });
   const backupChoice = createBackupChoice({ forward: callCore, showSaveDialog: async () => dialogAnswers.shift() ?? null, showOpenDialog: async () => dialogAnswers.shift() ?? null });
+  const tafelMain = createTafelMain({ forward: callCore, showSaveDialog: async () => dialogAnswers.shift() ?? null });
   const tafelSamenvoegenMain = createTafelSamenvoegenMain({ forward: callCore, showSaveDialog: async () => dialogAnswers.shift() ?? null, showOpenDialog: async () => dialogAnswers.shift() ?? null });
-  const windowCall = createWindowCalls({ forward: callCore, mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers, ...tafelSamenvoegenMain.handlers } });
+  const windowCall = createWindowCalls({ forward: callCore, mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers, ...tafelSamenvoegenMain.handlers, ...tafelMain.handlers } });
   const calls = {} as Record<string, (input: unknown) => unknown>;
   for (const name of methodNames) calls[name] = (input: unknown) => windowCall(name, input);
   const on: EventApi['on'] = (name, listener) => {
