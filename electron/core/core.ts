@@ -8,6 +8,7 @@ import { vaultHandlers } from './vault/vault.handlers';
 import { caseworkHandlers } from './casework/casework.handlers';
 import { profileHandlers } from './profile/profile.handlers';
 import { verstrekkingenHandlers } from './verstrekkingen/verstrekkingen.handlers';
+import { tafelModusHandlers } from './tafel/tafelModus.handlers';
 import { tafelSamenvoegenHandlers } from './tafel/tafelSamenvoegen.handlers';
 import { tafelHandlers } from './tafel/tafel.handlers';
 
@@ -33,6 +34,7 @@ export function createCore(options: CoreOptions): Core {
     ...caseworkHandlers,
     ...profileHandlers,
     ...verstrekkingenHandlers,
+    ...tafelModusHandlers,
     ...tafelSamenvoegenHandlers,
     ...tafelHandlers,
   };

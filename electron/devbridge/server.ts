@@ -18,6 +18,7 @@ import { createImportChoice, type ShowOpenDialog } from '../gateway/importChoice
 import { createBackupChoice } from '../gateway/backupChoice';
 import { createTafelMain } from '../gateway/tafelMain';
 import { createVerstrekkingenMain, memoryClipboard } from '../gateway/verstrekkingenMain';
+import { alsMeerdere, createTafelModusMain } from '../gateway/tafelModusMain';
 import { createTafelSamenvoegenMain } from '../gateway/tafelSamenvoegenMain';
 import { tokensMatch } from '../gateway/tokens';
 import { createWindowCalls } from '../gateway/windowCalls';
@@ -185,13 +186,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const backupChoice = createBackupChoice({ showSaveDialog: options.showOpenDialog ?? (async () => null), showOpenDialog: options.showOpenDialog ?? (async () => null), forward: callCore });
   // Summaries for the Regionale Tafel: the save dialog takes the same scripted answers.
   const tafelMain = createTafelMain({ showSaveDialog: options.showOpenDialog ?? (async () => null), forward: callCore });
+  // Tafel mode: the open dialog (one file per scripted answer) and the save dialog take the same scripted answers.
+  const tafelModusMain = createTafelModusMain({ showOpenFiles: alsMeerdere(options.showOpenDialog ?? (async () => null)), showSaveDialog: options.showOpenDialog ?? (async () => null), forward: callCore });
   const windowCall = createWindowCalls({
     forward: async (method, input) => {
       if (method === 'vault.lock') importChoice.forget();
       if (method === 'vault.lock') backupChoice.forget();
       return callCore(method, input);
     },
-    mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers, ...tafelSamenvoegenMain.handlers, ...tafelMain.handlers },
+    mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers, ...tafelModusMain.handlers, ...tafelSamenvoegenMain.handlers, ...tafelMain.handlers },
   });
 
   let port = 0;

@@ -7,6 +7,8 @@ import { startCoreProcess } from '../gateway/coreProcess';
 import { createCoreSupervisor } from '../gateway/coreSupervisor';
 import { createImportChoice } from '../gateway/importChoice';
 import { createVerstrekkingenMain } from '../gateway/verstrekkingenMain';
+import { createTafelModusMain } from '../gateway/tafelModusMain';
+import { nativeOpenJsonFilesDialog } from './tafelModusDialog';
 import { createTafelSamenvoegenMain } from '../gateway/tafelSamenvoegenMain';
 import { electronClipboard, nativeSaveDialog, printInHiddenWindow } from './verstrekkingenNative';
 import { nativeOpenDialog } from './importDialog';
@@ -54,6 +56,8 @@ if (!app.requestSingleInstanceLock()) {
   const backupChoice = createBackupChoice({ showSaveDialog: nativeSaveDialog(dialog, () => mainWindow), showOpenDialog: nativeOpenBackupDialog(dialog, () => mainWindow), forward: (method, input) => core.call(method, input) });
   // Summaries for the Regionale Tafel: main's save dialog, the core writes and records (tafelMain.ts).
   const tafelMain = createTafelMain({ showSaveDialog: nativeSaveDialog(dialog, () => mainWindow), forward: (method, input) => core.call(method, input) });
+  // Tafel mode: main's open dialog for summary files and save dialog for the monitor PDF; the core verifies and writes (tafelModusMain.ts).
+  const tafelModusMain = createTafelModusMain({ showOpenFiles: nativeOpenJsonFilesDialog(dialog, () => mainWindow), showSaveDialog: nativeSaveDialog(dialog, () => mainWindow), forward: (method, input) => core.call(method, input) });
   const reloadWindow = async (): Promise<void> => {
     // Every lock reloads the window, and a reloaded window has lost its token anyway.
     importChoice.forget();
@@ -105,7 +109,7 @@ if (!app.requestSingleInstanceLock()) {
           if (method === 'vault.lock') setImmediate(() => void reloadWindow());
           return result;
         },
-        mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers, ...tafelSamenvoegenMain.handlers, ...tafelMain.handlers },
+        mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers, ...tafelModusMain.handlers, ...tafelSamenvoegenMain.handlers, ...tafelMain.handlers },
       }),
     });
     createWindow();

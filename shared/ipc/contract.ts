@@ -4,6 +4,7 @@ import { vaultHostMethods, vaultMethods } from './vault.contract';
 import { caseworkHostMethods, caseworkMethods } from './casework.contract';
 import { profileMethods } from './profile.contract';
 import { verstrekkingenHostMethods, verstrekkingenMethods } from './verstrekkingen.contract';
+import { tafelModusHostMethods, tafelModusMethods } from './tafelModus.contract';
 import { tafelSamenvoegenHostMethods, tafelSamenvoegenMethods } from './tafelSamenvoegen.contract';
 import { tafelHostMethods, tafelMethods } from './tafel.contract';
 
@@ -18,6 +19,7 @@ export const contract = {
   ...caseworkMethods,
   ...profileMethods,
   ...verstrekkingenMethods,
+  ...tafelModusMethods,
   ...tafelSamenvoegenMethods,
   ...tafelMethods,
 } as const satisfies Record<string, MethodSpec>;
@@ -31,6 +33,7 @@ export const hostMethods = {
   ...vaultHostMethods,
   ...caseworkHostMethods,
   ...verstrekkingenHostMethods,
+  ...tafelModusHostMethods,
   ...tafelSamenvoegenHostMethods,
   ...tafelHostMethods,
 } as const satisfies Record<string, MethodSpec>;

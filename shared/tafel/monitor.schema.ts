@@ -67,7 +67,7 @@ export const ImportUitkomst = z.discriminatedUnion('ok', [
     bestandsnaam: z.string(),
     vrijgaveId: z.string(),
     organisatie: z.string(),
-    /** True when this file replaced an earlier one of the same organisation and period (a correction). */
+    /** The release id this file replaced (a correction of the same organisation and period), or null. */
     vervangt: z.string().nullable(),
     melding: z.string(),
   }),

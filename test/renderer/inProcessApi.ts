@@ -9,6 +9,7 @@ import { createCore, type Core } from '../../electron/core/core';
 import { methodNames, type KetenkluisApi } from '../../shared/ipc/contract';
 import { typedCoreCall } from '../../electron/gateway/coreCall';
 import { createVerstrekkingenMain, memoryClipboard } from '../../electron/gateway/verstrekkingenMain';
+import { alsMeerdere, createTafelModusMain } from '../../electron/gateway/tafelModusMain';
 import { createTafelSamenvoegenMain } from '../../electron/gateway/tafelSamenvoegenMain';
 import { createImportChoice } from '../../electron/gateway/importChoice';
 import { createBackupChoice } from '../../electron/gateway/backupChoice';
@@ -45,7 +46,8 @@ export function inProcessApi(): InProcessApi {
   const backupChoice = createBackupChoice({ forward: callCore, showSaveDialog: async () => dialogAnswers.shift() ?? null, showOpenDialog: async () => dialogAnswers.shift() ?? null });
   const tafelMain = createTafelMain({ forward: callCore, showSaveDialog: async () => dialogAnswers.shift() ?? null });
   const tafelSamenvoegenMain = createTafelSamenvoegenMain({ forward: callCore, showSaveDialog: async () => dialogAnswers.shift() ?? null, showOpenDialog: async () => dialogAnswers.shift() ?? null });
-  const windowCall = createWindowCalls({ forward: callCore, mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers, ...tafelSamenvoegenMain.handlers, ...tafelMain.handlers } });
+  const tafelModusMain = createTafelModusMain({ forward: callCore, showOpenFiles: alsMeerdere(async () => dialogAnswers.shift() ?? null), showSaveDialog: async () => dialogAnswers.shift() ?? null });
+  const windowCall = createWindowCalls({ forward: callCore, mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers, ...tafelModusMain.handlers, ...tafelSamenvoegenMain.handlers, ...tafelMain.handlers } });
   const calls = {} as Record<string, (input: unknown) => unknown>;
   for (const name of methodNames) calls[name] = (input: unknown) => windowCall(name, input);
   const on: EventApi['on'] = (name, listener) => {

@@ -10,6 +10,7 @@ import { verstrekkingen } from './0080_verstrekkingen';
 import { clientCorrections } from './0090_client_corrections';
 import { tafelReleases } from './0100_tafel_releases';
 import { tafelSamenvoegen } from './0110_tafel_samenvoegen';
+import { tafelModus } from './0120_tafel_modus';
 
 /**
  * Every migration, in order. Add a migration as a new numbered file and one line here.
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   clientCorrections, // 0090
   tafelReleases, // 0100
   tafelSamenvoegen, // 0110
+  tafelModus, // 0120
 ];
