@@ -1,0 +1,164 @@
+// The compiled regional monitor (shared/tafel/monitor.ts): for arbitrary figures of several
+// organisations run through `onderdruk` (with and without rounding, k 3..5), the true count of
+// every organisation's cell lies inside its section's interval, and the true regional sum inside
+// the combined interval — the interval is what a reader may conclude, never narrower than the
+// truth. Plus the worked example of the issue ("<5" + 12 → 12–16) and the propagation itself.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MeldingRij, MonitorCategorie } from '../../../shared/casework/dashboard.schema';
+import { AfsluitReden } from '../../../shared/casework/traject.schema';
+import type { TafelBestand } from '../../../shared/tafel/file.schema';
+import { bestandIntervallen, compileerMonitor, gecombineerdeIntervallen, propageer, toonInterval } from '../../../shared/tafel/monitor';
+import { onderdruk } from '../../../shared/tafel/suppression';
+import type { InstellingenInvoer, TafelPeriode, Vergelijking } from '../../../shared/tafel/tafel.schema';
+import { ANDERE_GEMEENTEN, tabellenVan, VORMEN, type Herkomst, type Soort, type Wereld } from './fixtures';
+
+const aantal = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: fc.integer({ min: 1, max: 4 }) }, { weight: 3, arbitrary: fc.integer({ min: 5, max: 40 }) });
+const leeftijd = fc.constantFrom('volwassen' as const, 'minderjarig' as const, 'onbekend' as const);
+const herkomst: fc.Arbitrary<Herkomst> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant('Rotterdam') },
+  { weight: 4, arbitrary: fc.constantFrom(...ANDERE_GEMEENTEN) },
+  { weight: 2, arbitrary: fc.constantFrom('onbekend-in-regio' as const, 'buiten-regio' as const, 'onbekend' as const) },
+);
+const soort: fc.Arbitrary<Soort> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ rij: fc.constantFrom(...MeldingRij.options, 'preventief-gesprek' as const), leeftijd }) },
+  { weight: 1, arbitrary: fc.record({ info: fc.constantFrom('sekswerkers' as const, 'overig' as const) }) },
+);
+const wereld: fc.Arbitrary<Wereld> = fc.record({
+  clienten: fc.array(fc.record({ categorie: fc.constantFrom(...MonitorCategorie.options), nieuw: fc.boolean(), leeftijd, aantal }), { maxLength: 10 }),
+  meldingen: fc.array(fc.record({ herkomst, soort, aantal }), { maxLength: 14 }),
+  politie: fc.array(fc.record({ vorm: fc.constantFrom(...VORMEN), soort: fc.constantFrom('gesprek' as const, 'aangifte' as const), aantal }), { maxLength: 5 }),
+  afgesloten: fc.dictionary(fc.constantFrom(...AfsluitReden.options), aantal, { maxKeys: 4 }),
+  crisis: aantal,
+});
+const organisatie = fc.record({
+  wereld,
+  k: fc.constantFrom(3, 4, 5, 5),
+  afronden: fc.constantFrom(undefined, undefined, 3, 5),
+});
+
+const PERIODE: TafelPeriode = { jaar: 2024 };
+
+/** A file's content as the compiler reads it (the signature is the core's business). */
+function bestand(i: number, w: Wereld, instellingen: InstellingenInvoer): { bestand: TafelBestand; waarden: Record<string, number> } {
+  const r = onderdruk({ tabellen: tabellenVan(PERIODE, w, instellingen.k ?? 5), instellingen, ledger: [], id: `v${i}` });
+  const p = r.publicatie;
+  return {
+    waarden: r.vrijgave.waarden,
+    bestand: {
+      format: 'ketenkluis.tafel',
+      versie: 1,
+      vrijgaveId: `v${i}`,
+      volgnummer: 1,
+      organisatie: { id: `org-${i}`, naam: `Organisatie ${i}` },
+      regio: p.regio,
+      periode: p.periode,
+      instellingen: { k: p.k, ...(p.afronding !== undefined ? { afronding: p.afronding } : {}), ruis: false },
+      methodeVersie: p.methodeVersie,
+      methode: p.methode,
+      grondslag: 'synthetisch',
+      cellen: p.cellen,
+      vergelijkingen: p.vergelijkingen,
+      tabellen: p.tabellen,
+      aangemaakt: '2025-01-01T00:00:00.000Z',
+      ondertekenaar: '0000 0000 0000 0000 0000 0000 0000 0000 0000 0000 0000 0000 0000 0000 0000 0000',
+      publiekeSleutel: 'AA==',
+      handtekening: 'AA==',
+    },
+  };
+}
+
+const binnen = (n: number, i: { min: number; max: number | null }) => i.min <= n && (i.max === null || n <= i.max);
+
+describe('the compiled monitor holds the truth', () => {
+  it('for arbitrary figures of 1–4 organisations through onderdruk: every section cell and every combined cell contains the true count', () => {
+    let smal = 0;
+    let verborgen = 0;
+    fc.assert(
+      fc.property(fc.array(organisatie, { minLength: 1, maxLength: 4 }), (orgs) => {
+        const files = orgs.map((o, i) => bestand(i, o.wereld, o.afronden ? { k: o.k, afronding: o.afronden } : { k: o.k }));
+        const m = compileerMonitor(PERIODE, files.map((f) => f.bestand));
+        // Sections: each organisation's own truth.
+        for (const s of m.secties) {
+          const waarden = files.find((f) => f.bestand.organisatie.id === s.organisatieId)!.waarden;
+          for (const t of s.tabellen)
+            for (const r of t.rijen)
+              for (const c of r.cellen) {
+                if (!c) continue;
+                expect(binnen(waarden[c.cel]!, c), `${s.organisatieId} ${c.cel} ${waarden[c.cel]} in ${c.toon} [${c.min},${c.max}]`).toBe(true);
+                if (c.toon === 'x' || c.toon.startsWith('<')) verborgen++;
+              }
+        }
+        // Combined: the sum of the organisations' truths.
+        for (const t of m.gecombineerd)
+          for (const r of t.rijen)
+            for (const c of r.cellen) {
+              if (!c) continue;
+              const som = files.reduce((s, f) => s + f.waarden[c.cel]!, 0);
+              expect(binnen(som, c), `${c.cel}: ${som} in [${c.min},${c.max}]`).toBe(true);
+              if (c.max !== null && c.max - c.min <= 4) smal++;
+            }
+        // The charts too.
+        for (const staaf of m.grafieken.clientenPerCategorie) {
+          const som = files.reduce((s, f) => s + f.waarden[`clienten.categorie.${staaf.id}.totaal`]!, 0);
+          expect(binnen(som, staaf)).toBe(true);
+        }
+        for (const staaf of m.grafieken.meldingenPerVorm) {
+          const prefix = staaf.id === 'preventief-gesprek' ? 'meldingen.preventief-gesprek' : `meldingen.vorm.${staaf.id}`;
+          const som = files.reduce((s, f) => s + ['volwassen', 'minderjarig', 'onbekend'].reduce((t, l) => t + f.waarden[`${prefix}.${l}`]!, 0), 0);
+          expect(binnen(som, staaf)).toBe(true);
+        }
+      }),
+      { numRuns: 60, seed: 20241 },
+    );
+    // The property ran over hidden cells, and most combined intervals stay narrow (bounded, within 4).
+    expect(verborgen).toBeGreaterThan(100);
+    expect(smal).toBeGreaterThan(100);
+  });
+});
+
+describe('intervals', () => {
+  it('"<5" + 12 → 12–16; an "x" without a bound reads "≥ 5"; exact stays exact', () => {
+    const v: Vergelijking[] = [];
+    const a = { cellen: { 'a.b': 'klein' as const }, vergelijkingen: v, instellingen: { k: 5, ruis: false } };
+    const b = { cellen: { 'a.b': 12 }, vergelijkingen: v, instellingen: { k: 5, ruis: false } };
+    const som = gecombineerdeIntervallen([a, b]).get('a.b')!;
+    expect(toonInterval({ min: som.min, max: som.max })).toBe('12–16');
+    const x = bestandIntervallen({ cellen: { 'a.b': 'verborgen' }, vergelijkingen: v, instellingen: { k: 5, ruis: false } }).get('a.b')!;
+    expect(toonInterval({ min: x.min, max: Number.isFinite(x.max) ? x.max : null })).toBe('≥ 5');
+    expect(toonInterval({ min: 7, max: 7 })).toBe('7');
+  });
+
+  it('a file\'s relations bound an "x": total 20 shown, one part "<5", the other "x" → 16..20', () => {
+    const v: Vergelijking[] = [{ id: 't', soort: 'gelijk', termen: [{ cel: 'r.t', factor: 1 }, { cel: 'r.a', factor: -1 }, { cel: 'r.b', factor: -1 }] }];
+    const m = bestandIntervallen({ cellen: { 'r.t': 20, 'r.a': 'klein', 'r.b': 'verborgen' }, vergelijkingen: v, instellingen: { k: 5, ruis: false } });
+    expect(m.get('r.b')).toEqual({ min: 16, max: 20 });
+    expect(m.get('r.a')).toEqual({ min: 0, max: 4 });
+  });
+
+  it('rounding widens a shown count as ruis.ts says a reader can conclude (base 5, k 5: 10 → 8..12)', () => {
+    const m = bestandIntervallen({ cellen: { 'r.a': 10 }, vergelijkingen: [], instellingen: { k: 5, afronding: 5, ruis: false } });
+    expect(m.get('r.a')).toEqual({ min: 8, max: 12 });
+  });
+
+  it('propagation uses "minstens" relations one way only, and never leaves whole numbers ≥ 0', () => {
+    const b = new Map([
+      ['a.x', { min: 0, max: Infinity }],
+      ['a.y', { min: 3, max: 7 }],
+    ]);
+    // x − y ≥ 0: x ≥ 3, y unchanged.
+    propageer(b, [{ id: 'm', soort: 'minstens', termen: [{ cel: 'a.x', factor: 1 }, { cel: 'a.y', factor: -1 }] }]);
+    expect(b.get('a.x')).toEqual({ min: 3, max: Infinity });
+    expect(b.get('a.y')).toEqual({ min: 3, max: 7 });
+  });
+
+  it('the gemeente table is not combined, and relations not shared by every file are not used for the sums', () => {
+    const w: Wereld = { clienten: [], meldingen: [{ herkomst: 'Schiedam', soort: { info: 'overig' }, aantal: 9 }], politie: [], afgesloten: {}, crisis: 0 };
+    const w2: Wereld = { ...w, meldingen: [{ herkomst: 'Vlaardingen', soort: { info: 'overig' }, aantal: 7 }] };
+    const m = compileerMonitor(PERIODE, [bestand(0, w, { k: 5 }).bestand, bestand(1, w2, { k: 5 }).bestand]);
+    expect(m.gecombineerd.map((t) => t.id)).not.toContain('meldingen-gemeenten');
+    const herkomstTabel = m.gecombineerd.find((t) => t.id === 'meldingen-herkomst')!;
+    expect(herkomstTabel.rijen.find((r) => r.id === 'regio')!.cellen[0]).toMatchObject({ toon: '16' });
+    expect(m.secties.map((s) => s.tabellen.find((t) => t.id === 'meldingen-gemeenten')!.rijen[0]!.label)).toEqual(['Schiedam', 'Vlaardingen']);
+  });
+});
