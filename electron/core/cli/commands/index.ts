@@ -11,6 +11,10 @@ import { stappenplanCheck } from './stappenplan';
 import { verstrekkingenCommand } from './verstrekkingen';
 import { exportTafel } from './exportTafel';
 import { exportVerify } from './exportVerify';
+import { tafelOntvangstsleutel } from './tafelOntvangstsleutel';
+import { tafelCollega } from './tafelCollega';
+import { tafelTelbestand } from './tafelTelbestand';
+import { tafelInlezen } from './tafelInlezen';
 
 /** Every `kk` subcommand. Add a command as a file in this folder and one line here. */
 export const commands: readonly Command[] = [
@@ -26,4 +30,8 @@ export const commands: readonly Command[] = [
   verstrekkingenCommand,
   exportTafel,
   exportVerify,
+  tafelOntvangstsleutel,
+  tafelCollega,
+  tafelTelbestand,
+  tafelInlezen,
 ];
