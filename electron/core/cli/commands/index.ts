@@ -11,6 +11,7 @@ import { stappenplanCheck } from './stappenplan';
 import { verstrekkingenCommand } from './verstrekkingen';
 import { exportTafel } from './exportTafel';
 import { exportVerify } from './exportVerify';
+import { monitorCommand } from './monitor';
 import { tafelOntvangstsleutel } from './tafelOntvangstsleutel';
 import { tafelCollega } from './tafelCollega';
 import { tafelTelbestand } from './tafelTelbestand';
@@ -30,6 +31,7 @@ export const commands: readonly Command[] = [
   verstrekkingenCommand,
   exportTafel,
   exportVerify,
+  monitorCommand,
   tafelOntvangstsleutel,
   tafelCollega,
   tafelTelbestand,
