@@ -372,6 +372,15 @@ describe('refusals, each with its reason, storing nothing', () => {
     expect(weigert(rep, versleutelVoor(kapot, sleutelBestand, { jaar: JAAR, kwartaal: 3 }), 'schema')).toMatch(/veld "ruw"/);
   });
 
+  it('a vault without a receiving key reads no count file; figures for another year inside are refused', () => {
+    const zonder = open();
+    expect(weigert(zonder, telbestand(colA, K1).tekst, 'geen-ontvangstsleutel')).toMatch(/nog geen ontvangstsleutel/);
+    const anderJaar = gemaakteInhoud(colA, { jaar: JAAR, kwartaal: 3 }, (i) => {
+      i.ruw = periodFigures(colA.db, { jaar: 2024 }, rotterdam);
+    });
+    expect(weigert(rep, versleutelVoor(anderJaar, sleutelBestand, { jaar: JAAR, kwartaal: 3 }), 'schema')).toMatch(/passen niet bij de periode of de regio/);
+  });
+
   it('a truncated file', () => {
     const t = telbestand(colA, K1);
     for (const deel of [0.3, 0.9, 0.999]) expect(weigert(rep, t.tekst.slice(0, Math.floor(t.tekst.length * deel)), 'afgebroken')).toMatch(/onvolledig/);
