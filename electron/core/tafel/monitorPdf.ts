@@ -232,8 +232,10 @@ export function maakMonitorPdf(m: RegionaleMonitor): Promise<Buffer> {
   hoofdstuk('Bijlage: methode');
   const perMethode = new Map<string, string[]>();
   for (const s of m.secties) perMethode.set(s.methode, [...(perMethode.get(s.methode) ?? []), s.organisatie]);
+  let nummer = 0;
   for (const [methode, organisaties] of perMethode) {
-    kop(`Methode van ${organisaties.join(', ')}`, 11.5);
+    kop(perMethode.size === 1 ? 'Methode van alle organisaties' : `Methode ${++nummer}`, 11.5);
+    if (perMethode.size > 1) alinea(`Geldt voor: ${organisaties.join(', ')}.`, { kleur: GRIJS });
     for (const deel of methode.split(/\n\s*\n/)) {
       const [eerste, ...rest] = deel.split('\n');
       if (rest.length > 0 && eerste!.length < 70) {
