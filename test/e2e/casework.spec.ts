@@ -1,7 +1,7 @@
 // Casework end to end: a real core behind the bridge, a real browser. Every screen is checked
 // with axe-core and photographed to test-results/screens/casework-*.png.
 import type { Page } from '@playwright/test';
-import { checkScreen, createVault, expect, test } from './fixtures';
+import { checkScreen, createVault, expect, expectFocusKept, test } from './fixtures';
 
 /** A past and a future day relative to today (the core counts overdue by the local calendar). */
 function day(offset: number): string {
@@ -69,6 +69,7 @@ test('casework: register an acute melding, see the routing advice, give feedback
   // Nothing chosen for gemeente: a clear message, nothing saved.
   await page.getByRole('button', { name: 'Melding vastleggen' }).click();
   await expect(page.getByText('Kies een gemeente, of "Onbekend".').first()).toBeVisible();
+  await expectFocusKept(page, 'melding refused');
   await checkScreen(page, 'casework-03-melding-form-errors');
 
   await page.getByLabel('Hoe kwam de melding binnen').selectOption({ label: 'Telefoon' });
@@ -84,6 +85,7 @@ test('casework: register an acute melding, see the routing advice, give feedback
 
   const advice = page.getByTestId('routing-advice');
   await expect(advice).toBeVisible();
+  await expectFocusKept(page, 'melding saved');
   await expect(advice.getByRole('heading', { name: 'Acuut: bel nu de politie (AVIM)' })).toBeVisible();
   const steps = advice.getByRole('listitem');
   await expect(steps.first()).toHaveText('Acuut: bel nu direct de politie (AVIM).');
@@ -94,13 +96,16 @@ test('casework: register an acute melding, see the routing advice, give feedback
   await page.getByLabel('Hoe', { exact: true }).selectOption({ label: 'Telefoon' });
   await page.getByRole('button', { name: 'Conclusie en terugkoppeling opslaan' }).click();
   await expect(page.getByText(/Teruggekoppeld op/)).toBeVisible();
+  await expectFocusKept(page, 'conclusion and feedback saved');
 
   // Make it a traject: a new cliënt with its own pseudonym.
   await page.getByRole('button', { name: 'Maak er een traject van' }).click();
   await expect(page.getByText('Vul een roepnaam in. Een schuilnaam mag ook.')).toBeVisible();
+  await expectFocusKept(page, 'convert refused');
   await page.getByLabel('Roepnaam van de cliënt').fill('Testpersoon Melding');
   await page.getByRole('button', { name: 'Maak er een traject van' }).click();
   await expect(page.getByTestId('traject-screen')).toBeVisible();
+  await expectFocusKept(page, 'melding made a traject');
   await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Trajecten' })).toHaveAttribute('aria-current', 'page');
   // The traject took over what the melding knew: the form and the gemeente.
   await expect(page.getByRole('checkbox', { name: 'Seksuele uitbuiting' })).toBeChecked();
@@ -115,6 +120,8 @@ test('casework: register an acute melding, see the routing advice, give feedback
 });
 
 test('casework: cliënt and traject, journal, tasks, consent, phases, closing, search, quick switcher, dashboard', async ({ app }) => {
+  // A long walk through every panel with the focus checked after each action: on a shared, loaded machine it needs more than the default time.
+  test.slow();
   const { page } = app;
   await createVault(page);
 
@@ -122,10 +129,12 @@ test('casework: cliënt and traject, journal, tasks, consent, phases, closing, s
   await openTab(page, 'Trajecten', 'Nieuwe cliënt');
   await page.getByRole('button', { name: 'Cliënt vastleggen' }).click();
   await expect(page.getByText('Vul een roepnaam in. Een schuilnaam mag ook.').first()).toBeVisible();
+  await expectFocusKept(page, 'cliënt refused');
   await page.getByLabel(/^Roepnaam/).fill('Testa');
   await page.getByLabel(/^BSN/).fill('12345');
   await page.getByRole('button', { name: 'Cliënt vastleggen' }).click();
   await expect(page.getByText('Een BSN heeft 9 cijfers').first()).toBeVisible();
+  await expectFocusKept(page, 'BSN refused');
   await expect(page.locator('.kk-sens--direct-identifier').first()).toBeVisible();
   await checkScreen(page, 'casework-06-client-form-errors');
   await page.getByLabel(/^BSN/).fill('');
@@ -135,6 +144,7 @@ test('casework: cliënt and traject, journal, tasks, consent, phases, closing, s
   await expect(page.getByTestId('client-name')).toHaveCount(0);
   await page.getByRole('button', { name: 'Toon naam' }).click();
   await expect(page.getByTestId('client-name')).toHaveText('Testa Voorbeeldsma');
+  await expectFocusKept(page, 'Toon naam');
   await page.getByRole('button', { name: 'Verberg naam' }).click();
 
   // The traject's own details can be changed afterwards.
@@ -142,15 +152,18 @@ test('casework: cliënt and traject, journal, tasks, consent, phases, closing, s
   await page.locator('#kk-facts').locator('..').getByLabel('Gemeente').selectOption({ label: 'Dordrecht' });
   await page.locator('#kk-facts').locator('..').getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.locator('.kk-dl')).toContainText('Dordrecht');
+  await expectFocusKept(page, 'facts saved');
 
   // Journal: the form opens on request and starts empty; what is missing is named.
   await page.getByRole('button', { name: 'Notitie toevoegen' }).click();
   await page.getByRole('button', { name: 'Toevoegen aan journaal' }).click();
   await expect(page.getByText('Schrijf eerst iets op.').first()).toBeVisible();
+  await expectFocusKept(page, 'journal refused');
   await page.getByLabel('Soort', { exact: true }).selectOption({ label: 'Notitie' });
   await page.getByLabel(/^Tekst/).fill('Intakegesprek gepland met tolk (synthetisch).');
   await page.getByRole('button', { name: 'Toevoegen aan journaal' }).click();
   await expect(page.locator('.kk-journal')).toContainText('Intakegesprek gepland met tolk');
+  await expectFocusKept(page, 'journal added');
   // Correct an entry, and delete one (after a confirmation).
   await page.getByRole('button', { name: 'Notitie toevoegen' }).click();
   await page.getByLabel('Soort', { exact: true }).selectOption({ label: 'Actie' });
@@ -159,12 +172,15 @@ test('casework: cliënt and traject, journal, tasks, consent, phases, closing, s
   await expect(page.locator('.kk-journal__entry')).toHaveCount(2);
   await page.locator('.kk-journal__entry').filter({ hasText: 'Tijdelijke notitie' }).getByRole('button', { name: /verwijderen$/ }).click();
   await expect(page.getByText('Weet u zeker dat u deze notitie wilt verwijderen?')).toBeVisible();
+  await expectFocusKept(page, 'delete asked');
   await page.getByRole('button', { name: 'Ja, verwijderen' }).click();
   await expect(page.locator('.kk-journal__entry')).toHaveCount(1);
+  await expectFocusKept(page, 'journal entry deleted');
   await page.locator('.kk-journal__entry').getByRole('button', { name: /corrigeren$/ }).click();
   await page.locator('.kk-journal__edit').getByLabel('Tekst').fill('Intakegesprek gepland met tolk (synthetisch), gecorrigeerd.');
   await page.locator('.kk-journal__edit').getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.locator('.kk-journal')).toContainText('gecorrigeerd');
+  await expectFocusKept(page, 'journal corrected');
 
   // Tasks: one overdue, one that gets done. The add form opens on request (issue 13) and stays open for the next one.
   await page.getByRole('button', { name: 'Taak toevoegen' }).click();
@@ -173,11 +189,13 @@ test('casework: cliënt and traject, journal, tasks, consent, phases, closing, s
   await page.getByRole('button', { name: 'Taak toevoegen' }).click();
   await expect(page.locator('.kk-task-list')).toContainText('Zorgverzekering regelen');
   await expect(page.locator('.kk-task').filter({ hasText: 'Zorgverzekering regelen' })).toContainText('Te laat');
+  await expectFocusKept(page, 'task added');
   await page.getByLabel('Taak', { exact: true }).fill('Afspraak huisarts');
   await page.getByLabel('Uiterlijk op').fill(day(5));
   await page.getByRole('button', { name: 'Taak toevoegen' }).click();
   await page.getByRole('button', { name: 'Taak "Afspraak huisarts" is klaar' }).click();
   await expect(page.locator('.kk-task--done')).toContainText('Afspraak huisarts');
+  await expectFocusKept(page, 'task done');
   // A task with a reminder today and a due date next week.
   await page.getByLabel('Taak', { exact: true }).fill('Bedenktijd bespreken');
   await page.getByLabel('Uiterlijk op').fill(day(7));
@@ -194,8 +212,13 @@ test('casework: cliënt and traject, journal, tasks, consent, phases, closing, s
   await page.getByRole('group', { name: 'Schriftelijk gegeven?' }).getByRole('radio', { name: 'Ja' }).check();
   await page.getByRole('button', { name: 'Toestemming vastleggen' }).click();
   await expect(page.locator('#kk-consent').locator('..')).toContainText('Testopvang West');
+  await expectFocusKept(page, 'consent added');
   await page.getByRole('button', { name: 'Toestemming voor Gegevens delen aan Testopvang West intrekken' }).click();
   await expect(page.getByText(/Ingetrokken op/)).toBeVisible();
+  // Its button is gone: focus is on the same consent's status, which now says so, and the status line tells what happened.
+  const withdrawnStatus = page.locator('#kk-consent').locator('..').getByRole('cell').filter({ hasText: 'Ingetrokken op' });
+  await expect(withdrawnStatus).toBeFocused();
+  await expect(page.locator('#kk-consent').locator('..').getByRole('status')).toHaveText('De toestemming voor Gegevens delen aan Testopvang West is ingetrokken.');
 
   // Opvang with the crisisopvang limit shown.
   await page.getByRole('button', { name: 'Opvang toevoegen' }).click();
@@ -203,6 +226,7 @@ test('casework: cliënt and traject, journal, tasks, consent, phases, closing, s
   await page.getByLabel('Begindatum').fill(day(-10));
   await page.getByRole('button', { name: 'Opvang opslaan' }).click();
   await expect(page.getByText(/De crisisopvang loopt tot uiterlijk/)).toBeVisible();
+  await expectFocusKept(page, 'opvang saved');
 
   // Phases: forward, then close with a reason.
   await page.getByRole('button', { name: 'Naar Intake' }).click();
@@ -225,6 +249,7 @@ test('casework: cliënt and traject, journal, tasks, consent, phases, closing, s
   await page.getByRole('button', { name: 'Afsluiten', exact: true }).click();
   await expect(page.locator('.kk-phase-line')).toContainText('Afgesloten');
   await expect(page.getByText(/Reden: Doelen bereikt/)).toBeVisible();
+  await expectFocusKept(page, 'traject closed');
   await expect(page.getByRole('button', { name: 'Heropenen in fase Intake' })).toBeVisible();
 
   // A second, open traject for the overview screens.

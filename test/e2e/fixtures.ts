@@ -106,6 +106,37 @@ async function profileOnCreate(page: Page, baseUrl: string, token: string): Prom
   await page.route(pattern, handler);
 }
 
+/**
+ * The same seeding in the real app: main answers the window's `vault.create` through the window's
+ * own IPC scope (`webContents.ipc`, which Electron asks before `ipcMain`), hands the call to the
+ * app's own relay handler, and, once the core created the vault, saves SYNTHETIC_PROFILE through
+ * the app's `profile.save` handler with the same trusted event, before the window learns the
+ * vault exists. Then it steps aside. The relay's handlers are reached through ipcMain's handler
+ * map (`_invokeHandlers`, where Electron keeps them); should a later Electron keep them elsewhere
+ * this returns false, nothing is changed, and createVault answers the profile question instead.
+ */
+async function profileOnCreateInElectron(electronApp: ElectronApplication): Promise<boolean> {
+  const seeded = await electronApp.evaluate(({ BrowserWindow, ipcMain }, fields) => {
+    type Handler = (event: unknown, ...args: unknown[]) => unknown;
+    const handlers = (ipcMain as unknown as { _invokeHandlers?: Map<string, Handler> })._invokeHandlers;
+    const contents = BrowserWindow.getAllWindows()[0]?.webContents;
+    const create = handlers?.get('kk:invoke:vault.create');
+    const save = handlers?.get('kk:invoke:profile.save');
+    if (!contents || !create || !save) return false;
+    contents.ipc.handle('kk:invoke:vault.create', async (event, ...args) => {
+      const result = (await create(event, ...args)) as { ok?: boolean } | undefined;
+      if (result?.ok === true) {
+        contents.ipc.removeHandler('kk:invoke:vault.create');
+        const saved = (await save(event, { fields })) as { ok?: boolean } | undefined;
+        if (saved?.ok !== true) throw new Error('the synthetic profile was not saved');
+      }
+      return result;
+    });
+    return true;
+  }, SYNTHETIC_PROFILE);
+  return seeded;
+}
+
 export const test = base.extend<{ app: AppHandle; syntheticProfile: boolean }>({
   // Each new vault gets SYNTHETIC_PROFILE, unless a spec says `test.use({ syntheticProfile: false })`
   // (the profile's own spec, which needs the question).
@@ -127,8 +158,10 @@ export const test = base.extend<{ app: AppHandle; syntheticProfile: boolean }>({
           args: [repoRoot],
           env: { ...process.env, KK_VAULT_DIR: vaultDir } as Record<string, string>,
         });
+        const firstWindow = await electronApp.firstWindow();
+        if (syntheticProfile) await profileOnCreateInElectron(electronApp);
         const handle: AppHandle = {
-          page: await electronApp.firstWindow(),
+          page: firstWindow,
           vaultDir,
           async chooseFile(name, content) {
             const path = fileForDialog(root, name, content);
@@ -253,8 +286,8 @@ export async function createVault(page: Page, passphrase = TEST_PASSPHRASE): Pro
   expect(key.length).toBeGreaterThan(20);
   await page.getByLabel('Ik heb de herstelsleutel veilig bewaard').check();
   await page.getByRole('button', { name: 'Verder naar Ketenkluis' }).click();
-  // On the bridge the fixture gave the vault its synthetic profile; where it could not (the
-  // electron project), the profile question comes and is answered with the same profile.
+  // The fixture gave the vault its synthetic profile (bridge and electron); should it not have
+  // been able to, the profile question comes and is answered with the same profile.
   const question = page.getByRole('heading', { level: 1, name: 'Wie werkt er met deze kluis?' });
   await expect(page.getByRole('button', { name: 'Kluis vergrendelen' }).or(question)).toBeVisible();
   if (await question.isVisible()) await fillProfile(page, SYNTHETIC_PROFILE, true);
@@ -286,4 +319,19 @@ export async function unlock(page: Page, passphrase: string): Promise<void> {
 export async function lock(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Kluis vergrendelen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kluis ontgrendelen' })).toBeVisible();
+}
+
+/**
+ * After an action whose outcome the test has already seen: focus is on something a keyboard or
+ * screen-reader user can go on from, never dropped to the page body (issue 13). Waits two frames
+ * for React's effects, then allows a moment for focus moved once data arrived.
+ */
+export async function expectFocusKept(page: Page, after: string): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  await expect
+    .poll(() => page.evaluate(() => (document.activeElement && document.activeElement !== document.body && document.activeElement !== document.documentElement ? document.activeElement.tagName : 'BODY')), {
+      message: `focus fell to the page body after: ${after}`,
+      timeout: 3000,
+    })
+    .not.toBe('BODY');
 }

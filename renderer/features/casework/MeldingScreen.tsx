@@ -16,6 +16,7 @@ import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { LoadingScreen, SavedNotice, SensitivityBadge } from './caseBits';
 import { gemeenteLabel, jaNeeOnbekendLabel, optionLists } from './options';
 import { MeldingEditor, meldingPatch, toMeldingForm } from './MeldingFormScreen';
+import { focusAfterRender } from './focusAfterRender';
 
 /**
  * The conclusion, acute and the feedback. A save gives the melding a new version and this form is
@@ -52,7 +53,10 @@ function ConclusionForm({ melding, saved, setSaved }: { melding: Melding; saved:
       terugkoppeling = checked.data;
     }
     setErrors({});
-    setSaved(await updateMelding({ conclusie: nieuweConclusie, acuut, terugkoppeling, ...(nieuweVorm !== melding.vorm ? { vorm: nieuweVorm } : {}) }));
+    const ok = await updateMelding({ conclusie: nieuweConclusie, acuut, terugkoppeling, ...(nieuweVorm !== melding.vorm ? { vorm: nieuweVorm } : {}) });
+    setSaved(ok);
+    // The form is made afresh from the new version: focus goes to its save button again, beside "Opgeslagen.".
+    if (ok) focusAfterRender('kk-conclusion-save');
   }
 
   const shown = { ...errors, ...serverErrors(write.error) };
@@ -83,7 +87,7 @@ function ConclusionForm({ melding, saved, setSaved }: { melding: Melding; saved:
         <TextareaField label={t('cw.melding.tkToelichting')} name="tk-toelichting" value={tk.toelichting} onChange={(toelichting) => setTk({ ...tk, toelichting })} rows={2} optional />
       </fieldset>
       <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={write.busy} disabled={write.busy}>
+        <Button id="kk-conclusion-save" type="submit" appearance="primary-action-button" busy={write.busy} disabled={write.busy}>
           {t('cw.melding.update')}
         </Button>
       </ButtonGroup>

@@ -363,6 +363,7 @@ export const caseworkEn: Record<keyof typeof caseworkNl, string> = {
   'cw.consent.add': 'Record consent',
   'cw.consent.withdraw': 'Withdraw',
   'cw.consent.withdrawLabel': 'Withdraw consent for {doel} to {ontvanger}',
+  'cw.consent.withdrawn': 'The consent for {doel} to {ontvanger} is withdrawn.',
   'cw.consent.withdrawnOn': 'Withdrawn on {date}',
   'cw.consent.comenshaHint': 'Registration with CoMensha needs written consent. Under 16, a parent or guardian gives it.',
   'cw.consent.ontvangerMissing': 'Fill in the organisation.',

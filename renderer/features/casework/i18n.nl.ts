@@ -362,6 +362,7 @@ export const caseworkNl = {
   'cw.consent.add': 'Toestemming vastleggen',
   'cw.consent.withdraw': 'Intrekken',
   'cw.consent.withdrawLabel': 'Toestemming voor {doel} aan {ontvanger} intrekken',
+  'cw.consent.withdrawn': 'De toestemming voor {doel} aan {ontvanger} is ingetrokken.',
   'cw.consent.withdrawnOn': 'Ingetrokken op {date}',
   'cw.consent.comenshaHint': 'Voor registratie bij CoMensha is schriftelijke toestemming nodig. Onder 16 jaar geeft een ouder of voogd die.',
   'cw.consent.ontvangerMissing': 'Vul de organisatie in.',

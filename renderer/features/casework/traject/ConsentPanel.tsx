@@ -1,5 +1,5 @@
 import { Button, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ToestemmingFields, type TrajectDetail } from '../../../../shared/casework/traject.schema';
 import { useT } from '../../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
@@ -71,6 +71,23 @@ export function ConsentPanel({ detail }: { detail: TrajectDetail }) {
   const write = useAppStore(selectTrajectWrite);
   const { withdrawToestemming } = useAppStoreShallow(selectCaseActions);
   const [announced, setAnnounced] = useState('');
+  // After "Intrekken" its button is gone: focus goes to the status of the same consent, which now
+  // reads "Ingetrokken", and the status line says what happened (issue 13: never to the page body).
+  const [withdrawn, setWithdrawn] = useState<string | null>(null);
+  useEffect(() => {
+    if (!withdrawn) return;
+    const cell = document.getElementById(`kk-consent-status-${withdrawn}`);
+    if (!cell) return;
+    cell.focus();
+    setWithdrawn(null);
+  }, [withdrawn, detail]);
+
+  async function withdraw(c: TrajectDetail['toestemmingen'][number]) {
+    setAnnounced('');
+    if (!(await withdrawToestemming(c.id))) return;
+    setAnnounced(t('cw.consent.withdrawn', { doel: t(`cw.doel.${c.doel}`), ontvanger: c.ontvanger }));
+    setWithdrawn(c.id);
+  }
 
   return (
     <Panel id="kk-consent" title={t('cw.consent.title')} focusable>
@@ -92,7 +109,7 @@ export function ConsentPanel({ detail }: { detail: TrajectDetail }) {
               {formatDate(c.vanaf)}
               {c.tot ? ` – ${formatDate(c.tot)}` : ''}
             </TableCell>
-            <TableCell>
+            <TableCell id={`kk-consent-status-${c.id}`} tabIndex={-1} className="kk-consent-status">
               <Badge tone={c.status === 'geldig' ? 'ok' : c.status === 'ingetrokken' || c.status === 'verlopen' ? 'neutral' : 'warn'}>{t(`cw.tstatus.${c.status}`)}</Badge>
               {c.ingetrokkenOp ? <div className="kk-muted kk-small">{t('cw.consent.withdrawnOn', { date: formatDate(c.ingetrokkenOp) })}</div> : null}
             </TableCell>
@@ -103,7 +120,7 @@ export function ConsentPanel({ detail }: { detail: TrajectDetail }) {
                   appearance="subtle-button"
                   disabled={write.busy}
                   aria-label={t('cw.consent.withdrawLabel', { doel: t(`cw.doel.${c.doel}`), ontvanger: c.ontvanger })}
-                  onClick={() => void withdrawToestemming(c.id)}
+                  onClick={() => void withdraw(c)}
                 >
                   {t('cw.consent.withdraw')}
                 </Button>

@@ -9,6 +9,7 @@ import { serverErrors } from '../../../components/formBits';
 import { Panel, SubmitRow } from '../../../components/screenBits';
 import { useCheckedForm } from '../../../components/useCheckedForm';
 import { gemeenteLabel, jaNeeOnbekendLabel } from '../options';
+import { focusAfterRender } from '../focusAfterRender';
 import { checkTrajectStart, TrajectStartFields, trajectStartOf, type TrajectStart, type TrajectStartFacts } from '../TrajectNewScreen';
 
 /** The facts the traject started with (gemeente, verwijzer, aanmelddatum, minor, preventive); view and correct. */
@@ -23,7 +24,11 @@ export function FactsPanel({ detail }: { detail: TrajectDetail }) {
     // Only the start facts: opvang, procedures and police contacts are the other panels' to change.
     save: async (facts) => {
       const ok = await updateTraject(facts);
-      if (ok) setEditing(false);
+      if (ok) {
+        setEditing(false);
+        // The panel is drawn afresh from the new version: focus goes back to "Gegevens wijzigen".
+        focusAfterRender('kk-facts-edit');
+      }
       return ok;
     },
   });
@@ -31,10 +36,17 @@ export function FactsPanel({ detail }: { detail: TrajectDetail }) {
   return (
     <Panel id="kk-facts" title={t('cw.traject.facts')} focusable>
       {editing ? (
-        <form onSubmit={submit} noValidate>
+        <form id="kk-facts-form" onSubmit={submit} noValidate aria-labelledby="kk-facts">
           <TrajectStartFields value={value} onChange={setValue} errors={{ ...errors, ...serverErrors(write.error) }} />
           <SubmitRow label={t('cw.save')} primary disabled={write.busy}>
-            <Button type="button" appearance="secondary-action-button" onClick={() => setEditing(false)}>
+            <Button
+              type="button"
+              appearance="secondary-action-button"
+              onClick={() => {
+                setEditing(false);
+                focusAfterRender('kk-facts-edit');
+              }}
+            >
               {t('cw.cancel')}
             </Button>
           </SubmitRow>
@@ -53,7 +65,15 @@ export function FactsPanel({ detail }: { detail: TrajectDetail }) {
             <dt>{t('cw.traject.preventief')}</dt>
             <dd>{tr.preventief ? t('cw.yes') : t('cw.no')}</dd>
           </dl>
-          <Button type="button" appearance="subtle-button" onClick={() => setEditing(true)}>
+          <Button
+            id="kk-facts-edit"
+            type="button"
+            appearance="subtle-button"
+            onClick={() => {
+              setEditing(true);
+              focusAfterRender('kk-facts-form', true);
+            }}
+          >
             {t('cw.traject.editFacts')}
           </Button>
         </>

@@ -14,6 +14,7 @@ import { useCheckedForm } from '../../../components/useCheckedForm';
 import { SensitivityBadge } from '../caseBits';
 import { optionLists } from '../options';
 import { AddForm, AddOnRequest, choose } from './AddForm';
+import { focusAfterRender } from '../focusAfterRender';
 
 // What `journaal.add` takes, less the traject (the slice adds it).
 const JournalInput = caseworkMethods['journaal.add'].input.omit({ trajectId: true });
@@ -33,7 +34,21 @@ function JournalEntryView({ entry, focusRef }: { entry: TrajectDetail['journaal'
       return;
     }
     setError(undefined);
-    if (await updateJournaal({ id: entry.id, version: entry.version, tekst: tekst.trim() })) setMode('view');
+    if (await updateJournaal({ id: entry.id, version: entry.version, tekst: tekst.trim() })) {
+      setMode('view');
+      // The entry is drawn afresh from its new version: focus goes back to its "corrigeren".
+      focusAfterRender(`kk-journal-edit-${entry.id}`);
+    }
+  }
+
+  // Each step moves focus to what the person acts on next, never to the page body (issue 13).
+  const to = (next: 'view' | 'edit' | 'delete', focus: string, firstField = false) => {
+    setMode(next);
+    focusAfterRender(focus, firstField);
+  };
+  async function remove() {
+    // The entry is gone: focus goes to the journal's heading, which says what is left.
+    if (await deleteJournaal(entry.id, entry.version)) focusAfterRender('kk-journal');
   }
 
   return (
@@ -42,20 +57,20 @@ function JournalEntryView({ entry, focusRef }: { entry: TrajectDetail['journaal'
         <Badge>{t(`cw.jsoort.${entry.soort}`)}</Badge> <span className="kk-muted">{formatDate(entry.datum)}</span>
         {mode === 'view' ? (
           <span className="kk-journal__actions">
-            <button type="button" className="kk-link-button kk-small" onClick={() => setMode('edit')} aria-label={t('cw.journaal.editLabel', { date: formatDate(entry.datum) })}>
+            <button id={`kk-journal-edit-${entry.id}`} type="button" className="kk-link-button kk-small" onClick={() => to('edit', `kk-journal-form-${entry.id}`, true)} aria-label={t('cw.journaal.editLabel', { date: formatDate(entry.datum) })}>
               {t('cw.journaal.edit')}
             </button>
-            <button type="button" className="kk-link-button kk-small" onClick={() => setMode('delete')} aria-label={t('cw.journaal.deleteLabel', { date: formatDate(entry.datum) })}>
+            <button id={`kk-journal-delete-${entry.id}`} type="button" className="kk-link-button kk-small" onClick={() => to('delete', `kk-journal-confirm-${entry.id}`)} aria-label={t('cw.journaal.deleteLabel', { date: formatDate(entry.datum) })}>
               {t('cw.journaal.delete')}
             </button>
           </span>
         ) : null}
       </div>
       {mode === 'edit' ? (
-        <form onSubmit={save} noValidate className="kk-journal__edit">
+        <form id={`kk-journal-form-${entry.id}`} onSubmit={save} noValidate className="kk-journal__edit">
           <TextareaField label={t('cw.journaal.tekst')} name={`journal-edit-${entry.id}`} value={tekst} onChange={setTekst} error={error} rows={3} />
           <SubmitRow label={t('cw.save')} primary disabled={write.busy}>
-            <Button type="button" appearance="secondary-action-button" onClick={() => (setTekst(entry.tekst), setMode('view'))}>
+            <Button type="button" appearance="secondary-action-button" onClick={() => (setTekst(entry.tekst), to('view', `kk-journal-edit-${entry.id}`))}>
               {t('cw.cancel')}
             </Button>
           </SubmitRow>
@@ -64,13 +79,13 @@ function JournalEntryView({ entry, focusRef }: { entry: TrajectDetail['journaal'
         <p className="kk-journal__text">{entry.tekst}</p>
       )}
       {mode === 'delete' ? (
-        <div className="kk-confirm-box" role="group" aria-label={t('cw.journaal.deleteConfirm')}>
+        <div id={`kk-journal-confirm-${entry.id}`} tabIndex={-1} className="kk-confirm-box" role="group" aria-label={t('cw.journaal.deleteConfirm')}>
           <p>{t('cw.journaal.deleteConfirm')}</p>
           <ButtonGroup>
-            <Button type="button" appearance="primary-action-button" disabled={write.busy} onClick={() => void deleteJournaal(entry.id, entry.version)}>
+            <Button type="button" appearance="primary-action-button" disabled={write.busy} onClick={() => void remove()}>
               {t('cw.journaal.deleteYes')}
             </Button>
-            <Button type="button" appearance="secondary-action-button" onClick={() => setMode('view')}>
+            <Button type="button" appearance="secondary-action-button" onClick={() => to('view', `kk-journal-delete-${entry.id}`)}>
               {t('cw.cancel')}
             </Button>
           </ButtonGroup>
