@@ -195,7 +195,7 @@ export function importeerOverzicht(db: Db, ctx: WriteContext, periode: TafelPeri
       recordChange(db, ctx, 'tafelOntvangst', huidig.id, 'replace', ['vervangenDoor']);
     }
     const melding = huidig
-      ? `Verbetering ontvangen: overzicht ${b.volgnummer} van ${sleutel.naam} over ${periodeTekst(periode)} vervangt nummer ${huidig.volgnummer}.`
+      ? `Verbetering ontvangen: overzicht ${b.volgnummer} van ${sleutel.naam} over ${periodeTekst(periode)} vervangt nummer ${huidig.volgnummer}.${b.verbetert !== huidig.vrijgave_id ? ' Er zat nog een versie tussen die u niet hebt ontvangen; die telt niet meer.' : ''}`
       : `Ontvangen: overzicht ${b.volgnummer} van ${sleutel.naam} over ${periodeTekst(periode)}, handtekening klopt.`;
     return { ok: true, bestandsnaam, vrijgaveId: b.vrijgaveId, organisatie: sleutel.naam, vervangt: huidig?.vrijgave_id ?? null, melding };
   });

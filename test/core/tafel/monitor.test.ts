@@ -238,6 +238,16 @@ describe('corrections and superseded releases', () => {
     expect(los.bestand.verbetert).toBeUndefined();
     weigert(los.json, 'geen-verbetering', /geen verbetering daarvan/);
   });
+  it('a correction of a version never received (an intermediate one) still replaces the current release, and says so', () => {
+    const tussen = geefUit(zuid, JAAR, zuidWereld(5));
+    const laatste = geefUit(zuid, JAAR, zuidWereld(5));
+    expect(laatste.bestand.verbetert).toBe(tussen.bestand.vrijgaveId);
+    const r = importeerOverzicht(db, ownerWriter(), JAAR, 'zuid-v4.json', Buffer.from(laatste.json, 'utf8'));
+    expect(r).toMatchObject({ ok: true, vervangt: correctie.bestand.vrijgaveId });
+    if (r.ok) expect(r.melding).toMatch(/overzicht 4 .* vervangt nummer 2\. Er zat nog een versie tussen die u niet hebt ontvangen/);
+    // The intermediate version now comes too late.
+    weigert(tussen.json, 'ouder', /nummer 4\)\. Dit bestand \(nummer 3\) is ouder/);
+  });
   it('a retired key: its new files are refused, what it signed stays; a used key is never deleted', () => {
     const id = ondertekenaars(db).find((s) => s.organisatieId === 'zoco-zuid')!.id;
     const o = inTransaction(db, () => trekOndertekenaarIn(db, ownerWriter(), id, 'sleutel vervangen'));
