@@ -35,6 +35,7 @@ const organisatie = fc.record({
   wereld,
   k: fc.constantFrom(3, 4, 5, 5),
   afronden: fc.constantFrom(undefined, undefined, 3, 5),
+  ruis: fc.constantFrom(undefined, undefined, 1, 3),
 });
 
 const PERIODE: TafelPeriode = { jaar: 2024 };
@@ -53,7 +54,7 @@ function bestand(i: number, w: Wereld, instellingen: InstellingenInvoer): { best
       organisatie: { id: `org-${i}`, naam: `Organisatie ${i}` },
       regio: p.regio,
       periode: p.periode,
-      instellingen: { k: p.k, ...(p.afronding !== undefined ? { afronding: p.afronding } : {}), ruis: false },
+      instellingen: { k: p.k, ...(p.afronding !== undefined ? { afronding: p.afronding } : {}), ruis: p.ruisMax !== undefined, ...(p.ruisMax !== undefined ? { ruisMax: p.ruisMax } : {}) },
       methodeVersie: p.methodeVersie,
       methode: p.methode,
       grondslag: 'synthetisch',
@@ -71,12 +72,14 @@ function bestand(i: number, w: Wereld, instellingen: InstellingenInvoer): { best
 const binnen = (n: number, i: { min: number; max: number | null }) => i.min <= n && (i.max === null || n <= i.max);
 
 describe('the compiled monitor holds the truth', () => {
-  it('for arbitrary figures of 1–4 organisations through onderdruk: every section cell and every combined cell contains the true count', () => {
+  it('for arbitrary figures of 1–4 organisations through onderdruk (k 3..5, rounding, noise): every section cell and every combined cell contains the true count', () => {
     let smal = 0;
     let verborgen = 0;
     fc.assert(
       fc.property(fc.array(organisatie, { minLength: 1, maxLength: 4 }), (orgs) => {
-        const files = orgs.map((o, i) => bestand(i, o.wereld, o.afronden ? { k: o.k, afronding: o.afronden } : { k: o.k }));
+        const files = orgs.map((o, i) =>
+          bestand(i, o.wereld, { k: o.k, ...(o.afronden ? { afronding: o.afronden } : {}), ...(o.ruis ? { ruis: { sleutel: `test-ruissleutel-${i}-abcdefgh`, max: o.ruis } } : {}) }),
+        );
         const m = compileerMonitor(PERIODE, files.map((f) => f.bestand));
         // Sections: each organisation's own truth.
         for (const s of m.secties) {
@@ -136,9 +139,13 @@ describe('intervals', () => {
     expect(m.get('r.a')).toEqual({ min: 0, max: 4 });
   });
 
-  it('rounding widens a shown count as ruis.ts says a reader can conclude (base 5, k 5: 10 → 8..12)', () => {
+  it('rounding and noise widen a shown count as ruis.ts says a reader can conclude (base 5, k 5: 10 → 8..12; noise ±2 on 10 → 8..12; both → 6..14)', () => {
     const m = bestandIntervallen({ cellen: { 'r.a': 10 }, vergelijkingen: [], instellingen: { k: 5, afronding: 5, ruis: false } });
     expect(m.get('r.a')).toEqual({ min: 8, max: 12 });
+    expect(bestandIntervallen({ cellen: { 'r.a': 10 }, vergelijkingen: [], instellingen: { k: 5, ruis: true, ruisMax: 2 } }).get('r.a')).toEqual({ min: 8, max: 12 });
+    expect(bestandIntervallen({ cellen: { 'r.a': 10 }, vergelijkingen: [], instellingen: { k: 5, afronding: 5, ruis: true, ruisMax: 2 } }).get('r.a')).toEqual({ min: 6, max: 14 });
+    // A shown 0 is always exactly 0.
+    expect(bestandIntervallen({ cellen: { 'r.a': 0 }, vergelijkingen: [], instellingen: { k: 5, afronding: 5, ruis: true, ruisMax: 2 } }).get('r.a')).toEqual({ min: 0, max: 0 });
   });
 
   it('propagation uses "minstens" relations one way only, and never leaves whole numbers ≥ 0', () => {
