@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Uitbuitingsvorm } from '../../../shared/casework/common.schema';
 import type { MonitorCijfers } from '../../../shared/casework/dashboard.schema';
 import { regioGemeenten } from '../../../shared/casework/gemeenten';
-import { MeldConclusie, MeldingVorm } from '../../../shared/casework/melding.schema';
+import { MeldConclusie, type MeldingVorm } from '../../../shared/casework/melding.schema';
 import { bronVanTrajecten, monitorCijfers, type MeldingTelling, type MonitorBron, type PolitieTelling, type TrajectFeit } from '../../../shared/casework/monitor';
 import { AfsluitReden, PolitiecontactSoort } from '../../../shared/casework/traject.schema';
 import { telOp, telOpCijfers } from '../../../shared/tafel/telOp';
@@ -26,7 +26,7 @@ const traject = fc.record({
 const client = fc.record({ trajecten: fc.array(traject, { minLength: 1, maxLength: 3 }), vault: fc.boolean() });
 const melding = fc.record({
   gemeente: fc.constantFrom('Rotterdam', 'Schiedam', 'Vlaardingen', 'onbekend-in-regio', 'Utrecht', 'onbekend'),
-  vorm: fc.constantFrom(...MeldingVorm.options),
+  vorm: fc.constantFrom<MeldingVorm>(...Uitbuitingsvorm.options, 'onbekend', 'geen'),
   minderjarig: fc.option(fc.boolean(), { nil: null }),
   preventiefGesprek: fc.boolean(),
   informatieverzoek: fc.boolean(),
