@@ -1,10 +1,8 @@
 // @vitest-environment happy-dom
 // Contact persons, meldingen filters with saved views, and journal paging: the screens on a
 // real core with a real encrypted vault in a temp dir (only the transport is skipped).
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContactPerson } from '../../../shared/casework/client.schema';
 import type { MeldingFieldsInput } from '../../../shared/casework/melding.schema';
 import { selectTrajectDetail } from '../../../renderer/features/casework/caseSelectors';
@@ -13,21 +11,11 @@ import { dateRangeProblem } from '../../../renderer/features/casework/meldingen.
 import { MeldingListScreen } from '../../../renderer/features/casework/MeldingListScreen';
 import { JournaalPanel } from '../../../renderer/features/casework/traject/JournaalPanel';
 import { TrajectListScreen } from '../../../renderer/features/casework/TrajectListScreen';
-import type { AppStore } from '../../../renderer/store/appStore';
 import { StoreProvider, useAppStore } from '../../../renderer/store/StoreProvider';
-import type { InProcessApi } from '../inProcessApi';
-import { useVirtualScrollHeight } from './layoutShim';
-import { unlockedStore } from './unlockedStore';
+import { change, click, screenVault } from './setup';
 
-let env: InProcessApi;
-let store: AppStore;
-
-/** Calls the core through the renderer API and unwraps the result (test set-up and read-back). */
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const result = (await (env.api as unknown as Record<string, (i: unknown) => Promise<{ ok: boolean; value?: T; error?: unknown }>>)[method]!(input)) as { ok: boolean; value?: T; error?: unknown };
-  if (!result.ok) throw new Error(`${method} refused: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
+const vault = screenVault();
+const { call, withStore } = vault;
 
 /** Synthetic meldingen: the counts per filter below follow from this table. */
 const meldingen: MeldingFieldsInput[] = [
@@ -48,7 +36,6 @@ function journalDay(i: number): string {
 let trajectId = '';
 
 beforeAll(async () => {
-  ({ env, store } = await unlockedStore());
   const file = {
     format: 'ketenkluis.casework',
     versie: 1,
@@ -65,41 +52,17 @@ beforeAll(async () => {
     ],
     meldingen,
   };
-  const path = join(env.vaultDir, '..', 'more.json');
-  writeFileSync(path, JSON.stringify(file));
-  env.answerFileDialog(path);
-  const { file: chosen } = await call<{ file: { token: string } }>('import.chooseFile', {});
-  const imported = await call<{ trajecten: number; meldingen: number; journaal: number }>('import.chosen', { token: chosen.token });
+  const imported = await vault.importFile<{ trajecten: number; meldingen: number; journaal: number }>('more.json', file);
   expect(imported).toMatchObject({ trajecten: 1, meldingen: meldingen.length, journaal: JOURNAL_COUNT });
   const list = await call<{ items: { id: string }[] }>('trajecten.list', {});
   trajectId = list.items[0]!.id;
 });
-afterAll(() => env.dispose());
-
-useVirtualScrollHeight();
-afterEach(() => cleanup());
-
-function withStore(ui: React.ReactNode) {
-  return render(<StoreProvider store={store}>{ui}</StoreProvider>);
-}
-
-async function click(element: HTMLElement) {
-  await act(async () => {
-    fireEvent.click(element);
-  });
-}
-
-async function change(element: HTMLElement, value: string) {
-  await act(async () => {
-    fireEvent.change(element, { target: { value } });
-  });
-}
 
 describe('contact persons in the cliënt form', () => {
   async function openClient(contactpersonen: ContactPerson[]) {
     const created = await call<{ id: string }>('clienten.create', { fields: { roepnaam: 'Contacttest', contactpersonen } });
     await act(async () => {
-      await store.getState().loadClient(created.id);
+      await vault.store.getState().loadClient(created.id);
     });
     withStore(<ClientScreen id={created.id} />);
     await screen.findByLabelText(/^Roepnaam/);
@@ -187,7 +150,7 @@ describe('contact persons in the cliënt form', () => {
     await change(within(person).getByLabelText('Relatie tot de cliënt'), 'partner');
     await click(screen.getByRole('button', { name: 'Cliënt vastleggen' }));
     await waitFor(() => expect(screen.getByText(/De cliënt is vastgelegd met pseudoniemcode KK-/)).toBeTruthy());
-    const stored = await call<{ contactpersonen: ContactPerson[] }>('clienten.get', { id: store.getState().client!.id });
+    const stored = await call<{ contactpersonen: ContactPerson[] }>('clienten.get', { id: vault.store.getState().client!.id });
     expect(stored.contactpersonen).toEqual([{ naam: 'Test Partner', relatie: 'partner', wettelijkVertegenwoordiger: false }]);
   });
 });
@@ -208,7 +171,7 @@ describe('meldingen list: filters and saved views', () => {
     await waitFor(() => expect(count()).toBe('Aantal meldingen: 1'));
 
     // Gemeente: all, then the groups of the gemeente pick list, with the monitor's unknown answers.
-    await act(async () => store.getState().setMeldingFilter({ sort: 'datum', richting: 'desc' }));
+    await act(async () => vault.store.getState().setMeldingFilter({ sort: 'datum', richting: 'desc' }));
     await waitFor(() => expect(count()).toBe(`Aantal meldingen: ${meldingen.length}`));
     const gemeente = screen.getByLabelText('Gemeente') as HTMLSelectElement;
     expect(gemeente.options[0]!.textContent).toBe('Alle');
@@ -225,7 +188,7 @@ describe('meldingen list: filters and saved views', () => {
     await waitFor(() => expect(count()).toBe('Aantal meldingen: 1'));
     await change(gemeente, 'Rotterdam');
     await waitFor(() => expect(count()).toBe('Aantal meldingen: 3'));
-    await act(async () => store.getState().setMeldingFilter({ sort: 'datum', richting: 'desc' }));
+    await act(async () => vault.store.getState().setMeldingFilter({ sort: 'datum', richting: 'desc' }));
   });
 
   it('a "vanaf" after "tot" gets a clear message and the list keeps its rows', async () => {
@@ -235,24 +198,24 @@ describe('meldingen list: filters and saved views', () => {
     withStore(<MeldingListScreen />);
     await change(screen.getByLabelText('Datum vanaf'), '2025-03-01');
     await waitFor(() => expect(count()).toBe('Aantal meldingen: 4'));
-    const generation = store.getState().meldingList.generation;
+    const generation = vault.store.getState().meldingList.generation;
     await change(screen.getByLabelText('Datum tot en met'), '2025-02-01');
     expect(screen.getByText('De datum "vanaf" ligt na de datum "tot en met". Kies een eerdere "vanaf" of een latere "tot en met".')).toBeTruthy();
     expect(count()).toBe('Aantal meldingen: 4');
-    expect(store.getState().meldingList.generation).toBe(generation);
-    expect(store.getState().meldingFilter).toMatchObject({ vanaf: '2025-03-01' });
-    expect(store.getState().meldingFilter.tot).toBeUndefined();
+    expect(vault.store.getState().meldingList.generation).toBe(generation);
+    expect(vault.store.getState().meldingFilter).toMatchObject({ vanaf: '2025-03-01' });
+    expect(vault.store.getState().meldingFilter.tot).toBeUndefined();
     expect(screen.getAllByRole('row').length).toBeGreaterThan(1);
     // Corrected: the message goes and the list follows.
     await change(screen.getByLabelText('Datum tot en met'), '2025-04-30');
     await waitFor(() => expect(count()).toBe('Aantal meldingen: 2'));
     expect(screen.queryByText(/ligt na de datum/)).toBeNull();
-    await act(async () => store.getState().setMeldingFilter({ sort: 'datum', richting: 'desc' }));
+    await act(async () => vault.store.getState().setMeldingFilter({ sort: 'datum', richting: 'desc' }));
   });
 
   it('a saved meldingen view applies its filter, and shows only under the meldingen list', async () => {
     const view = render(
-      <StoreProvider store={store}>
+      <StoreProvider store={vault.store}>
         <MeldingListScreen />
       </StoreProvider>,
     );
@@ -266,7 +229,7 @@ describe('meldingen list: filters and saved views', () => {
     expect(stored.views.find((v) => v.naam === 'SU vanaf februari')?.definitie).toMatchObject({ lijst: 'meldingen', filter: { vorm: 'seksuele-uitbuiting', vanaf: '2025-02-01' } });
 
     // Back to everything, then the view brings the filter (and its date field) back.
-    await act(async () => store.getState().setMeldingFilter({ sort: 'datum', richting: 'desc' }));
+    await act(async () => vault.store.getState().setMeldingFilter({ sort: 'datum', richting: 'desc' }));
     await waitFor(() => expect(count()).toBe(`Aantal meldingen: ${meldingen.length}`));
     expect((screen.getByLabelText('Datum vanaf') as HTMLInputElement).value).toBe('');
     await click(screen.getByRole('button', { name: 'Gebruik SU vanaf februari' }));
@@ -281,8 +244,8 @@ describe('meldingen list: filters and saved views', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Gebruik Open trajecten Rotterdam' })).toBeTruthy());
     expect(screen.queryByRole('button', { name: 'Gebruik SU vanaf februari' })).toBeNull();
     await click(screen.getByRole('button', { name: 'Gebruik Open trajecten Rotterdam' }));
-    expect(store.getState().trajectFilter).toMatchObject({ gemeente: 'Rotterdam' });
-    expect(store.getState().meldingFilter).toMatchObject({ vorm: 'seksuele-uitbuiting', vanaf: '2025-02-01' });
+    expect(vault.store.getState().trajectFilter).toMatchObject({ gemeente: 'Rotterdam' });
+    expect(vault.store.getState().meldingFilter).toMatchObject({ vorm: 'seksuele-uitbuiting', vanaf: '2025-02-01' });
     cleanup();
 
     // And the meldingen list does not offer the trajecten view; removing its own view removes it from the vault.
@@ -293,7 +256,7 @@ describe('meldingen list: filters and saved views', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Gebruik SU vanaf februari' })).toBeNull());
     expect(document.activeElement?.textContent).toBe('Opgeslagen weergaven');
     expect((await call<{ views: { naam: string }[] }>('views.list', {})).views.map((v) => v.naam)).toEqual(['Open trajecten Rotterdam']);
-    await act(async () => store.getState().setMeldingFilter({ sort: 'datum', richting: 'desc' }));
+    await act(async () => vault.store.getState().setMeldingFilter({ sort: 'datum', richting: 'desc' }));
   });
 });
 
@@ -306,7 +269,7 @@ describe('journal paging in the traject screen', () => {
 
   it('loads older notes page by page until the oldest is shown; writes keep what is loaded', async () => {
     await act(async () => {
-      await store.getState().openTraject(trajectId);
+      await vault.store.getState().openTraject(trajectId);
     });
     withStore(<OpenJournal />);
     expect(countText()).toBe(`Notities: 100 van ${JOURNAL_COUNT}`);
@@ -322,7 +285,7 @@ describe('journal paging in the traject screen', () => {
     expect(screen.queryByRole('button', { name: /^Oudere notities laden/ })).toBeNull();
     expect(document.activeElement?.textContent).toContain('Synthetische notitie nummer 029');
     // Newest first, each entry once.
-    const texts = store.getState().trajectDetail!.journaal.map((j) => j.tekst);
+    const texts = vault.store.getState().trajectDetail!.journaal.map((j) => j.tekst);
     expect(new Set(texts).size).toBe(JOURNAL_COUNT);
     expect(texts[0]).toBe('Synthetische notitie nummer 229');
     expect(texts.at(-1)).toBe('Synthetische notitie nummer 000');
@@ -353,7 +316,7 @@ describe('journal paging in the traject screen', () => {
 
     // Opening the traject again starts with the newest page.
     await act(async () => {
-      await store.getState().openTraject(trajectId);
+      await vault.store.getState().openTraject(trajectId);
     });
     expect(countText()).toBe(`Notities: 100 van ${JOURNAL_COUNT}`);
     expect(screen.getByRole('button', { name: `Oudere notities laden (nog ${JOURNAL_COUNT - 100})` })).toBeTruthy();

@@ -4,35 +4,22 @@
 // empty and put focus where the work goes on; search counts beyond its first 100 hits with a
 // snippet; Ctrl+K names each person once, by the one rule for names in lists; empty lists say
 // what to do first.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { naamInLijst, naamZichtbaarOp } from '../../../renderer/features/casework/caseBits';
 import { MeldingListScreen } from '../../../renderer/features/casework/MeldingListScreen';
 import { QuickSwitcher } from '../../../renderer/features/casework/QuickSwitcher';
 import { SearchScreen } from '../../../renderer/features/casework/SearchScreen';
 import { TrajectScreen } from '../../../renderer/features/casework/TrajectScreen';
-import type { AppStore } from '../../../renderer/store/appStore';
-import { StoreProvider } from '../../../renderer/store/StoreProvider';
-import type { InProcessApi } from '../inProcessApi';
-import { useVirtualScrollHeight } from './layoutShim';
-import { unlockedStore } from './unlockedStore';
+import { change, click, screenVault } from './setup';
 
-let env: InProcessApi;
-let store: AppStore;
+const vault = screenVault();
+const { call, withStore } = vault;
 let trajectId = '';
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const result = (await (env.api as unknown as Record<string, (i: unknown) => Promise<{ ok: boolean; value?: T; error?: unknown }>>)[method]!(input)) as { ok: boolean; value?: T; error?: unknown };
-  if (!result.ok) throw new Error(`${method} refused: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
 
 const WORD = 'zeldzaamwoord';
 
 beforeAll(async () => {
-  ({ env, store } = await unlockedStore());
   const file = {
     format: 'ketenkluis.casework',
     versie: 1,
@@ -53,30 +40,9 @@ beforeAll(async () => {
     ],
     meldingen: [{ datum: '2025-01-10', kanaal: 'telefoon', anoniem: true, melderType: 'burger', vorm: 'seksuele-uitbuiting', gemeente: 'Rotterdam', minderjarig: false }],
   };
-  const path = join(env.vaultDir, '..', 'pages.json');
-  writeFileSync(path, JSON.stringify(file));
-  env.answerFileDialog(path);
-  const { file: chosen } = await call<{ file: { token: string } }>('import.chooseFile', {});
-  await call('import.chosen', { token: chosen.token });
+  await vault.importFile('pages.json', file);
   trajectId = (await call<{ items: { id: string }[] }>('trajecten.list', {})).items[0]!.id;
 });
-afterAll(() => env.dispose());
-useVirtualScrollHeight();
-afterEach(() => cleanup());
-
-function withStore(ui: React.ReactNode) {
-  return render(<StoreProvider store={store}>{ui}</StoreProvider>);
-}
-async function click(element: HTMLElement) {
-  await act(async () => {
-    fireEvent.click(element);
-  });
-}
-async function change(element: HTMLElement, value: string) {
-  await act(async () => {
-    fireEvent.change(element, { target: { value } });
-  });
-}
 
 describe('one rule for names in lists', () => {
   it('a row that leads to the cliënt shows the name, a row that leads to a traject does not', () => {
@@ -170,7 +136,7 @@ describe('Ctrl+K', () => {
   it('shows the person once, with the name on the cliënt row only', async () => {
     withStore(<QuickSwitcher />);
     await act(async () => {
-      store.getState().setQuickSwitcherOpen(true);
+      vault.store.getState().setQuickSwitcherOpen(true);
     });
     await change(screen.getByRole('combobox'), 'Testpagina');
     await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(2));

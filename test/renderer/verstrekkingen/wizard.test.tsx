@@ -6,47 +6,19 @@
 // order, the outcome with reasoning, sources and the preview, the decision record, the package's
 // password shown once, and everything dropped on lock. Every person here is synthetic.
 import { join } from 'node:path';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { App } from '../../../renderer/App';
-import type { AppStore } from '../../../renderer/store/appStore';
-import { StoreProvider } from '../../../renderer/store/StoreProvider';
-import { addDays, localToday } from '../../../shared/casework/dates';
-import { PASSPHRASE, type InProcessApi } from '../inProcessApi';
-import { unlockedStore } from '../casework/unlockedStore';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../../shared/casework/dates';
+import { PASSPHRASE } from '../inProcessApi';
+import { COMENSHA, today, vkVault } from './setup';
 
-let env: InProcessApi;
-let store: AppStore;
-const s = () => store.getState();
-const today = localToday();
-
-/** Calls the core through the renderer API and unwraps the result (test set-up and read-back). */
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const result = (await (env.api as unknown as Record<string, (i: unknown) => Promise<{ ok: boolean; value?: T; error?: unknown }>>)[method]!(input)) as { ok: boolean; value?: T; error?: unknown };
-  if (!result.ok) throw new Error(`${method} refused: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
-/** The answers of a CoMensha registration with the cliënt's written consent. */
-const COMENSHA: Record<string, string> = {
-  'zonder-persoonsgegevens': 'nee',
-  'afzender-opsporing': 'nee',
-  'doel-verenigbaar': 'ja',
-  'uitzondering-strafrechtelijk': 'uitdrukkelijke-toestemming',
-  'uitzondering-bijzonder': 'uitdrukkelijke-toestemming',
-  'eigen-beroepsgeheim': 'nee',
-  proportioneel: 'ja',
-  'minder-ingrijpend': 'nee',
-  informeren: 'ja',
-};
+const vault = vkVault('Testa Wizard');
+const { call, s, renderApp } = vault;
 
 let trajectId = '';
 let pseudoniem = '';
 
 beforeAll(async () => {
-  ({ env, store } = await unlockedStore());
-  expect(await s().saveProfile({ naam: 'Testa Wizard', functie: 'zorgcoordinator', organisatie: 'essm', regio: 'rotterdam' })).toBe(true);
-  s().finishProfileQuestion();
   const client = await call<{ id: string; pseudoniem: string }>('clienten.create', {
     fields: { roepnaam: 'Testa', achternaam: 'Wizardia', geboortedatum: `${Number(today.slice(0, 4)) - 24}-05-02`, geslacht: 'vrouw', nationaliteit: 'Fictief', gezondheid: 'Synthetische gezondheidsnotitie' },
   });
@@ -58,8 +30,6 @@ beforeAll(async () => {
   trajectId = traject.id;
   await call('toestemmingen.add', { trajectId, fields: { doel: 'registratie-comensha', ontvanger: 'CoMensha', vanaf: addDays(today, -10), schriftelijk: true, gegevenDoor: 'client' } });
 });
-afterAll(() => env.dispose());
-afterEach(() => cleanup());
 
 /** The heading of the step on screen (the question, step 0, or the outcome). */
 const vraagKop = () => screen.getByTestId('vk-vraag');
@@ -89,11 +59,7 @@ function ddmmjjjj(iso: string): string {
 
 describe('the stappenplan wizard', () => {
   it('walks a CoMensha registration with written consent from step 0 to a decision and its package', async () => {
-    render(
-      <StoreProvider store={store}>
-        <App />
-      </StoreProvider>,
-    );
+    renderApp();
     act(() => s().startVerstrekking(trajectId));
 
     // Step 0: the traject's consents with their state, the recipient, the purpose, the data.
@@ -181,7 +147,7 @@ describe('the stappenplan wizard', () => {
     expect((await call<{ concepten: unknown[] }>('verstrekkingen.listDrafts', {})).concepten).toEqual([]);
 
     // The package: main's save dialog, the password shown once with the instruction.
-    env.answerFileDialog(join(env.vaultDir, '..', 'pakket.pdf'));
+    vault.env.answerFileDialog(join(vault.env.vaultDir, '..', 'pakket.pdf'));
     fireEvent.click(screen.getByRole('button', { name: 'Pakket opslaan (PDF met wachtwoord)' }));
     const wachtwoord = await screen.findByTestId('vk-wachtwoord-waarde');
     const geheim = wachtwoord.textContent ?? '';
@@ -213,11 +179,7 @@ describe('the stappenplan wizard', () => {
   it('speaks English when the person chose English (the rule set’s own questions stay Dutch)', async () => {
     expect(await s().updateSettings({ language: 'en' })).toBe(true);
     try {
-      render(
-        <StoreProvider store={store}>
-          <App />
-        </StoreProvider>,
-      );
+      renderApp();
       act(() => s().startVerstrekking(trajectId));
       await opStap('Who do you want to give data to, and what for?');
       expect(screen.getByTestId('vk-stap').textContent).toBe('Step 0 of 9: Recipient');
@@ -241,11 +203,7 @@ describe('the stappenplan wizard', () => {
       const next = await call<{ concept: { id: string; version: number } }>('verstrekkingen.step', { id: ref.id, version: ref.version, antwoord: { vraag, waarde: COMENSHA[vraag] } });
       ref = next.concept;
     }
-    render(
-      <StoreProvider store={store}>
-        <App />
-      </StoreProvider>,
-    );
+    renderApp();
     await waitFor(() => expect(s().profielVraag).toBe('klaar'));
     act(() => s().openVerstrekkingen({ screen: 'overzicht' }));
     await waitFor(() => expect(s().vkConcepten.length).toBeGreaterThan(0));
