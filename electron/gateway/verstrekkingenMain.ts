@@ -5,6 +5,9 @@ import type { Forward, MainHandlers } from './windowCalls';
  * Main's part of the disclosures: the dialogs, the clipboard and the print, which only main can
  * do. The window never names a path and never receives a copied value or the print: main asks
  * the core (host methods) whether the gate lets it through, and the core decides and records.
+ * The password of a package just saved is shown once in the window; for "Wachtwoord kopiëren"
+ * main keeps it in memory by the package's register id until the person closes it, the vault
+ * locks, or 10 minutes have passed, so the window never has to send it back.
  * Plain Node (no electron): main passes the native dialog, clipboard and printer in; the test
  * bridge passes scripted ones.
  */
@@ -25,9 +28,21 @@ export type PrintHtml = (html: string) => Promise<boolean>;
 /** A copied value is cleared from the clipboard after this long, if the clipboard still holds it. */
 export const CLIPBOARD_CLEAR_MS = 30_000;
 
+/** How long main keeps the password of a package just saved, for copying it, at most. */
+export const WACHTWOORD_BEWAAR_MS = 10 * 60_000;
+
 export interface VerstrekkingenMain {
-  handlers: Pick<MainHandlers, 'verstrekkingen.savePackage' | 'verstrekkingen.print' | 'verstrekkingen.copyField' | 'verstrekkingen.exportRegister' | 'stappenplan.import'>;
-  /** Clears a copied value now if the clipboard still holds it (on lock and quit). */
+  handlers: Pick<
+    MainHandlers,
+    | 'verstrekkingen.savePackage'
+    | 'verstrekkingen.print'
+    | 'verstrekkingen.copyField'
+    | 'verstrekkingen.kopieerWachtwoord'
+    | 'verstrekkingen.vergeetWachtwoord'
+    | 'verstrekkingen.exportRegister'
+    | 'stappenplan.import'
+  >;
+  /** Clears a copied value now if the clipboard still holds it, and forgets every kept package password (on lock and quit). */
   forget(): void;
 }
 
@@ -50,6 +65,8 @@ export function createVerstrekkingenMain(deps: {
   const clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   let dialogOpen = false;
   let copied: { value: string; timer: unknown } | null = null;
+  /** Passwords of packages just saved, by register id: only for copying, only for a while. */
+  const wachtwoorden = new Map<string, { wachtwoord: string; timer: unknown }>();
 
   async function dialog<T>(show: () => Promise<T>): Promise<T> {
     // A second click while a dialog is open would stack a second dialog on the first.
@@ -71,6 +88,29 @@ export function createVerstrekkingenMain(deps: {
     if (deps.clipboard.readText() === value) deps.clipboard.clear();
   }
 
+  /** Puts a value on the clipboard, to be cleared after 30 seconds if it is still there. */
+  function kopieer(value: string): { gekopieerd: true; wisNaSeconden: number } {
+    clearIfStillOurs();
+    deps.clipboard.writeText(value);
+    const timer = setTimer(() => {
+      if (copied?.value === value) clearIfStillOurs();
+    }, CLIPBOARD_CLEAR_MS);
+    copied = { value, timer };
+    return { gekopieerd: true, wisNaSeconden: CLIPBOARD_CLEAR_MS / 1000 };
+  }
+
+  function houWachtwoord(registerId: string, wachtwoord: string): void {
+    vergeetWachtwoord(registerId);
+    wachtwoorden.set(registerId, { wachtwoord, timer: setTimer(() => vergeetWachtwoord(registerId), WACHTWOORD_BEWAAR_MS) });
+  }
+
+  function vergeetWachtwoord(registerId: string): void {
+    const kept = wachtwoorden.get(registerId);
+    if (!kept) return;
+    clearTimer(kept.timer);
+    wachtwoorden.delete(registerId);
+  }
+
   return {
     handlers: {
       'verstrekkingen.savePackage': async (input) => {
@@ -81,6 +121,7 @@ export function createVerstrekkingenMain(deps: {
         if (path === null) return { ok: true, value: { opgeslagen: false } };
         const written = await deps.forward('verstrekkingen.writePackage', { ...input, path });
         if (!written.ok) return written;
+        houWachtwoord(written.value.registerId, written.value.wachtwoord);
         return { ok: true, value: { opgeslagen: true, ...written.value } };
       },
       'verstrekkingen.print': async (input) => {
@@ -91,14 +132,17 @@ export function createVerstrekkingenMain(deps: {
       'verstrekkingen.copyField': async (input) => {
         const copy = await deps.forward('verstrekkingen.copyValue', input);
         if (!copy.ok) return copy;
-        clearIfStillOurs();
-        deps.clipboard.writeText(copy.value.waarde);
-        const value = copy.value.waarde;
-        const timer = setTimer(() => {
-          if (copied?.value === value) clearIfStillOurs();
-        }, CLIPBOARD_CLEAR_MS);
-        copied = { value, timer };
-        return { ok: true, value: { gekopieerd: true, wisNaSeconden: CLIPBOARD_CLEAR_MS / 1000 } };
+        return { ok: true, value: kopieer(copy.value.waarde) };
+      },
+      'verstrekkingen.kopieerWachtwoord': async ({ registerId }) => {
+        // Gone after closing, locking or 10 minutes: the window says so; it never sends the password.
+        const kept = wachtwoorden.get(registerId);
+        if (!kept) return { ok: true, value: { gekopieerd: false, reden: 'verlopen' } };
+        return { ok: true, value: kopieer(kept.wachtwoord) };
+      },
+      'verstrekkingen.vergeetWachtwoord': async ({ registerId }) => {
+        vergeetWachtwoord(registerId);
+        return { ok: true, value: {} };
       },
       'verstrekkingen.exportRegister': async (input) => {
         const now = deps.now?.() ?? new Date();
@@ -116,7 +160,10 @@ export function createVerstrekkingenMain(deps: {
         return { ok: true, value: { versie: imported.value.versie } };
       },
     },
-    forget: clearIfStillOurs,
+    forget() {
+      clearIfStillOurs();
+      for (const registerId of [...wachtwoorden.keys()]) vergeetWachtwoord(registerId);
+    },
   };
 }
 

@@ -95,6 +95,10 @@ export interface VerstrekkingenSlice {
   /** Saves the package of the open decision (main's save dialog); the password is in the answer, shown once and never kept here. */
   savePackage(): Promise<PakketResultaat | null>;
   printBesluit(): Promise<boolean | null>;
+  /** Main copies the password of the package just saved (by its register id; the window never sends the password). */
+  kopieerWachtwoord(registerId: string): Promise<Output<'verstrekkingen.kopieerWachtwoord'> | null>;
+  /** The password is closed: main forgets it (copying is no longer possible). */
+  vergeetWachtwoord(registerId: string): void;
   /** Copies one identifying field through main's clipboard; the seconds until it is cleared. */
   copyVeld(veld: KopieVeld): Promise<number | null>;
   setRegisterFilter(filter: RegisterFilter): void;
@@ -395,6 +399,13 @@ export const verstrekkingenSlice = caseSlice<VerstrekkingenSlice>()(
       async printBesluit() {
         const result = await write(() => api.call('verstrekkingen.print', verzoek()));
         return result === null ? null : result.afgedrukt;
+      },
+
+      kopieerWachtwoord: (registerId) => write(() => api.call('verstrekkingen.kopieerWachtwoord', { registerId })),
+
+      vergeetWachtwoord(registerId) {
+        // Nothing to show: at worst main forgets it after 10 minutes or on lock anyway.
+        void api.call('verstrekkingen.vergeetWachtwoord', { registerId }).catch(() => undefined);
       },
 
       async copyVeld(veld) {

@@ -96,6 +96,21 @@ export const verstrekkingenMethods = {
     output: z.object({ gekopieerd: z.literal(true), wisNaSeconden: z.number().int().positive() }),
     answeredBy: 'main',
   }),
+  'verstrekkingen.kopieerWachtwoord': method({
+    doc: 'Copies the password of a package just saved to the clipboard (main keeps it in memory, by the register id of the package, until the person closes the password or locks the vault, and at most 10 minutes; the window never sends it back). Cleared from the clipboard after 30 seconds if it is still there. `gekopieerd` false with `reden` when main no longer has it.',
+    input: z.strictObject({ registerId: Id }),
+    output: z.discriminatedUnion('gekopieerd', [
+      z.object({ gekopieerd: z.literal(true), wisNaSeconden: z.number().int().positive() }),
+      z.object({ gekopieerd: z.literal(false), reden: z.enum(['verlopen']) }),
+    ]),
+    answeredBy: 'main',
+  }),
+  'verstrekkingen.vergeetWachtwoord': method({
+    doc: 'The person closed the password of a package: main forgets it now (copying it is no longer possible). Nothing happens for a register id main does not hold.',
+    input: z.strictObject({ registerId: Id }),
+    output: NoOutput,
+    answeredBy: 'main',
+  }),
   'verstrekkingen.exportRegister': method({
     doc: 'Exports the register (with a filter) as CSV for the privacy officer: main shows the save dialog, the core writes the file atomically (UTF-8 with BOM, Dutch headers, no formula injection). `opgeslagen` false when the person cancels.',
     input: z.strictObject({ filter: RegisterFilter.default({}) }),

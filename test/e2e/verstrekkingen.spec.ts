@@ -5,6 +5,7 @@
 // with its CSV (main's save dialog, scripted through the bridge) and the rule set's versions.
 // Every wizard step: focus on its heading, "Stap n van 9", axe-core finds nothing, and a
 // screenshot is saved to test-results/screens/. Every person here is synthetic.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { checkScreen, createVault, expect, repoRoot, test, type AppHandle } from './fixtures';
@@ -195,11 +196,24 @@ test('CoMensha registration with written consent: allowed with only the minimal 
   expect(password.length).toBeGreaterThanOrEqual(16);
   await expect(page.getByRole('heading', { name: 'Het pakket is opgeslagen' })).toBeFocused();
   await expect(page.getByTestId('vk-wachtwoord')).toContainText('op een andere manier aan de ontvanger');
+  // Copying the password: main copies it from its own memory (the page sends only the package's
+  // register id); focus stays on the button and the status line says it is cleared in 30 seconds
+  // (the clearing itself is unit-tested with fake timers in test/main/verstrekkingenMain.test.ts).
+  const copyPassword = page.getByTestId('vk-wachtwoord').getByRole('button', { name: 'Wachtwoord kopiëren', exact: true });
+  await copyPassword.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('vk-wachtwoord-status')).toHaveText('Gekopieerd. Het wachtwoord wordt na 30 seconden van het klembord gewist.');
+  await expect(page.getByTestId('vk-wachtwoord').getByRole('status')).toHaveText(/^Gekopieerd\./);
+  await expect(copyPassword).toBeFocused();
   await checkScreen(page, 'vk-comensha-93-wachtwoord');
   const pdf = readFileSync(path);
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(pdf.toString('latin1')).toContain('/Encrypt');
   expect(pdf.toString('latin1')).not.toContain('Registratia');
+  // The password on the screen is the file's: a recipient opens it with exactly that, and not without.
+  expect(spawnSync('qpdf', ['--decrypt', path, `${path}.zonder.pdf`]).status).toBe(2);
+  expect(spawnSync('qpdf', [`--password=${password}`, '--decrypt', path, `${path}.open.pdf`]).status).toBe(0);
+  expect(spawnSync('pdftotext', ['-enc', 'UTF-8', `${path}.open.pdf`, '-'], { encoding: 'utf8' }).stdout).toContain('Registratia');
   await page.getByRole('button', { name: 'Ik heb het wachtwoord opgeschreven' }).click();
   await expect(page.getByTestId('vk-wachtwoord')).toHaveCount(0);
   await expect(page.locator('main')).not.toContainText(password);
@@ -208,8 +222,9 @@ test('CoMensha registration with written consent: allowed with only the minimal 
   await page.getByRole('button', { name: 'Afdrukken' }).click();
   await expect(page.getByText('De gegevens zijn naar de printer gestuurd.')).toBeVisible();
   await page.getByLabel('Eén gegeven kopiëren').selectOption('achternaam');
-  await page.getByRole('button', { name: 'Kopiëren' }).click();
+  await page.getByRole('button', { name: 'Kopiëren', exact: true }).click();
   await expect(page.getByText('Achternaam staat op het klembord. Over 30 seconden is het klembord weer leeg.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Kopiëren', exact: true })).toBeFocused();
   // Only fields of the decision's categories can be copied: no phone number here.
   await expect(page.getByLabel('Eén gegeven kopiëren').locator('option[value="telefoon"]')).toHaveCount(0);
   await checkScreen(page, 'vk-comensha-94-acties');

@@ -3,10 +3,10 @@
 // clipboard, never to the window, and is cleared after 30 seconds only if it is still there; the
 // hidden print window is locked down. And through the real window relay with a real core: a
 // crafted package call is refused before any dialog.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CoreMethodName } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/define';
-import { CLIPBOARD_CLEAR_MS, createVerstrekkingenMain, memoryClipboard, type ClipboardPort } from '../../electron/gateway/verstrekkingenMain';
+import { CLIPBOARD_CLEAR_MS, createVerstrekkingenMain, memoryClipboard, WACHTWOORD_BEWAAR_MS, type ClipboardPort } from '../../electron/gateway/verstrekkingenMain';
 import type { Forward, MainHandlers } from '../../electron/gateway/windowCalls';
 import { electronClipboard, nativeSaveDialog, printInHiddenWindow, type PrintWindow } from '../../electron/main/verstrekkingenNative';
 import { KkError } from '../../shared/errors';
@@ -113,6 +113,93 @@ describe('the copy of an identifying field', () => {
     s.clipboard.text = 'eerder';
     expect(await s.main.handlers['verstrekkingen.copyField']({ besluitId: BESLUIT, trajectId: TRAJECT, partnerId: 'comensha', veld: 'bsn' })).toEqual(refused);
     expect(s.clipboard.text).toBe('eerder');
+    expect(s.timers).toEqual([]);
+  });
+});
+
+describe('the package password (Wachtwoord kopiëren)', () => {
+  const WACHTWOORD = 'ABCD-EFGH-JKMN-PQRS-TVWX';
+  const REGISTER = '01900000-0000-7000-8000-0000000000d1';
+  const ANDER = '01900000-0000-7000-8000-0000000000d2';
+
+  /** Main with the real timers of Node (faked by vitest), a clipboard in memory, and a package saved. */
+  async function opgeslagen() {
+    const clipboard = memoryClipboard();
+    const calls: string[] = [];
+    const forward = (async (method: CoreMethodName) => {
+      calls.push(method);
+      if (method === 'verstrekkingen.gate') return { ok: true, value: { bestandsnaam: 'x.pdf' } };
+      if (method === 'verstrekkingen.writePackage') return { ok: true, value: { bestandsnaam: 'x.pdf', bytes: 10, wachtwoord: WACHTWOORD, registerId: REGISTER } };
+      return { ok: true, value: {} };
+    }) as unknown as Forward;
+    const main = createVerstrekkingenMain({ forward, showSaveDialog: async () => '/tmp/x.pdf', showOpenDialog: async () => null, clipboard, print: async () => true });
+    const saved = await main.handlers['verstrekkingen.savePackage'](verzoek);
+    expect(saved).toMatchObject({ ok: true, value: { opgeslagen: true, wachtwoord: WACHTWOORD, registerId: REGISTER } });
+    return { main, clipboard, calls };
+  }
+  const gone = { ok: true, value: { gekopieerd: false, reden: 'verlopen' } };
+
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('is copied by main from its own memory (the window sends only the register id), then cleared after 30 seconds', async () => {
+    const { main, clipboard, calls } = await opgeslagen();
+    const r = await main.handlers['verstrekkingen.kopieerWachtwoord']({ registerId: REGISTER });
+    expect(r).toEqual({ ok: true, value: { gekopieerd: true, wisNaSeconden: 30 } });
+    expect(JSON.stringify(r)).not.toContain(WACHTWOORD);
+    expect(clipboard.readText()).toBe(WACHTWOORD);
+    // The core is not asked again: the password was never stored there.
+    expect(calls).toEqual(['verstrekkingen.gate', 'verstrekkingen.writePackage']);
+    vi.advanceTimersByTime(CLIPBOARD_CLEAR_MS - 1);
+    expect(clipboard.readText()).toBe(WACHTWOORD);
+    vi.advanceTimersByTime(1);
+    expect(clipboard.readText()).toBe('');
+    // Copied again within the 10 minutes, it is there again (and cleared again).
+    expect(await main.handlers['verstrekkingen.kopieerWachtwoord']({ registerId: REGISTER })).toMatchObject({ value: { gekopieerd: true } });
+    expect(clipboard.readText()).toBe(WACHTWOORD);
+    clipboard.writeText('iets van de persoon zelf');
+    vi.advanceTimersByTime(CLIPBOARD_CLEAR_MS);
+    expect(clipboard.readText()).toBe('iets van de persoon zelf');
+  });
+
+  it('is gone once the person closes it: copying then says so and leaves the clipboard alone', async () => {
+    const { main, clipboard } = await opgeslagen();
+    expect(await main.handlers['verstrekkingen.vergeetWachtwoord']({ registerId: REGISTER })).toEqual({ ok: true, value: {} });
+    clipboard.writeText('eerder');
+    expect(await main.handlers['verstrekkingen.kopieerWachtwoord']({ registerId: REGISTER })).toEqual(gone);
+    expect(clipboard.readText()).toBe('eerder');
+    // Forgetting what main does not hold changes nothing.
+    expect(await main.handlers['verstrekkingen.vergeetWachtwoord']({ registerId: ANDER })).toEqual({ ok: true, value: {} });
+  });
+
+  it('is gone after 10 minutes', async () => {
+    const { main, clipboard } = await opgeslagen();
+    vi.advanceTimersByTime(WACHTWOORD_BEWAAR_MS - 1);
+    expect(await main.handlers['verstrekkingen.kopieerWachtwoord']({ registerId: REGISTER })).toMatchObject({ value: { gekopieerd: true } });
+    vi.advanceTimersByTime(1);
+    clipboard.clear();
+    expect(await main.handlers['verstrekkingen.kopieerWachtwoord']({ registerId: REGISTER })).toEqual(gone);
+    expect(clipboard.readText()).toBe('');
+    expect(WACHTWOORD_BEWAAR_MS).toBe(600_000);
+  });
+
+  it('is gone after a lock, which also clears it from the clipboard at once', async () => {
+    const { main, clipboard } = await opgeslagen();
+    await main.handlers['verstrekkingen.kopieerWachtwoord']({ registerId: REGISTER });
+    main.forget();
+    expect(clipboard.readText()).toBe('');
+    expect(await main.handlers['verstrekkingen.kopieerWachtwoord']({ registerId: REGISTER })).toEqual(gone);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('only the package that was saved: another register id, a cancelled or a refused save keep nothing', async () => {
+    const { main, clipboard } = await opgeslagen();
+    expect(await main.handlers['verstrekkingen.kopieerWachtwoord']({ registerId: ANDER })).toEqual(gone);
+    expect(clipboard.readText()).toBe('');
+    const s = setup({ 'verstrekkingen.gate': () => ({ ok: true, value: { bestandsnaam: 'x.pdf' } }), 'verstrekkingen.writePackage': () => refused });
+    expect(await s.main.handlers['verstrekkingen.savePackage'](verzoek)).toEqual(refused);
+    s.showSaveDialog.mockResolvedValueOnce(null);
+    expect(await s.main.handlers['verstrekkingen.savePackage'](verzoek)).toEqual({ ok: true, value: { opgeslagen: false } });
     expect(s.timers).toEqual([]);
   });
 });

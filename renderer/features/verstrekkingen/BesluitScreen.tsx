@@ -1,5 +1,5 @@
 import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Functie } from '../../../shared/profile/profile.schema';
 import { GoedkeuringInvoer, type Besluit } from '../../../shared/verstrekkingen/besluit.schema';
 import { KopieVeld, kopieVeldCategorie, type PakketInhoud } from '../../../shared/verstrekkingen/pakket.schema';
@@ -13,10 +13,36 @@ import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { selectVkActions, selectVkBesluit, selectVkError, selectVkWrite } from './verstrekkingenSelectors';
 import { Bronnen, Categorieen, Definities, Redenering, VkMelding, Voorbeeld } from './vkBits';
 
-/** The password of a package, shown once: with the instruction to pass it on another way. Gone when the person says so or leaves. */
-function WachtwoordEenmalig({ bestandsnaam, bytes, wachtwoord, onKlaar }: { bestandsnaam: string; bytes: number; wachtwoord: string; onKlaar(): void }) {
+/**
+ * The password of a package, shown once: with the instruction to pass it on another way, and a
+ * copy button (main copies it from its own memory, by the package's register id, and clears the
+ * clipboard after 30 seconds). Gone when the person says so or leaves; main then forgets it too.
+ */
+function WachtwoordEenmalig({ bestandsnaam, bytes, wachtwoord, registerId, onKlaar }: { bestandsnaam: string; bytes: number; wachtwoord: string; registerId: string; onKlaar(): void }) {
   const { t } = useT();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  const { kopieerWachtwoord, vergeetWachtwoord } = useAppStoreShallow(selectVkActions);
+  const [said, setSaid] = useState('');
+  const getoond = useRef(0);
+
+  useEffect(() => {
+    // Leaving the screen closes the password as "Klaar" does. The forgetting waits a moment, so a
+    // remount of the same password (React's development check) does not count as leaving.
+    const keer = ++getoond.current;
+    return () => {
+      setTimeout(() => {
+        if (getoond.current === keer) vergeetWachtwoord(registerId);
+      }, 0);
+    };
+  }, [registerId, vergeetWachtwoord]);
+
+  async function kopieer() {
+    setSaid('');
+    const r = await kopieerWachtwoord(registerId);
+    if (r === null) return;
+    setSaid(r.gekopieerd ? t('vk.pakket.gekopieerd', { n: r.wisNaSeconden }) : t('vk.pakket.kopieerVerlopen'));
+  }
+
   return (
     <section className="kk-vk-password" aria-labelledby="kk-vk-password-title" data-testid="vk-wachtwoord">
       <Heading level={3} id="kk-vk-password-title" ref={headingRef} tabIndex={-1}>
@@ -26,8 +52,17 @@ function WachtwoordEenmalig({ bestandsnaam, bytes, wachtwoord, onKlaar }: { best
       <p className="kk-vk-password__label" id="kk-vk-password-label">
         {t('vk.pakket.wachtwoord')}
       </p>
-      <p className="kk-vk-password__value kk-mono" aria-labelledby="kk-vk-password-label" data-testid="vk-wachtwoord-waarde">
-        {wachtwoord}
+      <div className="kk-vk-password__row">
+        <p className="kk-vk-password__value kk-mono" aria-labelledby="kk-vk-password-label" data-testid="vk-wachtwoord-waarde">
+          {wachtwoord}
+        </p>
+        {/* Never disabled while it works: a disabled button drops the focus (copying twice does no harm). */}
+        <Button type="button" appearance="secondary-action-button" onClick={() => void kopieer()}>
+          {t('vk.pakket.kopieer')}
+        </Button>
+      </div>
+      <p role="status" className="kk-vk-password__said" data-testid="vk-wachtwoord-status">
+        {said}
       </p>
       <ul className="kk-vk-password__rules">
         <li>{t('vk.pakket.anderKanaal')}</li>
@@ -35,7 +70,14 @@ function WachtwoordEenmalig({ bestandsnaam, bytes, wachtwoord, onKlaar }: { best
         <li>{t('vk.pakket.nietBewaard')}</li>
       </ul>
       <ButtonGroup>
-        <Button type="button" appearance="primary-action-button" onClick={onKlaar}>
+        <Button
+          type="button"
+          appearance="primary-action-button"
+          onClick={() => {
+            vergeetWachtwoord(registerId);
+            onKlaar();
+          }}
+        >
           {t('vk.pakket.klaar')}
         </Button>
       </ButtonGroup>
@@ -48,7 +90,7 @@ function Verstrekken({ besluit }: { besluit: Besluit }) {
   const { t } = useT();
   const write = useAppStore(selectVkWrite);
   const { savePackage, printBesluit, copyVeld, previewBesluit } = useAppStoreShallow(selectVkActions);
-  const [pakket, setPakket] = useState<{ bestandsnaam: string; bytes: number; wachtwoord: string } | null>(null);
+  const [pakket, setPakket] = useState<{ bestandsnaam: string; bytes: number; wachtwoord: string; registerId: string } | null>(null);
   const [said, setSaid] = useState('');
   const [veld, setVeld] = useState('');
   const [voorbeeld, setVoorbeeld] = useState<PakketInhoud | null>(null);
@@ -58,7 +100,7 @@ function Verstrekken({ besluit }: { besluit: Besluit }) {
     setSaid('');
     const result = await savePackage();
     if (!result) return;
-    if (result.opgeslagen) setPakket({ bestandsnaam: result.bestandsnaam, bytes: result.bytes, wachtwoord: result.wachtwoord });
+    if (result.opgeslagen) setPakket({ bestandsnaam: result.bestandsnaam, bytes: result.bytes, wachtwoord: result.wachtwoord, registerId: result.registerId });
     else setSaid(t('vk.pakket.geannuleerd'));
   }
 
@@ -117,7 +159,8 @@ function Verstrekken({ besluit }: { besluit: Besluit }) {
             options={[{ value: '', label: t('profile.choose') }, ...kopieerbaar.map((v) => ({ value: v, label: veldLabel.client[v] }))]}
           />
           <ButtonGroup>
-            <Button type="submit" appearance="secondary-action-button" disabled={write.busy}>
+            {/* Not disabled while it works, so focus stays on it (copying twice does no harm). */}
+            <Button type="submit" appearance="secondary-action-button">
               {t('vk.kopie.knop')}
             </Button>
           </ButtonGroup>

@@ -39,6 +39,8 @@ export const selectVkActions = (s: AppState) => ({
   savePackage: s.savePackage,
   printBesluit: s.printBesluit,
   copyVeld: s.copyVeld,
+  kopieerWachtwoord: s.kopieerWachtwoord,
+  vergeetWachtwoord: s.vergeetWachtwoord,
   setRegisterFilter: s.setRegisterFilter,
   refreshRegister: s.refreshRegister,
   loadRegisterRows: s.loadRegisterRows,

@@ -5,7 +5,7 @@
 // core's reason (before any dialog; the refusal recorded), the register searched and exported as CSV through main's
 // save dialog, and a new rule-set version imported. Every person here is synthetic.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/App';
@@ -124,6 +124,43 @@ describe('a decision', () => {
     expect(screen.queryByTestId('vk-wachtwoord')).toBeNull();
     const register = await call<{ items: { soort: string; wat?: string }[] }>('verstrekkingen.register', { filter: { soort: 'geweigerd' } });
     expect(register.items).toEqual([expect.objectContaining({ soort: 'geweigerd', wat: 'pakket' })]);
+  });
+});
+
+describe('the package password', () => {
+  it('is shown once with "Wachtwoord kopiëren": main copies it (said, focus stays), and after closing or in a later package that main forgot, copying says it cannot', async () => {
+    const { besluitId } = await comenshaBesluit('Kopiea', false);
+    renderApp();
+    act(() => s().openVerstrekkingen({ screen: 'besluit', id: besluitId }));
+    await waitFor(() => expect(s().vkBesluit?.staat).toBe('bruikbaar'));
+    env.answerFileDialog(join(dirname(env.vaultDir), 'kopiea.pdf'));
+    fireEvent.click(screen.getByRole('button', { name: 'Pakket opslaan (PDF met wachtwoord)' }));
+    const paneel = await screen.findByTestId('vk-wachtwoord');
+    const wachtwoord = within(paneel).getByTestId('vk-wachtwoord-waarde').textContent!;
+    expect(wachtwoord).toMatch(/^[2-9A-HJKMNP-TV-Z]{4}(-[2-9A-HJKMNP-TV-Z]{4}){4}$/);
+    const knop = within(paneel).getByRole('button', { name: 'Wachtwoord kopiëren' });
+    knop.focus();
+    fireEvent.click(knop);
+    const status = within(paneel).getByRole('status');
+    await waitFor(() => expect(status.textContent).toBe('Gekopieerd. Het wachtwoord wordt na 30 seconden van het klembord gewist.'));
+    expect(document.activeElement).toBe(knop);
+    // The window asks by the package's register id only; the password never goes back.
+    const registerId = (await call<{ items: { id: string; soort: string }[] }>('verstrekkingen.register', { filter: { soort: 'pakket' } })).items[0]!.id;
+    expect(await call('verstrekkingen.kopieerWachtwoord', { registerId })).toEqual({ gekopieerd: true, wisNaSeconden: 30 });
+    // Closing: gone from the screen and from main.
+    fireEvent.click(within(paneel).getByRole('button', { name: 'Ik heb het wachtwoord opgeschreven' }));
+    await waitFor(() => expect(screen.queryByTestId('vk-wachtwoord')).toBeNull());
+    expect(document.body.textContent).not.toContain(wachtwoord);
+    await waitFor(async () => expect(await call('verstrekkingen.kopieerWachtwoord', { registerId })).toEqual({ gekopieerd: false, reden: 'verlopen' }));
+    // A next package, whose password main has forgotten meanwhile (as after 10 minutes): said plainly.
+    env.answerFileDialog(join(dirname(env.vaultDir), 'kopiea-2.pdf'));
+    fireEvent.click(screen.getByRole('button', { name: 'Pakket opslaan (PDF met wachtwoord)' }));
+    const tweede = await screen.findByTestId('vk-wachtwoord');
+    const tweedeId = (await call<{ items: { id: string }[] }>('verstrekkingen.register', { filter: { soort: 'pakket' } })).items[0]!.id;
+    expect(tweedeId).not.toBe(registerId);
+    await call('verstrekkingen.vergeetWachtwoord', { registerId: tweedeId });
+    fireEvent.click(within(tweede).getByRole('button', { name: 'Wachtwoord kopiëren' }));
+    await waitFor(() => expect(within(tweede).getByRole('status').textContent).toBe('Kopiëren kan niet meer: Ketenkluis houdt het wachtwoord maar 10 minuten vast. Neem het wachtwoord over van het scherm.'));
   });
 });
 
