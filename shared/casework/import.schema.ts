@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { IsoDate, ShortText } from './common.schema';
-import { ClientFields } from './client.schema';
+import { IsoDate, PseudonymCode, ShortText } from './common.schema';
+import { ClientFields, DubbelOp } from './client.schema';
 import { AfsluitReden, Fase, JournaalSoort, ToestemmingFields, TrajectFields } from './traject.schema';
 import { MeldingFields } from './melding.schema';
 import { trajectBezwaren } from './trajectRules';
@@ -47,6 +47,26 @@ export const ImportFile = z.strictObject({
 /** The import file format. */
 export type ImportFile = z.infer<typeof ImportFile>;
 
+/**
+ * A cliënt in an import file that may be someone who is already there (issue 13): the same BSN,
+ * or the same name and birth date, as a cliënt in the vault or one earlier in the same file. It
+ * names records by their place in the file and cliënten by pseudonym code, never by a value.
+ */
+export const ImportDubbel = z.object({
+  /** The cliënt in the file, e.g. "trajecten.3.client" (as the refusals name a place). */
+  pad: z.string(),
+  /** Whether it looks like a cliënt already in the vault, or one earlier in this file. */
+  lijktOp: z.enum(['in-kluis', 'in-bestand']),
+  /** The pseudonym code of that cliënt; for one earlier in the file only once it has one (an import, not a check). */
+  pseudoniem: PseudonymCode.optional(),
+  /** For one earlier in the file: where it is, e.g. "trajecten.1.client". */
+  eerderPad: z.string().optional(),
+  /** What matched. */
+  op: z.array(DubbelOp).min(1),
+});
+/** A cliënt in an import file that may be someone who is already there. */
+export type ImportDubbel = z.infer<typeof ImportDubbel>;
+
 /** What an import wrote (or, in a dry run, would write). */
 export const ImportResult = z.object({
   dryRun: z.boolean(),
@@ -58,6 +78,8 @@ export const ImportResult = z.object({
   toestemmingen: z.number().int(),
   /** When this same file (by the SHA-256 of its bytes) was first imported, if it was before (ISO 8601, UTC). */
   eerderIngelezenOp: z.iso.datetime().optional(),
+  /** Cliënten that may be written twice (the first ones, at most MAX_IMPORT_DUBBEL), and how many there are in all. */
+  dubbel: z.object({ eerste: z.array(ImportDubbel), totaal: z.number().int() }).optional(),
 });
 /** What an import wrote. */
 export type ImportResult = z.infer<typeof ImportResult>;

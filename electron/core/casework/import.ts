@@ -8,6 +8,7 @@ import { insertTaak } from './taken.repo';
 import { writeToestemming } from './toestemmingen.repo';
 import { writeMelding } from './meldingen.repo';
 import { check, fileSource, type Checked, type Valid } from './importSource';
+import { importDuplicateCheck } from './importDuplicates';
 import { checkInWorker } from './checkInWorker';
 import { log } from '../log';
 import { progressReporter } from '../callProgress';
@@ -128,7 +129,9 @@ function importChecked(db: Db, ctx: WriteContext, path: string, size: number, op
   const stage = options.dryRun ? 'controleren' : 'inlezen';
   let records = 0;
   const refsCounted = new Set<string>();
+  const dubbel = importDuplicateCheck(db, result); // issue 13: look-alike cliënten named in the report
   const tally = (valid: Valid) => {
+    dubbel(valid);
     progress.report({ stage, done: ++records });
     if (valid.list === 'meldingen') {
       result.meldingen++;

@@ -1,6 +1,6 @@
 import { Alert, Button, ButtonGroup, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { ImportResult } from '../../../shared/casework/import.schema';
+import type { ImportDubbel, ImportResult } from '../../../shared/casework/import.schema';
 import type { ImportProgress } from './overview.slice';
 import { formatNumber } from '../../components/dataBits';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
@@ -16,6 +16,32 @@ export function recordLabel(path: string): string {
   return `${match[1]} ${Number(match[2]) + 1}${match[3] ? ` · ${match[3]}` : ''}`;
 }
 
+/**
+ * The look-alike cliënten of a checked or imported file (issue 13): which record, what matched, and
+ * the existing cliënt by pseudonym code (or the earlier record in the file). Never a value.
+ */
+function DubbelList({ result }: { result: ImportResult }) {
+  const { t } = useT();
+  const dubbel = result.dubbel;
+  if (!dubbel || dubbel.totaal === 0) return null;
+  const op = (d: ImportDubbel) => t(d.op.length === 2 ? 'cw.import.dubbel.op.beide' : `cw.import.dubbel.op.${d.op[0]!}`);
+  const line = (d: ImportDubbel) =>
+    d.lijktOp === 'in-kluis'
+      ? t('cw.import.dubbel.inKluis', { record: recordLabel(d.pad.replace(/\.client$/, '')), op: op(d), code: d.pseudoniem ?? '' })
+      : t(d.pseudoniem ? 'cw.import.dubbel.inBestandCode' : 'cw.import.dubbel.inBestand', { record: recordLabel(d.pad.replace(/\.client$/, '')), op: op(d), eerder: recordLabel((d.eerderPad ?? '').replace(/\.client$/, '')), code: d.pseudoniem ?? '' });
+  return (
+    <Alert type="warning" className="kk-alert" data-testid="import-dubbel">
+      <Paragraph>{t(result.dryRun ? 'cw.import.dubbel.introCheck' : 'cw.import.dubbel.introDone')}</Paragraph>
+      <ul className="kk-plain-list">
+        {dubbel.eerste.map((d, i) => (
+          <li key={i}>{line(d)}</li>
+        ))}
+      </ul>
+      {dubbel.totaal > dubbel.eerste.length ? <Paragraph>{t('cw.import.dubbel.meer', { n: dubbel.totaal - dubbel.eerste.length })}</Paragraph> : null}
+    </Alert>
+  );
+}
+
 /** A file size as people read it: "840 kB", "89,2 MB" (decimal units, as file managers show them). */
 export function fileSizeLabel(bytes: number, language: 'nl' | 'en'): string {
   const [value, unit] = bytes >= 1e6 ? [bytes / 1e6, 'MB'] : bytes >= 1e3 ? [bytes / 1e3, 'kB'] : [bytes, 'bytes'];
@@ -24,7 +50,7 @@ export function fileSizeLabel(bytes: number, language: 'nl' | 'en'): string {
 
 /** The counts of an import as people read them ("100.000" in Dutch). */
 function countsLabel(result: ImportResult, language: 'nl' | 'en'): Record<string, string> {
-  const { dryRun: _dryRun, eerderIngelezenOp: _eerder, ...counts } = result;
+  const { dryRun: _dryRun, eerderIngelezenOp: _eerder, dubbel: _dubbel, ...counts } = result;
   return Object.fromEntries(Object.entries(counts).map(([key, n]) => [key, formatNumber(n, language)]));
 }
 
@@ -146,6 +172,7 @@ export function ImportScreen() {
             {state.result.eerderIngelezenOp ? <Paragraph>{t('cw.import.before', { when: dateTimeLabel(state.result.eerderIngelezenOp, language) })}</Paragraph> : null}
           </Alert>
         ) : null}
+        {state.result ? <DubbelList result={state.result} /> : null}
         {alreadyImported ? (
           <Alert type="warning" role="alert" className="kk-alert" data-testid="import-already">
             {(alreadyImported.issues ?? []).map((issue, i) => (

@@ -91,6 +91,30 @@ describe('ImportScreen', () => {
     expect(await trajectCount()).toBe(before);
   });
 
+  it('names look-alike cliënten by record and pseudonym code before the import and after it, without a value (issue 13)', async () => {
+    const existing = (await env.api['clienten.create']({ fields: { roepnaam: 'Zwaluw', achternaam: 'Kievitsma', geboortedatum: '1990-07-14', bsn: '123456782' } })) as { ok: true; value: { pseudoniem: string } };
+    const code = existing.value.pseudoniem;
+    const same = { roepnaam: 'zwaluw', achternaam: 'Kievitsma', geboortedatum: '1990-07-14' };
+    const path = writeImport('dubbel.json', [{ ...traject('x'), client: { roepnaam: 'Iemand', bsn: '123456782' } }, { ...traject('x'), client: same }, { ...traject('x'), client: same }]);
+    renderScreen();
+    env.answerFileDialog(path);
+    await click('Bestand kiezen…');
+    await waitFor(() => expect(screen.getByTestId('import-chosen').textContent).toContain('dubbel.json'));
+    await click('Alleen controleren');
+    const warning = await screen.findByTestId('import-dubbel');
+    expect(warning.textContent).toContain('Let op: cliënten in dit bestand lijken op iemand die er al is.');
+    expect([...warning.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      `trajecten 1: zelfde BSN als cliënt ${code}.`,
+      `trajecten 2: zelfde naam en geboortedatum als cliënt ${code}.`,
+      `trajecten 3: zelfde naam en geboortedatum als cliënt ${code}.`,
+      'trajecten 3: zelfde naam en geboortedatum als trajecten 2 in dit bestand.',
+    ]);
+    for (const value of ['123456782', 'Zwaluw', 'zwaluw', 'Kievitsma', '1990', '14-07']) expect(warning.textContent).not.toContain(value);
+    await click('Bestand importeren');
+    await waitFor(() => expect(screen.getByTestId('import-dubbel').textContent).toContain('Ze zijn als nieuwe cliënt opgeslagen.'));
+    expect(screen.getByTestId('import-dubbel').textContent).toMatch(/trajecten 3: zelfde naam en geboortedatum als trajecten 2 in dit bestand \(nu cliënt KK-[2-9A-Z]{4}-[2-9A-Z]{2}\)\./);
+  });
+
   it('says to choose again when main no longer holds the file (after a lock, or after 30 minutes)', async () => {
     renderScreen();
     env.answerFileDialog(writeImport('later.json', [traject('Teste')]));

@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { naamSleutel, type ClientFields, type DubbelOp } from '../../../shared/casework/client.schema';
+import type { ImportDubbel, ImportResult } from '../../../shared/casework/import.schema';
+import type { Valid } from './importSource';
+import { stmt, type Db } from '../db/sql';
+
+/** At most this many look-alikes are named in an import's report; the total counts all of them. */
+export const MAX_IMPORT_DUBBEL = 200;
+
+// The expressions of migration 0090's indexes (as clienten.repo's duplicateLookups), so each lookup is one index seek.
+const BY_BSN = `SELECT pseudoniem, rowid > ? AS nieuw FROM clienten WHERE json_extract(data, '$.bsn') = ? ORDER BY rowid`;
+const BY_GEBOORTEDATUM = `SELECT pseudoniem, roepnaam, achternaam, rowid > ? AS nieuw FROM clienten WHERE json_extract(data, '$.geboortedatum') = ? ORDER BY rowid`;
+
+/** A short, one-way key for comparing within the file: the values themselves are not kept. */
+function keyOf(kind: DubbelOp, value: string): string {
+  return createHash('sha256').update(kind).update('\0').update(value).digest('base64').slice(0, 22);
+}
+
+/**
+ * The duplicate check of an import (issue 13): each cliënt in the file is compared, as the
+ * new-cliënt form does, with the cliënten in the vault and with those earlier in the same file:
+ * the same BSN, or the same name (naamSleutel) and birth date. A look-alike is not refused (the
+ * person may know better) but never silent: the import's report names it by its place in the file
+ * and the other by pseudonym code (or, in a check, by its place), never by a value.
+ *
+ * Call the returned function with every valid record in file order, BEFORE its cliënt is
+ * written; it adds to `result.dubbel`. The vault's rows at the start are told apart from the ones
+ * this import writes by rowid (rows are appended).
+ */
+export function importDuplicateCheck(db: Db, result: ImportResult): (valid: Valid) => void {
+  const before = (stmt(db, 'SELECT coalesce(max(rowid), 0) AS n FROM clienten').get() as { n: number }).n;
+  const firstAt = new Map<string, number>();
+  const refs = new Set<string>();
+  let index = -1;
+
+  const report = (entry: ImportDubbel) => {
+    result.dubbel ??= { eerste: [], totaal: 0 };
+    result.dubbel.totaal++;
+    if (result.dubbel.eerste.length < MAX_IMPORT_DUBBEL) result.dubbel.eerste.push(entry);
+  };
+
+  const compare = (pad: string, client: ClientFields) => {
+    const inVault = new Map<string, DubbelOp[]>();
+    const inFile = new Map<number, { op: DubbelOp[]; pseudoniem?: string }>();
+    const own: Array<[DubbelOp, string]> = [];
+    const written: Partial<Record<DubbelOp, string>> = {};
+    const seen = (op: DubbelOp, rows: Array<{ pseudoniem: string; nieuw: number }>) => {
+      for (const r of rows) {
+        if (r.nieuw === 1) written[op] ??= r.pseudoniem;
+        else inVault.set(r.pseudoniem, [...(inVault.get(r.pseudoniem) ?? []), op]);
+      }
+    };
+    if (client.bsn) {
+      seen('bsn', stmt(db, BY_BSN).all(before, client.bsn) as Array<{ pseudoniem: string; nieuw: number }>);
+      own.push(['bsn', keyOf('bsn', client.bsn)]);
+    }
+    if (client.geboortedatum) {
+      const naam = naamSleutel(client.roepnaam, client.achternaam);
+      const rows = stmt(db, BY_GEBOORTEDATUM).all(before, client.geboortedatum) as Array<{ pseudoniem: string; roepnaam: string; achternaam: string | null; nieuw: number }>;
+      seen(
+        'naam-geboortedatum',
+        rows.filter((r) => naamSleutel(r.roepnaam, r.achternaam) === naam),
+      );
+      own.push(['naam-geboortedatum', keyOf('naam-geboortedatum', `${naam}\0${client.geboortedatum}`)]);
+    }
+    for (const [op, key] of own) {
+      const earlier = firstAt.get(key);
+      if (earlier === undefined) {
+        firstAt.set(key, index);
+        continue;
+      }
+      const entry = inFile.get(earlier) ?? { op: [] };
+      entry.op.push(op);
+      const code = written[op];
+      if (code) entry.pseudoniem = code;
+      inFile.set(earlier, entry);
+    }
+    for (const [pseudoniem, op] of inVault) report({ pad, lijktOp: 'in-kluis', pseudoniem, op });
+    for (const [earlier, m] of inFile) report({ pad, lijktOp: 'in-bestand', eerderPad: `trajecten.${earlier}.client`, ...(m.pseudoniem ? { pseudoniem: m.pseudoniem } : {}), op: m.op });
+  };
+
+  return (valid) => {
+    if (valid.list !== 'trajecten') return;
+    index++;
+    const t = valid.record;
+    // A later traject of a cliënt named by clientRef is that same cliënt, not a look-alike.
+    if (t.clientRef !== undefined) {
+      if (refs.has(t.clientRef)) return;
+      refs.add(t.clientRef);
+    }
+    if (t.client && (t.client.bsn || t.client.geboortedatum)) compare(`trajecten.${index}.client`, t.client);
+  };
+}
