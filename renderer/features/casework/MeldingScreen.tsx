@@ -1,6 +1,7 @@
 import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ShortText } from '../../../shared/casework/common.schema';
+import { ClientFields, type DubbelMatch } from '../../../shared/casework/client.schema';
 import { MeldConclusie, meldingBezwaren, MeldingVorm, Terugkoppeling, type Melding, type MeldingFields } from '../../../shared/casework/melding.schema';
 import { isPseudonym, normalisePseudonymPrefix } from '../../../shared/casework/pseudonym';
 import { Verwijzer } from '../../../shared/casework/traject.schema';
@@ -95,16 +96,48 @@ function ConclusionForm({ melding, saved, setSaved }: { melding: Melding; saved:
   );
 }
 
+/** What the new cliënt of a converted melding gets: a roepnaam, and where known what the duplicate check compares. */
+type NewClient = { roepnaam: string; achternaam: string; geboortedatum: string; bsn: string };
+
+/**
+ * "Maak er een traject van": for a new cliënt (roepnaam, and optionally achternaam, birth date and
+ * BSN) or one already in Ketenkluis (by pseudonym code). A new cliënt with a BSN or birth date is
+ * checked first, as the new-cliënt form does (issue 13): a look-alike is named by its code, with a
+ * way to start the traject for that cliënt instead, or to make a new one on purpose.
+ */
 function ConvertForm() {
   const { t } = useT();
   const write = useAppStore(selectMeldingWrite);
-  const { convertMelding, convertMeldingForPseudonym } = useAppStoreShallow(selectCaseActions);
+  const { convertMelding, convertMeldingForPseudonym, checkClientDuplicate } = useAppStoreShallow(selectCaseActions);
   const [who, setWho] = useState<'nieuw' | 'bestaand'>('nieuw');
-  const [roepnaam, setRoepnaam] = useState('');
+  const [nieuw, setNieuw] = useState<NewClient>({ roepnaam: '', achternaam: '', geboortedatum: '', bsn: '' });
   const [code, setCode] = useState('');
   const [verwijzer, setVerwijzer] = useState('meldpunt');
   const [error, setError] = useState<string | undefined>();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [matches, setMatches] = useState<DubbelMatch[] | null>(null);
   const fields = { verwijzer: Verwijzer.parse(verwijzer) };
+  const set = (key: keyof NewClient) => (value: string) => {
+    setNieuw({ ...nieuw, [key]: value });
+    // What was compared changed: the warning no longer fits.
+    setMatches(null);
+  };
+
+  function newClientFields(): ClientFields | null {
+    const name = ShortText.safeParse(nieuw.roepnaam);
+    if (!name.success) {
+      setError(t('cw.client.roepnaamMissing'));
+      return null;
+    }
+    setError(undefined);
+    const checked = validateWith(ClientFields, { roepnaam: name.data, achternaam: blankToUndefined(nieuw.achternaam), geboortedatum: blankToUndefined(nieuw.geboortedatum), bsn: blankToUndefined(nieuw.bsn) }, t);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return null;
+    }
+    setErrors({});
+    return checked.data;
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -118,13 +151,23 @@ function ConvertForm() {
       await convertMeldingForPseudonym(normalised, fields);
       return;
     }
-    const name = ShortText.safeParse(roepnaam);
-    if (!name.success) {
-      setError(t('cw.client.roepnaamMissing'));
-      return;
+    const client = newClientFields();
+    if (!client) return;
+    if (client.bsn || client.geboortedatum) {
+      const found = await checkClientDuplicate({ roepnaam: client.roepnaam, achternaam: client.achternaam, geboortedatum: client.geboortedatum, bsn: client.bsn });
+      if (found === null) return;
+      if (found.length > 0) {
+        setMatches(found);
+        focusAfterRender('kk-convert-dup-title');
+        return;
+      }
     }
-    setError(undefined);
-    await convertMelding({ nieuw: { roepnaam: name.data } }, fields);
+    await convertMelding({ nieuw: client }, fields);
+  }
+
+  async function newAnyway() {
+    const client = newClientFields();
+    if (client) await convertMelding({ nieuw: client }, fields);
   }
 
   return (
@@ -138,7 +181,7 @@ function ConvertForm() {
         <div className="kk-radio-row">
           {(['nieuw', 'bestaand'] as const).map((w) => (
             <label key={w} className="kk-radio">
-              <input type="radio" className="utrecht-radio-button utrecht-radio-button--html-input" name="convert-who" value={w} checked={who === w} onChange={() => (setWho(w), setError(undefined))} />
+              <input type="radio" className="utrecht-radio-button utrecht-radio-button--html-input" name="convert-who" value={w} checked={who === w} onChange={() => (setWho(w), setError(undefined), setMatches(null))} />
               {t(`cw.convert.who.${w}`)}
             </label>
           ))}
@@ -146,12 +189,45 @@ function ConvertForm() {
       </fieldset>
       <div className="kk-form-row">
         {who === 'nieuw' ? (
-          <TextField label={t('cw.convert.roepnaam')} name="convert-roepnaam" value={roepnaam} onChange={setRoepnaam} error={error} badge={<SensitivityBadge level="direct-identifier" />} />
+          <TextField label={t('cw.convert.roepnaam')} name="convert-roepnaam" value={nieuw.roepnaam} onChange={set('roepnaam')} error={error} badge={<SensitivityBadge level="direct-identifier" />} />
         ) : (
           <TextField label={t('cw.convert.code')} name="convert-code" value={code} onChange={setCode} error={error} hint={t('cw.convert.codeHint')} className="kk-mono" />
         )}
         <SelectField label={t('cw.convert.verwijzer')} name="convert-verwijzer" value={verwijzer} onChange={setVerwijzer} options={optionLists.verwijzer(t)} />
       </div>
+      {who === 'nieuw' ? (
+        <>
+          <Paragraph className="kk-muted kk-small">{t('cw.convert.checkHint')}</Paragraph>
+          <div className="kk-form-row">
+            <TextField label={t('cw.client.achternaam')} name="convert-achternaam" value={nieuw.achternaam} onChange={set('achternaam')} error={errors.achternaam} optional badge={<SensitivityBadge level="direct-identifier" />} />
+            <DateField label={t('cw.client.geboortedatum')} name="convert-geboortedatum" value={nieuw.geboortedatum} onChange={set('geboortedatum')} error={errors.geboortedatum} optional />
+            <TextField label={t('cw.client.bsn')} name="convert-bsn" value={nieuw.bsn} onChange={set('bsn')} error={errors.bsn} optional badge={<SensitivityBadge level="direct-identifier" />} />
+          </div>
+        </>
+      ) : null}
+      {who === 'nieuw' && matches && matches.length > 0 ? (
+        <Alert type="warning" className="kk-alert kk-duplicate" data-testid="convert-duplicate">
+          <Heading level={4} id="kk-convert-dup-title" tabIndex={-1}>
+            {t('cw.client.dup.title')}
+          </Heading>
+          <Paragraph>{t('cw.convert.dup.intro')}</Paragraph>
+          <ul className="kk-duplicate__list">
+            {matches.map((m) => (
+              <li key={m.id}>
+                <Paragraph>{t(m.op.length === 2 ? 'cw.client.dup.beide' : m.op[0] === 'bsn' ? 'cw.client.dup.bsn' : 'cw.client.dup.naam', { code: m.pseudoniem })}</Paragraph>
+                <Button type="button" appearance="secondary-action-button" disabled={write.busy} onClick={() => void convertMelding({ clientId: m.id }, fields)}>
+                  {t('cw.convert.dup.forExisting', { code: m.pseudoniem })}
+                </Button>
+              </li>
+            ))}
+          </ul>
+          <ButtonGroup>
+            <Button type="button" appearance="subtle-button" disabled={write.busy} onClick={() => void newAnyway()}>
+              {t('cw.convert.dup.newAnyway')}
+            </Button>
+          </ButtonGroup>
+        </Alert>
+      ) : null}
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={write.busy} disabled={write.busy}>
           {t('cw.convert.submit')}

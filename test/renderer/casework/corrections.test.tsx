@@ -247,3 +247,50 @@ describe('removing a wrongly created cliënt', () => {
     expect(screen.getByText(/Een cliënt met een traject kunt u niet verwijderen/)).toBeTruthy();
   });
 });
+
+describe('a melding made a traject for a cliënt who may exist already (issue 13)', () => {
+  it('names the existing cliënt by code before anything is made, and starts the traject for that cliënt on request', async () => {
+    const existing = await call<Client>('clienten.create', { fields: { roepnaam: 'Testa', achternaam: 'Ooievaarsma', geboortedatum: '1991-02-03' } });
+    const m = await call<Melding>('meldingen.create', {
+      fields: { datum: '2025-04-05', kanaal: 'telefoon', anoniem: true, melderType: 'onbekend', gemeente: 'Rotterdam', vorm: 'arbeidsuitbuiting', minderjarig: false },
+    });
+    const clientsBefore = (await call<{ total: number }>('clienten.list', {})).total;
+    withStore(<MeldingScreen id={m.id} />);
+    const form = await screen.findByRole('form', { name: 'Maak er een traject van' });
+    change(within(form).getByLabelText(/^Roepnaam van de cliënt/), 'testa');
+    change(within(form).getByLabelText(/^Achternaam/), 'Ooievaarsmá');
+    change(within(form).getByLabelText(/^Geboortedatum/), '03-02-1991');
+    await act(async () => fireEvent.click(within(form).getByRole('button', { name: 'Maak er een traject van' })));
+
+    const warning = await screen.findByTestId('convert-duplicate');
+    expect(warning.textContent).toContain(`Cliënt ${existing.pseudoniem} heeft dezelfde naam en geboortedatum.`);
+    await waitFor(() => expect(focused()).toBe(within(warning).getByRole('heading', { name: 'Deze cliënt bestaat misschien al' })));
+    // Nothing was made yet: no new cliënt, the melding without a traject.
+    expect((await call<{ total: number }>('clienten.list', {})).total).toBe(clientsBefore);
+    expect((await call<Melding>('meldingen.get', { id: m.id })).trajectId).toBeNull();
+
+    await act(async () => fireEvent.click(within(warning).getByRole('button', { name: `Traject starten voor ${existing.pseudoniem}` })));
+    await waitFor(async () => expect((await call<Melding>('meldingen.get', { id: m.id })).trajectId).not.toBeNull());
+    const traject = await call<{ traject: { clientId: string } }>('trajecten.get', { id: (await call<Melding>('meldingen.get', { id: m.id })).trajectId });
+    expect(traject.traject.clientId).toBe(existing.id);
+    expect((await call<{ total: number }>('clienten.list', {})).total).toBe(clientsBefore);
+  });
+
+  it('makes a new cliënt on purpose after the warning (the same BSN under another name)', async () => {
+    await call<Client>('clienten.create', { fields: { roepnaam: 'Testb', bsn: '123456782' } });
+    const m = await call<Melding>('meldingen.create', {
+      fields: { datum: '2025-04-06', kanaal: 'telefoon', anoniem: true, melderType: 'onbekend', gemeente: 'Rotterdam', vorm: 'arbeidsuitbuiting', minderjarig: false },
+    });
+    const clientsBefore = (await call<{ total: number }>('clienten.list', {})).total;
+    withStore(<MeldingScreen id={m.id} />);
+    const form = await screen.findByRole('form', { name: 'Maak er een traject van' });
+    change(within(form).getByLabelText(/^Roepnaam van de cliënt/), 'Andere naam');
+    change(within(form).getByLabelText(/^BSN/), '123456782');
+    await act(async () => fireEvent.click(within(form).getByRole('button', { name: 'Maak er een traject van' })));
+    const warning = await screen.findByTestId('convert-duplicate');
+    expect(warning.textContent).toMatch(/Cliënt KK-[2-9A-Z]{4}-[2-9A-Z]{2} heeft hetzelfde BSN\./);
+    await act(async () => fireEvent.click(within(warning).getByRole('button', { name: 'Toch een nieuwe cliënt maken' })));
+    await waitFor(async () => expect((await call<Melding>('meldingen.get', { id: m.id })).trajectId).not.toBeNull());
+    expect((await call<{ total: number }>('clienten.list', {})).total).toBe(clientsBefore + 1);
+  });
+});
