@@ -13,6 +13,7 @@ import { RecoveryKeyScreen } from './features/gate/RecoveryKeyScreen';
 import { UnlockScreen } from './features/gate/UnlockScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { VerstrekkingenArea } from './features/verstrekkingen/VerstrekkingenArea';
+import { TafelArea } from './features/tafel/TafelArea';
 import { PartnersScreen } from './features/profile/PartnersScreen';
 import { ProfileQuestionScreen } from './features/profile/ProfileQuestionScreen';
 import { ProfileScreen } from './features/profile/ProfileScreen';
@@ -51,7 +52,7 @@ function OpenVault() {
   const profielVraag = useAppStore(selectProfielVraag);
   if (profielVraag === 'vragen' || profielVraag === 'vingerafdruk') return <ProfileQuestionScreen />;
   const screen =
-    route === 'settings' ? <SettingsScreen key="settings" /> : route === 'profiel' ? <ProfileScreen key="profiel" /> : route === 'partners' ? <PartnersScreen key="partners" /> : route === 'trajecten' ? <TrajectenArea key="trajecten" /> : route === 'meldingen' ? <MeldingenArea key="meldingen" /> : route === 'verstrekkingen' ? <VerstrekkingenArea key="verstrekkingen" /> : <AreaPlaceholder key={route} area={route} />;
+    route === 'settings' ? <SettingsScreen key="settings" /> : route === 'profiel' ? <ProfileScreen key="profiel" /> : route === 'partners' ? <PartnersScreen key="partners" /> : route === 'trajecten' ? <TrajectenArea key="trajecten" /> : route === 'meldingen' ? <MeldingenArea key="meldingen" /> : route === 'verstrekkingen' ? <VerstrekkingenArea key="verstrekkingen" /> : route === 'regionaleTafel' ? <TafelArea key="regionaleTafel" /> : <AreaPlaceholder key={route} area={route} />;
   return (
     <AppFrame>
       {screen}

@@ -4,6 +4,7 @@ import { meldrouteOpvangEn } from '../features/casework/meldrouteOpvang.i18n';
 import { gemeenteSelectEn } from '../components/gemeenteSelect.i18n';
 import { profileEn } from '../features/profile/i18n';
 import { verstrekkingenEn } from '../features/verstrekkingen/i18n';
+import { tafelEn } from '../features/tafel/i18n';
 import { backupEn } from '../features/settings/backup.i18n';
 
 // English for colleagues who do not read Dutch. `Record<MessageKey, string>`: a missing key
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...meldrouteOpvangEn,
   ...profileEn,
   ...verstrekkingenEn,
+  ...tafelEn,
   ...backupEn,
   ...gemeenteSelectEn,
   'app.name': 'Ketenkluis',

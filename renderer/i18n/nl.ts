@@ -5,6 +5,7 @@ import { meldrouteOpvangNl } from '../features/casework/meldrouteOpvang.i18n';
 import { gemeenteSelectNl } from '../components/gemeenteSelect.i18n';
 import { profileNl } from '../features/profile/i18n';
 import { verstrekkingenNl } from '../features/verstrekkingen/i18n';
+import { tafelNl } from '../features/tafel/i18n';
 import { backupNl } from '../features/settings/backup.i18n';
 
 export const nl = {
@@ -12,6 +13,7 @@ export const nl = {
   ...meldrouteOpvangNl,
   ...profileNl,
   ...verstrekkingenNl,
+  ...tafelNl,
   ...backupNl,
   ...gemeenteSelectNl,
   'app.name': 'Ketenkluis',

@@ -9,14 +9,15 @@ import { profileSlice, type ProfileSlice } from './profile.slice';
 import { verstrekkingenSlice, type VerstrekkingenSlice } from './verstrekkingen.slice';
 import { backupSlice, type BackupSlice } from '../features/settings/backup.slice';
 import { createRestoreSlice, type RestoreSlice } from '../features/gate/restore.slice';
+import { tafelSlice, type TafelSlice } from '../features/tafel/tafel.slice';
 
 /** The one store of the renderer, built from slices. */
-export type AppState = VaultSlice & SettingsSlice & UiSlice & CaseworkSlice & ProfileSlice & VerstrekkingenSlice & BackupSlice & RestoreSlice & { start(): Promise<() => void> };
+export type AppState = VaultSlice & SettingsSlice & UiSlice & CaseworkSlice & ProfileSlice & VerstrekkingenSlice & BackupSlice & RestoreSlice & TafelSlice & { start(): Promise<() => void> };
 /** The store object (vanilla zustand), created once per page with the API client it talks to. */
 export type AppStore = StoreApi<AppState>;
 
 /** Every slice that holds case data, of every area. A new area adds its slices here. */
-export const caseSlices: readonly CaseSlice<object>[] = [...caseworkSlices, profileSlice, verstrekkingenSlice, backupSlice];
+export const caseSlices: readonly CaseSlice<object>[] = [...caseworkSlices, profileSlice, verstrekkingenSlice, backupSlice, tafelSlice];
 
 /**
  * Creates the store around the API client (the preload API in Electron, the bridge in development).
@@ -35,7 +36,7 @@ export function createAppStore(api: ApiClient, now: () => number = Date.now): Ap
     const caseSet = ((partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => {
       if (get().vaultPhase === 'unlocked') set(partial);
     }) as typeof set;
-    const caseState = Object.assign({}, ...caseSlices.map((slice) => slice.create(api)(caseSet, get, store))) as CaseworkSlice & ProfileSlice & VerstrekkingenSlice & BackupSlice;
+    const caseState = Object.assign({}, ...caseSlices.map((slice) => slice.create(api)(caseSet, get, store))) as CaseworkSlice & ProfileSlice & VerstrekkingenSlice & BackupSlice & TafelSlice;
     return {
       ...createVaultSlice(api, now)(...a),
       ...createSettingsSlice(api)(...a),

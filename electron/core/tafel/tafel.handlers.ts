@@ -11,6 +11,7 @@ import { getPartner } from '../profile/partners.repo';
 import { readProfile } from '../profile/profile.repo';
 import { schrijfAtomisch } from '../verstrekkingen/bestand';
 import { bereidVrijgaveVoor, leesLedger, legVrijgaveVast, type VoorbereideVrijgave } from './release';
+import { collegaVan } from './ontvangst';
 import { maakVrijgavePdf } from './releasePdf';
 import { bewaarTafelInstellingen, instellingenVoorVrijgave, leesTafelInstellingen } from './tafelSettings';
 
@@ -64,7 +65,8 @@ export function voorbeeld(db: Db, ctx: WriteContext, periode: TafelPeriode): Taf
     eerdere: v.ledgerLengte,
     methode: b.methode,
     grondslag: b.grondslag,
-    bronnen: [],
+    // Colleagues' count files combined before suppression (combine.ts): named as registered, else by their key.
+    bronnen: v.bronnen.map((b) => collegaVan(db, b.ondertekenaar)?.omschrijving || `sleutel ${b.ondertekenaar.slice(0, 19)}…`),
   };
 }
 
