@@ -69,7 +69,7 @@ describe('kk monitor', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/nooit uit ongecontroleerde bestanden/);
     expect(existsSync(out)).toBe(false);
-  });
+  }, 180_000);
 
   it('with both fingerprints: exit 0, the PDF with both organisations and the combined figures', () => {
     const out = join(root, 'monitor-fp.pdf');
@@ -82,7 +82,7 @@ describe('kk monitor', () => {
     expect(t).toContain('Zorgcoördinatie Zuid (synthetisch)');
     // 167 + 16 cliënten in all.
     expect(t).toMatch(/Totaal\s+\S+\s+\S+\s+183/);
-  });
+  }, 180_000);
 
   it('one fingerprint only: the other file is refused with its reason, nothing written (exit 2)', () => {
     const out = join(root, 'monitor-een.pdf');
@@ -91,15 +91,17 @@ describe('kk monitor', () => {
     expect(r.stderr).toContain(`Geweigerd: zuid-2024.json: Onbekende ondertekenaar: het bestand van "Zorgcoördinatie Zuid (synthetisch)" is ondertekend met sleutel ${zuid.vingerafdruk}`);
     expect(r.stderr).toMatch(/1 van de 2 bestanden geweigerd\. Er is niets geschreven\./);
     expect(existsSync(out)).toBe(false);
-  });
+  }, 180_000);
 
-  it('with --dir (the tafel vault\'s keys) and a folder as --in: a tampered file, a replay and a period mismatch are each refused', () => {
+  it('with --dir (the tafel vault\'s keys) and a folder as --in: exit 0', () => {
     const out = join(root, 'monitor-dir.pdf');
     const ok = kk(['monitor', '--in', join(root, 'in'), '--out', out, '--dir', join(root, 'tafel'), '--year', '2024']);
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
     expect(pdftotext(out)).toContain('ESSM (Humanitas)');
+  }, 180_000);
 
+  it('with --dir: a tampered file and a period mismatch are each refused by name, nothing written', () => {
     schrijf('zuid-kopie.json', readFileSync(files['zuid-2024.json']!, 'utf8'));
     schrijf('essm-veranderd.json', readFileSync(files['essm-2024.json']!, 'utf8').replace('"clienten.totaal.totaal":167', '"clienten.totaal.totaal":168'));
     const out2 = join(root, 'monitor-dir-2.pdf');
@@ -108,12 +110,15 @@ describe('kk monitor', () => {
     expect(r.stderr).toMatch(/Geweigerd: essm-2024\.json: Dit overzicht gaat over 2024, maar de monitor gaat over kwartaal 2 van 2024\./);
     expect(r.stderr).toMatch(/Geweigerd: essm-veranderd\.json: De handtekening klopt niet/);
     expect(existsSync(out2)).toBe(false);
+  }, 180_000);
 
+  it('with --dir: a replayed file (the same release twice) is refused, nothing written', () => {
+    const out2 = join(root, 'monitor-dir-3.pdf');
     const r2 = kk(['monitor', '--in', join(root, 'in'), '--out', out2, '--dir', join(root, 'tafel')]);
     expect(r2.status).toBe(2);
     // Folder order: essm-2024, essm-veranderd, zuid-2024, zuid-kopie (the replay).
     expect(r2.stderr).toMatch(/Geweigerd: zuid-kopie\.json: Dit overzicht \(nummer 1 van Zorgcoördinatie Zuid \(synthetisch\)\) is al eerder ontvangen\./);
     expect(r2.stderr).toMatch(/2 van de 4 bestanden geweigerd/);
     expect(existsSync(out2)).toBe(false);
-  });
+  }, 180_000);
 });
