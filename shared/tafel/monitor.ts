@@ -215,13 +215,19 @@ export function compileerMonitor(periode: TafelPeriode, bestanden: readonly Tafe
     'Een persoon die bij twee organisaties bekend is, telt in de gezamenlijke cijfers twee keer.',
     'De meldingen per gemeente tellen we niet samen: elke organisatie noemt alleen de gemeenten met genoeg meldingen apart. Ze staan bij elke organisatie.',
   ];
+  const regio = [...new Set(geordend.map((b) => b.regio))].sort();
+  if (regio.length > 1) {
+    // "Centrumgemeente" is another gemeente per region: the combined row carries no name.
+    for (const r of gecombineerd.find((t) => t.id === 'meldingen-herkomst')?.rijen ?? []) if (r.id === 'centrumgemeente') r.label = 'Centrumgemeente (van de eigen regio)';
+    toelichting.push(`De organisaties horen bij verschillende regio's (${regio.join(', ')}). "Centrumgemeente" is voor elke regio een andere gemeente.`);
+  }
   if (geordend.some((b) => b.instellingen.afronding !== undefined || b.instellingen.ruis)) {
     toelichting.push('Sommige organisaties ronden hun aantallen af of voegen een kleine afwijking (ruis) toe. Dan is ook een getoond aantal een bereik.');
   }
   return {
     periode,
     periodeTekst: periodeTekst(periode),
-    regio: [...new Set(geordend.map((b) => b.regio))].sort(),
+    regio,
     secties,
     gecombineerd,
     grafieken: { meldingenPerVorm, clientenPerCategorie },

@@ -168,4 +168,15 @@ describe('intervals', () => {
     expect(herkomstTabel.rijen.find((r) => r.id === 'regio')!.cellen[0]).toMatchObject({ toon: '16' });
     expect(m.secties.map((s) => s.tabellen.find((t) => t.id === 'meldingen-gemeenten')!.rijen[0]!.label)).toEqual(['Schiedam', 'Vlaardingen']);
   });
+
+  it('organisations of two regions: the combined centrumgemeente row names no gemeente, and a note says why', () => {
+    const w: Wereld = { clienten: [], meldingen: [{ herkomst: 'Rotterdam', soort: { info: 'overig' }, aantal: 9 }], politie: [], afgesloten: {}, crisis: 0 };
+    const a = bestand(0, w, { k: 5 }).bestand;
+    const b = { ...bestand(1, w, { k: 5 }).bestand, regio: 'Regio Haaglanden' };
+    const m = compileerMonitor(PERIODE, [a, b]);
+    expect(m.regio).toEqual(['Regio Haaglanden', 'Regio Rotterdam']);
+    expect(m.gecombineerd.find((t) => t.id === 'meldingen-herkomst')!.rijen[0]!.label).toBe('Centrumgemeente (van de eigen regio)');
+    expect(m.toelichting.at(-1)).toMatch(/verschillende regio's/);
+    expect(compileerMonitor(PERIODE, [a]).gecombineerd.find((t) => t.id === 'meldingen-herkomst')!.rijen[0]!.label).toBe('Centrumgemeente (Rotterdam)');
+  });
 });
