@@ -23,15 +23,17 @@ function WachtwoordEenmalig({ bestandsnaam, bytes, wachtwoord, registerId, onKla
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const { kopieerWachtwoord, vergeetWachtwoord } = useAppStoreShallow(selectVkActions);
   const [said, setSaid] = useState('');
-  const getoond = useRef(0);
+  const getoond = useRef<string | null>(null);
 
   useEffect(() => {
-    // Leaving the screen closes the password as "Klaar" does. The forgetting waits a moment, so a
-    // remount of the same password (React's development check) does not count as leaving.
-    const keer = ++getoond.current;
+    // Leaving the screen (or a next package taking its place) closes this password as "Klaar"
+    // does. The forgetting waits a moment, so a remount of the same password (React's
+    // development check) does not count as leaving.
+    getoond.current = registerId;
     return () => {
+      getoond.current = null;
       setTimeout(() => {
-        if (getoond.current === keer) vergeetWachtwoord(registerId);
+        if (getoond.current !== registerId) vergeetWachtwoord(registerId);
       }, 0);
     };
   }, [registerId, vergeetWachtwoord]);

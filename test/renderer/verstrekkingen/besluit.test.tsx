@@ -128,7 +128,7 @@ describe('a decision', () => {
 });
 
 describe('the package password', () => {
-  it('is shown once with "Wachtwoord kopiëren": main copies it (said, focus stays), and after closing or in a later package that main forgot, copying says it cannot', async () => {
+  it('is shown once with "Wachtwoord kopiëren": main copies it (said, focus stays); closing, a next package or leaving the screen makes main forget it, and copying then says it cannot', async () => {
     const { besluitId } = await comenshaBesluit('Kopiea', false);
     renderApp();
     act(() => s().openVerstrekkingen({ screen: 'besluit', id: besluitId }));
@@ -159,8 +159,26 @@ describe('the package password', () => {
     const tweedeId = (await call<{ items: { id: string }[] }>('verstrekkingen.register', { filter: { soort: 'pakket' } })).items[0]!.id;
     expect(tweedeId).not.toBe(registerId);
     await call('verstrekkingen.vergeetWachtwoord', { registerId: tweedeId });
+    expect(await call('verstrekkingen.kopieerWachtwoord', { registerId: tweedeId })).toEqual({ gekopieerd: false, reden: 'verlopen' });
     fireEvent.click(within(tweede).getByRole('button', { name: 'Wachtwoord kopiëren' }));
     await waitFor(() => expect(within(tweede).getByRole('status').textContent).toBe('Kopiëren kan niet meer: Ketenkluis houdt het wachtwoord maar 10 minuten vast. Neem het wachtwoord over van het scherm.'));
+    // Leaving the screen closes the password as 'Ik heb het wachtwoord opgeschreven' does: main forgets it.
+    env.answerFileDialog(join(dirname(env.vaultDir), 'kopiea-3.pdf'));
+    fireEvent.click(screen.getByRole('button', { name: 'Pakket opslaan (PDF met wachtwoord)' }));
+    await screen.findByText(/kopiea-3\.pdf/);
+    const derdeId = (await call<{ items: { id: string }[] }>('verstrekkingen.register', { filter: { soort: 'pakket' } })).items[0]!.id;
+    expect(derdeId).not.toBe(tweedeId);
+    expect(await call('verstrekkingen.kopieerWachtwoord', { registerId: derdeId })).toEqual({ gekopieerd: true, wisNaSeconden: 30 });
+    // A next package taking its place closes it too.
+    env.answerFileDialog(join(dirname(env.vaultDir), 'kopiea-4.pdf'));
+    fireEvent.click(screen.getByRole('button', { name: 'Pakket opslaan (PDF met wachtwoord)' }));
+    await screen.findByText(/kopiea-4\.pdf/);
+    const vierdeId = (await call<{ items: { id: string }[] }>('verstrekkingen.register', { filter: { soort: 'pakket' } })).items[0]!.id;
+    await waitFor(async () => expect(await call('verstrekkingen.kopieerWachtwoord', { registerId: derdeId })).toEqual({ gekopieerd: false, reden: 'verlopen' }));
+    expect(await call('verstrekkingen.kopieerWachtwoord', { registerId: vierdeId })).toEqual({ gekopieerd: true, wisNaSeconden: 30 });
+    act(() => s().openVerstrekkingen({ screen: 'overzicht' }));
+    await waitFor(() => expect(screen.queryByTestId('vk-wachtwoord')).toBeNull());
+    await waitFor(async () => expect(await call('verstrekkingen.kopieerWachtwoord', { registerId: vierdeId })).toEqual({ gekopieerd: false, reden: 'verlopen' }));
   });
 });
 
