@@ -72,6 +72,46 @@ export interface VoorbereideVrijgave {
   bronnen: GecombineerdeBron[];
 }
 
+/** What a release file says besides the published figures. */
+export interface BestandKop {
+  volgnummer: number;
+  verbetert?: string;
+  organisatie: { id: string; naam: string };
+  aangemaakt: string;
+  /** The organisation's Ed25519 public key, SPKI DER. */
+  publiekeSleutel: Buffer;
+}
+
+/** The release file before its signature: the engine's publication (never a true count) and its header. */
+export function stelBestandSamen(overzicht: TafelOverzicht, kop: BestandKop): Omit<TafelBestand, 'handtekening'> {
+  const p = overzicht.publicatie;
+  return {
+    format: TAFEL_FORMAAT,
+    versie: TAFEL_BESTAND_VERSIE,
+    vrijgaveId: overzicht.vrijgave.id,
+    volgnummer: kop.volgnummer,
+    ...(kop.verbetert !== undefined ? { verbetert: kop.verbetert } : {}),
+    organisatie: kop.organisatie,
+    regio: p.regio,
+    periode: p.periode,
+    instellingen: {
+      k: p.k,
+      ...(p.afronding !== undefined ? { afronding: p.afronding } : {}),
+      ruis: p.ruisMax !== undefined,
+      ...(p.ruisMax !== undefined ? { ruisMax: p.ruisMax } : {}),
+    },
+    methodeVersie: p.methodeVersie,
+    methode: p.methode,
+    grondslag: STATISTISCHE_GRONDSLAG,
+    cellen: p.cellen,
+    vergelijkingen: p.vergelijkingen,
+    tabellen: p.tabellen,
+    aangemaakt: kop.aangemaakt,
+    ondertekenaar: keyFingerprint(kop.publiekeSleutel),
+    publiekeSleutel: Buffer.from(kop.publiekeSleutel).toString('base64'),
+  };
+}
+
 /**
  * Computes a summary for the period from the vault's figures and every earlier release, applies
  * disclosure control, and signs the file with the organisation's key. Writes nothing. Refuses
@@ -99,32 +139,13 @@ export function bereidVrijgaveVoor(db: Db, ctx: Pick<WriteContext, 'now' | 'newI
     throw new KkError('INVALID_INPUT', `Dit overzicht mag niet weg: ${overzicht.problemen.join(' ')}`, { issues: [{ path: 'periode', message: overzicht.problemen.join(' ') }] });
   }
   const zelfde = ledger.filter((l) => l.periode.jaar === periode.jaar && l.periode.kwartaal === periode.kwartaal);
-  const p = overzicht.publicatie;
-  const zonder: Omit<TafelBestand, 'handtekening'> = {
-    format: TAFEL_FORMAAT,
-    versie: TAFEL_BESTAND_VERSIE,
-    vrijgaveId: id,
+  const zonder = stelBestandSamen(overzicht, {
     volgnummer: (ledger.at(-1)?.volgnummer ?? 0) + 1,
     ...(zelfde.length > 0 ? { verbetert: zelfde.at(-1)!.id } : {}),
     organisatie: { id: profiel.organisatie, naam: getPartner(db, profiel.organisatie).naam },
-    regio: p.regio,
-    periode: p.periode,
-    instellingen: {
-      k: p.k,
-      ...(p.afronding !== undefined ? { afronding: p.afronding } : {}),
-      ruis: p.ruisMax !== undefined,
-      ...(p.ruisMax !== undefined ? { ruisMax: p.ruisMax } : {}),
-    },
-    methodeVersie: p.methodeVersie,
-    methode: p.methode,
-    grondslag: STATISTISCHE_GRONDSLAG,
-    cellen: p.cellen,
-    vergelijkingen: p.vergelijkingen,
-    tabellen: p.tabellen,
     aangemaakt: ctx.now,
-    ondertekenaar: keyFingerprint(profiel.sleutel_publiek),
-    publiekeSleutel: Buffer.from(profiel.sleutel_publiek).toString('base64'),
-  };
+    publiekeSleutel: profiel.sleutel_publiek,
+  });
   const bestand = onderteken(zonder, profiel.sleutel_prive);
   profiel.sleutel_prive.fill(0);
   return { overzicht, bestand, json: bestandTekst(bestand), csv: tafelCsv(bestand), ledgerLengte: ledger.length, bronnen };

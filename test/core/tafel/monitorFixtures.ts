@@ -1,14 +1,14 @@
 // Signed summary files for the tafel-mode tests and the bench, made the way `bereidVrijgaveVoor`
 // (electron/core/tafel/release.ts) makes them: the linked tables of a period's figures,
-// `onderdruk` against the organisation's own earlier releases, the file assembled field by field
-// as release.ts does, signed with the organisation's Ed25519 key by `onderteken`. Only the
+// `onderdruk` against the organisation's own earlier releases, the file assembled by release.ts's
+// `stelBestandSamen`, signed with the organisation's Ed25519 key by `onderteken`. Only the
 // figures come from a synthetic world instead of a vault (release.ts reads them from records).
 import { generateKeyPairSync } from 'node:crypto';
-import { TAFEL_BESTAND_VERSIE, TAFEL_FORMAAT, type TafelBestand } from '../../../shared/tafel/file.schema';
+import type { TafelBestand } from '../../../shared/tafel/file.schema';
 import { onderdruk, type TafelOverzicht } from '../../../shared/tafel/suppression';
 import type { InstellingenInvoer, TafelPeriode, Vrijgave } from '../../../shared/tafel/tafel.schema';
 import { keyFingerprint } from '../../../electron/core/profile/profile.repo';
-import { STATISTISCHE_GRONDSLAG } from '../../../electron/core/tafel/periodFigures';
+import { stelBestandSamen } from '../../../electron/core/tafel/release';
 import { bestandTekst, onderteken } from '../../../electron/core/tafel/sign';
 import { tabellenVan, type Wereld } from '../../shared/tafel/fixtures';
 
@@ -55,32 +55,13 @@ export function geefUit(org: Organisatie, periode: TafelPeriode, wereld: Wereld,
   const overzicht = onderdruk({ tabellen, instellingen, ledger: org.ledger, id });
   if (!overzicht.veilig) throw new Error(`release not safe: ${overzicht.problemen.join(' ')}`);
   const zelfde = org.uitgebracht.filter((u) => u.periode.jaar === periode.jaar && u.periode.kwartaal === periode.kwartaal);
-  const p = overzicht.publicatie;
-  const zonder: Omit<TafelBestand, 'handtekening'> = {
-    format: TAFEL_FORMAAT,
-    versie: TAFEL_BESTAND_VERSIE,
-    vrijgaveId: id,
+  const zonder = stelBestandSamen(overzicht, {
     volgnummer: ++org.teller,
     ...(zelfde.length > 0 ? { verbetert: zelfde.at(-1)!.id } : {}),
     organisatie: { id: org.id, naam: org.naam },
-    regio: p.regio,
-    periode: p.periode,
-    instellingen: {
-      k: p.k,
-      ...(p.afronding !== undefined ? { afronding: p.afronding } : {}),
-      ruis: p.ruisMax !== undefined,
-      ...(p.ruisMax !== undefined ? { ruisMax: p.ruisMax } : {}),
-    },
-    methodeVersie: p.methodeVersie,
-    methode: p.methode,
-    grondslag: STATISTISCHE_GRONDSLAG,
-    cellen: p.cellen,
-    vergelijkingen: p.vergelijkingen,
-    tabellen: p.tabellen,
     aangemaakt,
-    ondertekenaar: org.vingerafdruk,
-    publiekeSleutel: org.spki.toString('base64'),
-  };
+    publiekeSleutel: org.spki,
+  });
   const bestand = onderteken(zonder, org.pkcs8);
   org.ledger.push(overzicht.vrijgave);
   org.uitgebracht.push({ id, periode });
