@@ -21,6 +21,8 @@ export const events = {
     done: z.number().int().nonnegative(),
     total: z.number().int().nonnegative().optional(),
   }),
+  /** A backup is written in steps (issue 13): the step, and bytes done of its total (0 while the copy is made). */
+  'backup.progress': z.object({ stap: z.enum(['kopie', 'schrijven', 'controleren']), klaar: z.number().int().nonnegative(), totaal: z.number().int().nonnegative() }),
   /**
    * The real outcome of an import whose answer came only after main had stopped waiting for
    * it (the window was told OUTCOME_UNKNOWN then), or that ended when the core stopped.

@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createReadStream, existsSync, promises as fsPromises, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { KkError } from '../../../shared/errors';
 import { VAULT_FILES } from './constants';
 import { toKkError } from './errorMapping';
-import { createFileExclusive, createPrivateFile, ensurePrivateDir, writeFileAtomic } from './safeFs';
+import { createFileExclusive, createPrivateFile, ensurePrivateDir, fsyncDir, writeFileAtomic } from './safeFs';
 import { assertEncryptedFile, integrityOk, openEncryptedDatabase } from './sqlcipher';
 
 /** First bytes of every backup file. */
@@ -204,4 +204,169 @@ function undoRestore(targetDir: string, created: boolean, before: ReadonlySet<st
   }
   // The folder was there before: remove only what the restore (or its unlock) put there.
   for (const name of readdirSync(targetDir)) if (!before.has(name)) rmSync(join(targetDir, name), { recursive: true, force: true });
+}
+
+/** What a backup written in steps reports while it runs: which step, and bytes done of the total where known. */
+export interface BackupProgress {
+  stap: 'kopie' | 'schrijven' | 'controleren';
+  klaar: number;
+  totaal: number;
+}
+
+/** Lets other calls of the core run between chunks (a backup of a large vault must not hold the core). */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** SHA-256 and length of a file, read in chunks with the event loop free between them. */
+async function hashFile(path: string, onBytes: (done: number) => void): Promise<{ length: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let length = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    hash.update(chunk as Buffer);
+    length += (chunk as Buffer).length;
+    onBytes(length);
+  }
+  return { length, sha256: hash.digest('hex') };
+}
+
+/**
+ * Checks a written backup file without holding the core: the magic, the header, and the SHA-256 of
+ * the key file and of the database part, read in chunks. BACKUP_INVALID for anything that differs.
+ */
+async function verifyBackupFile(file: string, expected: BackupHeader, onBytes: (done: number) => void): Promise<void> {
+  const handle = await fsPromises.open(file, 'r');
+  try {
+    const head = Buffer.alloc(MAGIC.length + 4);
+    await handle.read(head, 0, head.length, 0);
+    if (!head.subarray(0, MAGIC.length).equals(MAGIC)) throw new KkError('BACKUP_INVALID', 'Written backup has no magic');
+    const headerLength = head.readUInt32BE(MAGIC.length);
+    if (headerLength > MAX_HEADER_BYTES) throw new KkError('BACKUP_INVALID', 'Written backup header too long');
+    const headerBytes = Buffer.alloc(headerLength);
+    await handle.read(headerBytes, 0, headerLength, head.length);
+    const header = BackupHeader.parse(JSON.parse(headerBytes.toString('utf8')));
+    if (JSON.stringify(header) !== JSON.stringify(expected)) throw new KkError('BACKUP_INVALID', 'Written backup header differs');
+    const keyStart = head.length + headerLength;
+    const parts = [
+      { start: keyStart, part: header.keyFile },
+      { start: keyStart + header.keyFile.length, part: header.database },
+    ];
+    const { size } = await handle.stat();
+    if (size !== keyStart + header.keyFile.length + header.database.length) throw new KkError('BACKUP_INVALID', 'Written backup has the wrong length');
+    const chunk = Buffer.alloc(1 << 20);
+    let done = 0;
+    for (const { start, part } of parts) {
+      const hash = createHash('sha256');
+      for (let at = 0; at < part.length; ) {
+        const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, part.length - at), start + at);
+        if (bytesRead === 0) throw new KkError('BACKUP_INVALID', 'Written backup ends early');
+        hash.update(chunk.subarray(0, bytesRead));
+        at += bytesRead;
+        done += bytesRead;
+        onBytes(done);
+      }
+      if (hash.digest('hex') !== part.sha256) throw new KkError('BACKUP_INVALID', 'Written backup does not match its checksum');
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Puts a finished temp file in place under `outFile`, never over an existing file: a hard link
+ * (which fails when the name is taken) where the file system has them, otherwise (FAT/exFAT
+ * sticks) a check and a rename. The temp file is gone afterwards either way.
+ */
+async function publishNoReplace(temp: string, outFile: string): Promise<void> {
+  try {
+    await fsPromises.link(temp, outFile);
+    await fsPromises.rm(temp, { force: true });
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new KkError('BACKUP_EXISTS', 'Backup target already exists');
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'EMLINK') throw error;
+  }
+  if (existsSync(outFile)) throw new KkError('BACKUP_EXISTS', 'Backup target already exists');
+  await fsPromises.rename(temp, outFile);
+}
+
+/**
+ * The backup of the app (issue 13), written in steps so that a large vault does not hold the core:
+ * only the consistent copy of the database (`VACUUM INTO`, encrypted, and its integrity_check) runs
+ * in one go; hashing, writing and the read-back check run in 1 MiB chunks with other calls served
+ * in between, reporting `onProgress`. The same file as `writeBackup`: written to an owner-only temp
+ * file beside the target, fsynced, put in place without replacing anything, fsynced folder, read
+ * back and checked. On any failure nothing is left: not the temp file, not a half-written backup.
+ */
+export async function writeBackupInSteps(db: Database.Database, vaultDir: string, dataKey: Buffer, outFile: string, onProgress: (p: BackupProgress) => void = () => undefined): Promise<BackupHeader> {
+  const snapshot = join(vaultDir, `.snapshot-${randomBytes(6).toString('hex')}.db`);
+  const temp = join(dirname(outFile), `.${basename(outFile)}.${randomBytes(6).toString('hex')}.tmp`);
+  let published = false;
+  try {
+    onProgress({ stap: 'kopie', klaar: 0, totaal: 0 });
+    try {
+      vacuumInto(db, snapshot);
+      assertEncryptedFile(snapshot);
+      const copy = openEncryptedDatabase(snapshot, dataKey);
+      try {
+        if (!integrityOk(copy)) throw new KkError('BACKUP_INVALID', 'Snapshot failed integrity_check');
+        copy.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        copy.close();
+      }
+      assertEncryptedFile(snapshot);
+    } catch (error) {
+      throw toKkError(error, 'snapshot');
+    }
+    // Read while the vault is surely open; from here on other calls run between the steps.
+    const schemaVersion = Number(db.pragma('user_version', { simple: true }));
+    await breathe();
+    const snapshotSize = statSync(snapshot).size;
+    const keyFile = await fsPromises.readFile(join(vaultDir, VAULT_FILES.keyFile));
+    const database = await hashFile(snapshot, (done) => onProgress({ stap: 'kopie', klaar: done, totaal: snapshotSize }));
+    const header: BackupHeader = {
+      format: 'ketenkluis-backup',
+      version: BACKUP_FORMAT_VERSION,
+      createdAt: new Date().toISOString(),
+      schemaVersion,
+      keyFile: { length: keyFile.length, sha256: sha256(keyFile) },
+      database,
+    };
+    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(headerBytes.length);
+    const total = MAGIC.length + 4 + headerBytes.length + keyFile.length + database.length;
+
+    // Owner-only from its first byte, and never an existing file.
+    const handle = await fsPromises.open(temp, 'wx', 0o600);
+    try {
+      let at = 0;
+      const put = async (bytes: Buffer) => {
+        for (let off = 0; off < bytes.length; ) {
+          const { bytesWritten } = await handle.write(bytes, off, bytes.length - off, at);
+          off += bytesWritten;
+          at += bytesWritten;
+        }
+        onProgress({ stap: 'schrijven', klaar: at, totaal: total });
+      };
+      await put(Buffer.concat([MAGIC, length, headerBytes, keyFile]));
+      for await (const chunk of createReadStream(snapshot, { highWaterMark: 1 << 20 })) await put(chunk as Buffer);
+      if (at !== total) throw new KkError('BACKUP_INVALID', 'Snapshot changed while it was written');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await publishNoReplace(temp, outFile);
+    published = true;
+    fsyncDir(dirname(outFile));
+    // Read back: what is on disk must parse and match its hashes.
+    await verifyBackupFile(outFile, header, (done) => onProgress({ stap: 'controleren', klaar: done, totaal: keyFile.length + database.length }));
+    return header;
+  } catch (error) {
+    await fsPromises.rm(temp, { force: true }).catch(() => undefined);
+    // A backup we put in place and could not prove is ours to take back; a file that was there is never touched.
+    if (published) await fsPromises.rm(outFile, { force: true }).catch(() => undefined);
+    throw error instanceof KkError ? error : toKkError(error, 'write backup');
+  } finally {
+    removeDatabaseFiles(snapshot);
+  }
 }

@@ -7,8 +7,9 @@ import { ownerWriter } from '../changelog/writeContext';
 import { profileActor } from '../profile/profile.repo';
 import { log } from '../log';
 import { cleanRestoreLeftovers } from './leftovers';
+import { progressReporter } from '../callProgress';
 import {
-  backupVault,
+  backupVaultInSteps,
   changePassphrase,
   checkVault,
   closeVault,
@@ -35,8 +36,8 @@ export interface VaultControl {
   changePassphrase(current: string, next: string): Promise<void>;
   recover(recoveryKey: string, next: string): Promise<void>;
   check(): CheckReport;
-  /** Writes a verified backup of the open vault to `outFile` and records its time. */
-  backup(outFile: string): { bytes: number; createdAt: string };
+  /** Writes a verified backup of the open vault to `outFile` in steps (the core keeps serving other calls) and records its time. */
+  backup(outFile: string): Promise<{ bytes: number; createdAt: string }>;
   /** While locked: restores a backup as a new vault in the vault folder and opens it (see restoreIntoVaultFolder). */
   restore(inFile: string, passphrase: string, opzij: boolean): Promise<{ bewaardAls: string | null }>;
   /** While unlocked: a new recovery key after checking the passphrase; the old one stops working. */
@@ -138,7 +139,12 @@ export function createSession(options: SessionOptions): Session {
         open = await recoverVault(vaultDir, recoveryKey, next, vaultOptions);
       }),
     check: () => checkVault(requireOpen()),
-    backup: (outFile) => backupVault(requireOpen(), outFile),
+    // Not queued behind `serial`: a lock must be able to come while a backup runs (it is written from a snapshot).
+    backup: (outFile) => {
+      // Progress goes to the window and is main's sign that the core is getting on (no time-out while it runs).
+      const progress = progressReporter('backup.progress');
+      return backupVaultInSteps(requireOpen(), outFile, (p) => progress.report(p, p.klaar === 0 || p.klaar === p.totaal));
+    },
     restore: (inFile, passphrase, opzij) =>
       serial(async () => {
         // Only from the locked screens: an open vault is never moved aside under its own feet.

@@ -32,8 +32,8 @@ export const vaultHandlers: Pick<Handlers<Session>, Exclude<keyof typeof vaultMe
   'vault.replaceRecoveryKey': async ({ passphrase }, ctx) => ({ recoveryKey: await vaultControl(ctx).replaceRecoveryKey(passphrase) }),
   'backup.status': (_input, ctx) => readBackupInfo(ctx.db()),
   'backup.setReminder': ({ dagen }, ctx) => setReminderDays(ctx.db(), dagen),
-  'backup.writeFile': ({ path }, ctx) => {
-    const { bytes, createdAt } = vaultControl(ctx).backup(path);
+  'backup.writeFile': async ({ path }, ctx) => {
+    const { bytes, createdAt } = await vaultControl(ctx).backup(path);
     return { bytes, gemaaktOp: createdAt };
   },
   'backup.restoreFile': ({ path, passphrase, opzij }, ctx) => vaultControl(ctx).restore(path, passphrase, opzij),

@@ -8,7 +8,7 @@ import { migrate } from '../db/migrate';
 import type { Migration } from '../db/migration';
 import { migrations as defaultMigrations } from '../db/migrations';
 import { log } from '../log';
-import { isEmptyOrMissing, layOutBackup, readBackup, writeBackup, type BackupContents, type LayOutRules } from './backup';
+import { isEmptyOrMissing, layOutBackup, readBackup, writeBackup, writeBackupInSteps, type BackupContents, type BackupProgress, type LayOutRules } from './backup';
 import { recordBackup } from './backupInfo';
 import { DIR_MODE, FILE_MODE, VAULT_FILES } from './constants';
 import { toKkError } from './errorMapping';
@@ -364,6 +364,26 @@ export function backupVault(vault: OpenVault, outFile: string): { bytes: number;
   const header = writeBackup(vault.db, vault.dir, vault.dataKey, outFile);
   // Only a backup that was written, read back and checked counts as the last one.
   recordBackup(vault.db, header.createdAt);
+  log.info('vault.backup_written', {});
+  return { bytes: statSync(outFile).size, createdAt: header.createdAt };
+}
+
+/**
+ * The backup of the app (issue 13): as `backupVault`, but written in steps (`writeBackupInSteps`)
+ * so the core keeps serving other calls while a large vault is copied, written and checked, with
+ * progress. The time is recorded only for a backup that was written, read back and checked (and
+ * only while the vault is still open then).
+ */
+export async function backupVaultInSteps(vault: OpenVault, outFile: string, onProgress?: (p: BackupProgress) => void): Promise<{ bytes: number; createdAt: string }> {
+  if (existsSync(outFile)) throw new KkError('BACKUP_EXISTS', 'Backup target already exists');
+  try {
+    ensurePrivateDir(dirname(outFile));
+  } catch (error) {
+    throw toKkError(error, 'backup folder');
+  }
+  const header = await writeBackupInSteps(vault.db, vault.dir, vault.dataKey, outFile, onProgress);
+  // Locked meanwhile (the person or the auto-lock): the file is whole and checked, only its time is not kept.
+  if (vault.db.open) recordBackup(vault.db, header.createdAt);
   log.info('vault.backup_written', {});
   return { bytes: statSync(outFile).size, createdAt: header.createdAt };
 }
