@@ -1,4 +1,4 @@
-import { KkError } from '../../shared/errors';
+import { createDialogGuard } from './dialogGuard';
 import type { ShowJsonOpenDialog, ShowSaveDialog } from './verstrekkingenMain';
 import type { Forward, MainHandlers } from './windowCalls';
 
@@ -18,17 +18,7 @@ export interface TafelSamenvoegenMain {
 const JSON_FILTER = { name: 'JSON', extensions: ['json'] };
 
 export function createTafelSamenvoegenMain(deps: { forward: Forward; showSaveDialog: ShowSaveDialog; showOpenDialog: ShowJsonOpenDialog }): TafelSamenvoegenMain {
-  let dialogOpen = false;
-  async function dialog<T>(show: () => Promise<T>): Promise<T> {
-    // A second click while a dialog is open would stack a second dialog on the first.
-    if (dialogOpen) throw new KkError('CONFLICT', 'A file dialog is already open');
-    dialogOpen = true;
-    try {
-      return await show();
-    } finally {
-      dialogOpen = false;
-    }
-  }
+  const dialog = createDialogGuard();
 
   return {
     handlers: {
