@@ -326,3 +326,100 @@ test('tafel mode: register three organisations, import their summaries (an alter
   expect(text).toContain('RIEC Rotterdam');
   expect(spawnSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '3', pdf, join(screensDir, 'tafel-monitor-pdf')]).status).toBe(0);
 });
+
+/**
+ * Two colleagues of the same organisation (essm) in vaults of their own, each with synthetic
+ * casework: they store the reporter's receiving-key file and make a signed, encrypted count file
+ * for quarter 4, as `kk tafel telbestand` does. Made in a tsx child; returns the files and the
+ * colleagues' signing fingerprints.
+ */
+function tweeTelbestanden(dir: string, sleutelPad: string): Array<{ pad: string; vingerafdruk: string; omschrijving: string }> {
+  const script = `import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { seedVault } from './electron/core/casework/seed.ts';
+import { ownerWriter } from './electron/core/changelog/writeContext.ts';
+import { inTransaction } from './electron/core/db/sql.ts';
+import { profileActor, readProfile, saveProfile } from './electron/core/profile/profile.repo.ts';
+import { leesOntvangstsleutelTekst } from './electron/core/tafel/ontvangst.ts';
+import { legGemaaktVast, maakTelbestand } from './electron/core/tafel/telbestand.ts';
+import { closeVault, createVault } from './electron/core/vault/vault.ts';
+import { randomBytes } from 'node:crypto';
+const [dir, sleutelPad, jaar] = process.argv.slice(1);
+const voor = leesOntvangstsleutelTekst(readFileSync(sleutelPad, 'utf8'));
+const uit = [];
+void (async () => {
+for (const [i, omschrijving] of ['Meldpunt', 'Coördinator west'].entries()) {
+  const { vault } = await createVault(join(dir, 'collega-' + i), 'test only ' + randomBytes(9).toString('base64url') + ' passphrase');
+  seedVault(vault.db, { trajecten: 30, seed: 40 + i, today: jaar + '-12-20', meldingenPerTraject: 2 });
+  inTransaction(vault.db, () => saveProfile(vault.db, ownerWriter(), { fields: { naam: 'Testa Collega ' + i, functie: 'zorgcoordinator', organisatie: 'essm', regio: 'rotterdam' } }));
+  const ctx = { ...ownerWriter('hand'), actor: profileActor(vault.db) };
+  const t = maakTelbestand(vault.db, ctx, { jaar: Number(jaar), kwartaal: 4 }, voor);
+  legGemaaktVast(vault.db, ctx, t);
+  const pad = join(dir, 'telbestand-collega-' + i + '.json');
+  writeFileSync(pad, t.tekst);
+  uit.push({ pad, vingerafdruk: readProfile(vault.db).vingerafdruk, omschrijving });
+  closeVault(vault);
+}
+process.stdout.write(JSON.stringify(uit));
+})();`;
+  return JSON.parse(execFileSync(tsx, ['-e', script, dir, sleutelPad, String(JAAR)], { cwd: repoRoot, encoding: 'utf8' })) as Array<{ pad: string; vingerafdruk: string; omschrijving: string }>;
+}
+
+test('the combine step: the reporter makes a receiving key, registers two colleagues, reads their count files (a replayed one refused), and the summary combines them', async ({ app }) => {
+  test.setTimeout(240_000);
+  const { page } = app;
+  await createVault(page);
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Regionale Tafel' }).click();
+  await openTafelTab(page, 'Tellingen samenvoegen', 'Tellingen samenvoegen');
+  await checkScreen(page, 'tafel-20-samenvoegen');
+
+  // The receiving key, and its file for the colleagues through the save dialog.
+  await page.getByRole('button', { name: 'Sleutel maken' }).click();
+  await expect(page.getByTestId('tafel-sv-ontvangstsleutel')).toHaveText(/^[0-9A-F]{4}( [0-9A-F]{4}){15}$/);
+  await expect(page.getByTestId('tafel-sv-uitkomst')).toBeFocused();
+  const sleutelPad = app.tempPath('ontvangstsleutel-essm.json');
+  await app.answerDialog(sleutelPad);
+  await page.getByRole('button', { name: 'Sleutelbestand voor collega’s opslaan…' }).click();
+  await expect(page.getByTestId('tafel-sv-uitkomst')).toContainText('De sleutel voor uw collega’s is opgeslagen als ontvangstsleutel-essm.json.');
+  await expect(page.getByTestId('tafel-sv-uitkomst')).toBeFocused();
+
+  const collegas = tweeTelbestanden(app.tempPath(''), sleutelPad);
+
+  // Period: quarter 4 of last year. A count file of a colleague not yet registered is refused, with its reason.
+  await page.getByLabel('Jaar', { exact: true }).selectOption(String(JAAR));
+  await page.getByLabel('Kwartaal', { exact: true }).selectOption('4');
+  for (const c of collegas) {
+    await page.getByLabel('Vingerafdruk van de collega').fill(c.vingerafdruk);
+    await page.getByLabel('Omschrijving').fill(c.omschrijving);
+    await page.getByRole('button', { name: 'Collega registreren' }).click();
+    await expect(page.getByRole('table', { name: 'Collega’s' })).toContainText(c.omschrijving);
+    await expect(page.getByTestId('tafel-sv-uitkomst')).toBeFocused();
+  }
+  const uitkomst = page.getByTestId('tafel-sv-uitkomst');
+  for (const c of collegas) {
+    await app.answerDialog(c.pad);
+    await page.getByRole('button', { name: 'Telbestand inlezen…' }).click();
+    await expect(uitkomst).toContainText(`${c.pad.split('/').at(-1)}:`);
+    await expect(uitkomst.getByRole('status')).toBeVisible();
+    await expect(uitkomst).toBeFocused();
+  }
+  await expect(page.getByRole('table', { name: `Telbestanden over kwartaal 4 van ${JAAR}` }).locator('tbody tr')).toHaveCount(2);
+  // The same file again: refused, with its reason; nothing changes.
+  await app.answerDialog(collegas[0]!.pad);
+  await page.getByRole('button', { name: 'Telbestand inlezen…' }).click();
+  await expect(uitkomst.getByRole('alert')).toContainText('Geweigerd.');
+  await expect(uitkomst).toBeFocused();
+  await expect(page.getByRole('table', { name: `Telbestanden over kwartaal 4 van ${JAAR}` }).locator('tbody tr')).toHaveCount(2);
+  await checkScreen(page, 'tafel-21-samenvoegen-ingelezen');
+
+  // The summary of that quarter combines both colleagues' counts before suppression.
+  await openTafelTab(page, 'Overzicht maken', 'Overzicht maken');
+  await page.getByLabel('Jaar', { exact: true }).selectOption(String(JAAR));
+  await page.getByLabel('Kwartaal', { exact: true }).selectOption('4');
+  await page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: `Voorbeeld: kwartaal 4 van ${JAAR}` })).toBeFocused({ timeout: 60_000 });
+  await expect(page.locator('.kk-tafel-voorbeeld')).toContainText('De aantallen van uw collega’s zijn meegeteld: Meldpunt, Coördinator west.');
+  const totaal = Number((await page.getByRole('table', { name: 'Cliënten per categorie', exact: true }).locator('tr.kk-tafel-totaal td').last().textContent())!.trim());
+  expect(totaal).toBeGreaterThan(0);
+  await checkScreen(page, 'tafel-22-samengevoegd');
+});

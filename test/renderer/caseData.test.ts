@@ -101,6 +101,28 @@ async function fillEverySlice(): Promise<void> {
   expect(await s().replaceRecoveryKey(PASSPHRASE)).toBe(true);
   s().openBackupFromReminder();
   s().setQuickSwitcherOpen(true);
+  // Regionale Tafel: a preview, the settings, the ledger, the key; a save cancelled in the dialog;
+  // the combine step (a receiving key, a colleague, its own key file stored as the reporter's, a
+  // period's status); tafel mode (the keys, an import cancelled, an empty monitor).
+  s().openTafel('eerdere');
+  await s().loadTafelVoorbeeld({ jaar: 2025, kwartaal: 1 });
+  await s().loadTafelInstellingen();
+  await s().loadTafelLedger();
+  await s().loadTafelSleutel();
+  env.answerFileDialog(null);
+  await s().saveTafelOverzicht({ jaar: 2025, kwartaal: 1 });
+  await s().maakOntvangstsleutel();
+  expect(await s().registreerCollega({ vingerafdruk: 'AB'.repeat(32), organisatie: 'essm', omschrijving: 'Slotcollega' })).toBeNull();
+  const sleutelBestand = join(env.vaultDir, '..', 'lock-ontvangstsleutel.json');
+  env.answerFileDialog(sleutelBestand);
+  await s().bewaarOntvangstsleutel();
+  env.answerFileDialog(sleutelBestand);
+  await s().kiesOntvanger();
+  await s().loadSamenvoegenStatus({ jaar: 2025, kwartaal: 1 });
+  await s().loadOndertekenaars();
+  env.answerFileDialog(null);
+  await s().importeerOverzichten({ jaar: 2025 });
+  await s().stelMonitorSamen({ jaar: 2025 });
 }
 
 describe('locking clears case data by one mechanism', () => {

@@ -173,17 +173,20 @@ export function SamenvoegenScreen() {
               caption={t('tafel.sv.telbestanden', { periode: periodeTekst(periode) })}
               captionHidden
               empty={t('tafel.sv.geenTelbestanden')}
-              columns={[{ label: t('tafel.modus.col.vingerafdruk') }, { label: t('tafel.sv.col.clienten'), numeric: true }, { label: t('tafel.sv.col.meldingen'), numeric: true }]}
+              columns={[{ label: t('tafel.sv.col.omschrijving') }, { label: t('tafel.sv.col.clienten'), numeric: true }, { label: t('tafel.sv.col.meldingen'), numeric: true }]}
               rows={huidige}
-              row={(f) => (
+              row={(f) => {
+                const naam = sv.collegas.find((c) => c.vingerafdruk === f.ondertekenaar)?.omschrijving;
+                return (
                 <TableRow key={f.telbestandId}>
-                  <TableHeaderCell scope="row" className="kk-tafel-vingerafdruk kk-small">
-                    {sv.collegas.find((c) => c.vingerafdruk === f.ondertekenaar)?.omschrijving || f.ondertekenaar}
+                  <TableHeaderCell scope="row" className={naam ? undefined : 'kk-tafel-vingerafdruk kk-small'}>
+                    {naam || f.ondertekenaar}
                   </TableHeaderCell>
                   <TableCell numericColumn>{f.clienten}</TableCell>
                   <TableCell numericColumn>{f.meldingen}</TableCell>
                 </TableRow>
-              )}
+                );
+              }}
             />
             <ButtonGroup>
               <Button type="button" appearance="primary-action-button" disabled={sv.write.busy || sv.collegas.length === 0} onClick={() => void actie(() => sv.leesTelbestand(periode))}>

@@ -11,7 +11,8 @@ export interface TafelReleaseSlice {
   tafelScreen: TafelScreen;
   /** The preview of the period last asked for (null: none yet). */
   tafelVoorbeeld: TafelVoorbeeld | null;
-  tafelVoorbeeldBusy: boolean;
+  /** Asking for a preview: busy, and the refusal. */
+  tafelVoorbeeldWrite: WriteState;
   tafelInstellingen: TafelInstellingenWeergave | null;
   tafelLedger: LedgerItem[] | null;
   tafelSleutel: { organisatie: string; vingerafdruk: string } | null;
@@ -46,7 +47,7 @@ export const tafelReleaseSlice = caseSlice<TafelReleaseSlice>()(
   () => ({
     tafelScreen: 'maken' as TafelScreen,
     tafelVoorbeeld: null as TafelVoorbeeld | null,
-    tafelVoorbeeldBusy: false,
+    tafelVoorbeeldWrite: idleWrite as WriteState,
     tafelInstellingen: null as TafelInstellingenWeergave | null,
     tafelLedger: null as LedgerItem[] | null,
     tafelSleutel: null as { organisatie: string; vingerafdruk: string } | null,
@@ -61,11 +62,11 @@ export const tafelReleaseSlice = caseSlice<TafelReleaseSlice>()(
     },
 
     async loadTafelVoorbeeld(periode) {
-      set({ tafelVoorbeeldBusy: true, tafelError: null, tafelOpslag: idleOpslag });
+      set({ tafelVoorbeeldWrite: { busy: true, error: null }, tafelError: null, tafelOpslag: idleOpslag });
       try {
-        set({ tafelVoorbeeld: await api.call('tafel.preview', { periode }), tafelVoorbeeldBusy: false });
+        set({ tafelVoorbeeld: await api.call('tafel.preview', { periode }), tafelVoorbeeldWrite: idleWrite });
       } catch (error) {
-        set({ tafelVoorbeeld: null, tafelVoorbeeldBusy: false, tafelError: toApiError(error) });
+        set({ tafelVoorbeeld: null, tafelVoorbeeldWrite: { busy: false, error: toApiError(error) } });
       }
     },
 

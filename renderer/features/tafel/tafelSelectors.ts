@@ -17,7 +17,7 @@ export const selectTafelActions = (s: AppState) => ({
 });
 
 /** The preview and its state. */
-export const selectTafelVoorbeeld = (s: AppState) => ({ voorbeeld: s.tafelVoorbeeld, busy: s.tafelVoorbeeldBusy, error: s.tafelError, opslag: s.tafelOpslag });
+export const selectTafelVoorbeeld = (s: AppState) => ({ voorbeeld: s.tafelVoorbeeld, busy: s.tafelVoorbeeldWrite.busy, error: s.tafelVoorbeeldWrite.error ?? s.tafelError, opslag: s.tafelOpslag });
 /** The settings and their write state. */
 export const selectTafelInstellingen = (s: AppState) => ({ instellingen: s.tafelInstellingen, write: s.tafelInstellingenWrite, error: s.tafelError });
 /** The ledger. */
