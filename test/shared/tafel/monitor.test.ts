@@ -5,32 +5,14 @@
 // truth. Plus the worked example of the issue ("<5" + 12 → 12–16) and the propagation itself.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MeldingRij, MonitorCategorie } from '../../../shared/casework/dashboard.schema';
-import { AfsluitReden } from '../../../shared/casework/traject.schema';
 import type { TafelBestand } from '../../../shared/tafel/file.schema';
 import { bestandIntervallen, compileerMonitor, gecombineerdeIntervallen, propageer, toonInterval } from '../../../shared/tafel/monitor';
 import { onderdruk } from '../../../shared/tafel/suppression';
 import type { InstellingenInvoer, TafelPeriode, Vergelijking } from '../../../shared/tafel/tafel.schema';
-import { ANDERE_GEMEENTEN, tabellenVan, VORMEN, type Herkomst, type Soort, type Wereld } from './fixtures';
+import { tabellenVan, type Wereld } from './fixtures';
+import { wereldArb } from './arbitraries';
 
-const aantal = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: fc.integer({ min: 1, max: 4 }) }, { weight: 3, arbitrary: fc.integer({ min: 5, max: 40 }) });
-const leeftijd = fc.constantFrom('volwassen' as const, 'minderjarig' as const, 'onbekend' as const);
-const herkomst: fc.Arbitrary<Herkomst> = fc.oneof(
-  { weight: 3, arbitrary: fc.constant('Rotterdam') },
-  { weight: 4, arbitrary: fc.constantFrom(...ANDERE_GEMEENTEN) },
-  { weight: 2, arbitrary: fc.constantFrom('onbekend-in-regio' as const, 'buiten-regio' as const, 'onbekend' as const) },
-);
-const soort: fc.Arbitrary<Soort> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ rij: fc.constantFrom(...MeldingRij.options, 'preventief-gesprek' as const), leeftijd }) },
-  { weight: 1, arbitrary: fc.record({ info: fc.constantFrom('sekswerkers' as const, 'overig' as const) }) },
-);
-const wereld: fc.Arbitrary<Wereld> = fc.record({
-  clienten: fc.array(fc.record({ categorie: fc.constantFrom(...MonitorCategorie.options), nieuw: fc.boolean(), leeftijd, aantal }), { maxLength: 10 }),
-  meldingen: fc.array(fc.record({ herkomst, soort, aantal }), { maxLength: 14 }),
-  politie: fc.array(fc.record({ vorm: fc.constantFrom(...VORMEN), soort: fc.constantFrom('gesprek' as const, 'aangifte' as const), aantal }), { maxLength: 5 }),
-  afgesloten: fc.dictionary(fc.constantFrom(...AfsluitReden.options), aantal, { maxKeys: 4 }),
-  crisis: aantal,
-});
+const wereld = wereldArb({ groot: 40, grootGewicht: 3, meldingen: 14, politie: 5, afgesloten: 4 });
 const organisatie = fc.record({
   wereld,
   k: fc.constantFrom(3, 4, 5, 5),
