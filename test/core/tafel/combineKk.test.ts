@@ -1,6 +1,5 @@
 // The combine step headless, run as a person runs it: the launcher electron/core/cli/bin/kk, real
 // processes, three real encrypted vaults (a reporter and two colleagues) with synthetic casework.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,9 +12,9 @@ import { bronnenVanVrijgave, gecombineerdeCijfers } from '../../../electron/core
 import { periodFigures } from '../../../electron/core/tafel/periodFigures';
 import { leesLedger } from '../../../electron/core/tafel/release';
 import { closeVault, createVault, unlockVault } from '../../../electron/core/vault/vault';
-import { ROOT, tempDir, testPassphrase } from '../vault/helpers';
+import { tempDir, testPassphrase } from '../vault/helpers';
+import { runKk } from './kkRun';
 
-const LAUNCHER = join(ROOT, 'electron/core/cli/bin/kk');
 const pass = testPassphrase();
 let root: string;
 let cleanup: () => void;
@@ -39,11 +38,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => cleanup());
 
-function kk(args: string[]) {
-  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KK_'))), KK_PASSPHRASE: pass };
-  const run = spawnSync(LAUNCHER, args, { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const kk = (args: string[]) => runKk(root, pass, args);
 
 describe('kk tafel ontvangstsleutel / collega / telbestand / inlezen', () => {
   it('a reporter and two colleagues combine their counts; the release counts each once and records the files', async () => {

@@ -1,6 +1,5 @@
 // `kk export tafel` and `kk export verify`, run as a person runs them: the launcher
 // electron/core/cli/bin/kk, a real process, a real encrypted vault with synthetic casework.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,9 +9,9 @@ import { inTransaction } from '../../../electron/core/db/sql';
 import { readProfile, saveProfile } from '../../../electron/core/profile/profile.repo';
 import { leesLedger } from '../../../electron/core/tafel/release';
 import { closeVault, createVault, unlockVault } from '../../../electron/core/vault/vault';
-import { ROOT, tempDir, testPassphrase } from '../vault/helpers';
+import { tempDir, testPassphrase } from '../vault/helpers';
+import { runKk } from './kkRun';
 
-const LAUNCHER = join(ROOT, 'electron/core/cli/bin/kk');
 const pass = testPassphrase();
 let root: string;
 let dir: string;
@@ -33,11 +32,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => cleanup());
 
-function kk(args: string[]) {
-  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KK_'))), KK_PASSPHRASE: pass };
-  const run = spawnSync(LAUNCHER, args, { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const kk = (args: string[]) => runKk(root, pass, args);
 
 async function ledgerLengte(): Promise<number> {
   const vault = await unlockVault(dir, pass);

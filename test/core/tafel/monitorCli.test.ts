@@ -9,10 +9,10 @@ import { inTransaction } from '../../../electron/core/db/sql';
 import { registreerOndertekenaar } from '../../../electron/core/tafel/tafelModus.repo';
 import { closeVault, createVault } from '../../../electron/core/vault/vault';
 import { monitor2024, type Wereld } from '../../shared/tafel/fixtures';
-import { ROOT, tempDir, testPassphrase } from '../vault/helpers';
+import { tempDir, testPassphrase } from '../vault/helpers';
+import { runKk } from './kkRun';
 import { geefUit, organisatie, type Organisatie } from './monitorFixtures';
 
-const LAUNCHER = join(ROOT, 'electron/core/cli/bin/kk');
 const pass = testPassphrase();
 let root: string;
 let cleanup: () => void;
@@ -54,11 +54,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => cleanup());
 
-function kk(args: string[]) {
-  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KK_'))), KK_PASSPHRASE: pass };
-  const run = spawnSync(LAUNCHER, args, { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const kk = (args: string[]) => runKk(root, pass, args);
 const pdftotext = (f: string) => spawnSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' }).stdout;
 const beide = () => [files['essm-2024.json'], files['zuid-2024.json']].join(delimiter);
 
