@@ -18,8 +18,8 @@ import { createImportChoice, type ShowOpenDialog } from '../gateway/importChoice
 import { createBackupChoice } from '../gateway/backupChoice';
 import { createTafelMain } from '../gateway/tafelMain';
 import { createVerstrekkingenMain, memoryClipboard } from '../gateway/verstrekkingenMain';
-import { alsMeerdere, createTafelModusMain } from '../gateway/tafelModusMain';
 import { createTafelSamenvoegenMain } from '../gateway/tafelSamenvoegenMain';
+import { alsMeerdere, createTafelModusMain } from '../gateway/tafelModusMain';
 import { tokensMatch } from '../gateway/tokens';
 import { createWindowCalls } from '../gateway/windowCalls';
 
@@ -192,9 +192,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     forward: async (method, input) => {
       if (method === 'vault.lock') importChoice.forget();
       if (method === 'vault.lock') backupChoice.forget();
+      if (method === 'vault.lock') verstrekkingenMain.forget();
       return callCore(method, input);
     },
-    mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers, ...tafelModusMain.handlers, ...tafelSamenvoegenMain.handlers, ...tafelMain.handlers },
+    mainHandlers: { ...importChoice.handlers, ...verstrekkingenMain.handlers, ...backupChoice.handlers, ...tafelSamenvoegenMain.handlers, ...tafelMain.handlers, ...tafelModusMain.handlers },
   });
 
   let port = 0;
