@@ -2,8 +2,8 @@
 // The meldroute advice and the opvang flags as the user reads them: the words of every advice in
 // both languages, and a flagged placement in the traject's opvang panel with its reason.
 import { readFileSync } from 'node:fs';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { act, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { routeringsAdvies } from '../../../shared/casework/meldroute';
 import type { MeldingVoorRoute } from '../../../shared/casework/meldroute';
 import type { Regio } from '../../../shared/casework/gemeenten.schema';
@@ -12,20 +12,11 @@ import { AdviceBox, adviceText } from '../../../renderer/features/casework/Advic
 import { selectTrajectDetail } from '../../../renderer/features/casework/caseSelectors';
 import { bezwaarText, OpvangPanel } from '../../../renderer/features/casework/traject/OpvangPanel';
 import { translate, type MessageKey, type MessageVars } from '../../../renderer/i18n/translate';
-import type { AppStore } from '../../../renderer/store/appStore';
-import { StoreProvider, useAppStore } from '../../../renderer/store/StoreProvider';
-import type { InProcessApi } from '../inProcessApi';
-import { unlockedStore } from './unlockedStore';
+import { useAppStore } from '../../../renderer/store/StoreProvider';
+import { screenVault } from './setup';
 
-let env: InProcessApi;
-let store: AppStore;
-beforeAll(async () => {
-  ({ env, store } = await unlockedStore());
-});
-afterAll(() => env.dispose());
-afterEach(() => cleanup());
-
-const withStore = (ui: React.ReactNode) => render(<StoreProvider store={store}>{ui}</StoreProvider>);
+const vault = screenVault({ virtualLists: false });
+const { withStore } = vault;
 const nl = (key: MessageKey, vars?: MessageVars) => translate('nl', key, vars);
 const en = (key: MessageKey, vars?: MessageVars) => translate('en', key, vars);
 
@@ -108,14 +99,14 @@ describe('the opvang flags', () => {
   });
 
   it('a placement that breaks the rules shows each reason and its source in the traject’s opvang panel', async () => {
-    const client = await env.api['clienten.create']({ fields: { roepnaam: 'Testopvang', geslacht: 'man' } });
+    const client = await vault.env.api['clienten.create']({ fields: { roepnaam: 'Testopvang', geslacht: 'man' } });
     if (!client.ok) throw new Error('client refused');
-    const traject = await env.api['trajecten.create']({
+    const traject = await vault.env.api['trajecten.create']({
       clientId: client.value.id,
       fields: { minderjarigBijStart: false, gemeente: 'Rotterdam', verwijzer: 'politie', aanmelddatum: '2025-01-01', opvang: [{ soort: 'crisisopvang', start: '2025-01-02' }] },
     });
     if (!traject.ok) throw new Error('traject refused');
-    await act(async () => store.getState().openTraject(traject.value.id));
+    await act(async () => vault.store.getState().openTraject(traject.value.id));
     function Open() {
       const detail = useAppStore(selectTrajectDetail);
       return detail ? <OpvangPanel detail={detail} /> : null;
@@ -130,15 +121,15 @@ describe('the opvang flags', () => {
   });
 
   it('a placement within the rules shows no flags', async () => {
-    const client = await env.api['clienten.create']({ fields: { roepnaam: 'Testopvang Twee', geslacht: 'vrouw', geboortedatum: '1990-01-01' } });
+    const client = await vault.env.api['clienten.create']({ fields: { roepnaam: 'Testopvang Twee', geslacht: 'vrouw', geboortedatum: '1990-01-01' } });
     if (!client.ok) throw new Error('client refused');
-    const traject = await env.api['trajecten.create']({
+    const traject = await vault.env.api['trajecten.create']({
       clientId: client.value.id,
       fields: { minderjarigBijStart: false, gemeente: 'Rotterdam', verwijzer: 'politie', aanmelddatum: '2025-01-01', opvang: [{ soort: 'crisisopvang', start: '2025-01-02', eind: '2025-02-02' }] },
     });
     if (!traject.ok) throw new Error('traject refused');
-    await act(async () => store.getState().openTraject(traject.value.id));
-    withStore(<OpvangPanel detail={store.getState().trajectDetail!} />);
+    await act(async () => vault.store.getState().openTraject(traject.value.id));
+    withStore(<OpvangPanel detail={vault.store.getState().trajectDetail!} />);
     expect(within(screen.getByRole('table')).getByText('Crisisopvang (geheim adres)')).toBeTruthy();
     expect(screen.queryByTestId('opvang-bezwaren')).toBeNull();
   });

@@ -34,10 +34,10 @@ export interface ScreenVault {
 
 /**
  * Registers the file's hooks: before all its tests a fresh, unlocked vault (removed after
- * all), the virtual lists' height, and the screen cleared after each test. A file's own
- * `beforeAll` registered after this runs with the vault open.
+ * all), the virtual lists' height (unless `virtualLists` is false), and the screen cleared after
+ * each test. A file's own `beforeAll` registered after this runs with the vault open.
  */
-export function screenVault(): ScreenVault {
+export function screenVault({ virtualLists = true }: { virtualLists?: boolean } = {}): ScreenVault {
   let opened: { env: InProcessApi; store: AppStore } | undefined;
   const get = () => {
     if (!opened) throw new Error('the vault opens in beforeAll');
@@ -47,7 +47,7 @@ export function screenVault(): ScreenVault {
     opened = await unlockedStore();
   });
   afterAll(() => opened?.env.dispose());
-  useVirtualScrollHeight();
+  if (virtualLists) useVirtualScrollHeight();
   afterEach(() => cleanup());
   const vault: ScreenVault = {
     get env() {

@@ -31,8 +31,8 @@ export interface VkVault extends ScreenVault {
 }
 
 /** Registers the file's hooks (see screenVault) and, before all its tests, saves the profile `naam`. */
-export function vkVault(naam: string): VkVault {
-  const vault = screenVault();
+export function vkVault(naam: string, options: { virtualLists?: boolean } = {}): VkVault {
+  const vault = screenVault(options);
   beforeAll(async () => {
     const s = vault.store.getState();
     expect(await s.saveProfile({ naam, functie: 'zorgcoordinator', organisatie: 'essm', regio: 'rotterdam' })).toBe(true);

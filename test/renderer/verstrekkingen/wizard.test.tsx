@@ -12,7 +12,7 @@ import { addDays } from '../../../shared/casework/dates';
 import { PASSPHRASE } from '../inProcessApi';
 import { COMENSHA, today, vkVault } from './setup';
 
-const vault = vkVault('Testa Wizard');
+const vault = vkVault('Testa Wizard', { virtualLists: false });
 const { call, s, renderApp } = vault;
 
 let trajectId = '';
