@@ -227,6 +227,11 @@ test('casework: cliënt and traject, journal, tasks, consent, phases, closing, s
   await page.getByRole('button', { name: 'Opvang opslaan' }).click();
   await expect(page.getByText(/De crisisopvang loopt tot uiterlijk/)).toBeVisible();
   await expectFocusKept(page, 'opvang saved');
+  // A stay removed: its row and button are gone, focus is on the panel's heading and the status line says so.
+  await page.getByRole('button', { name: 'Verwijder deze opvang' }).click();
+  await expect(page.getByText(/De crisisopvang loopt tot uiterlijk/)).toBeHidden();
+  await expect(page.locator('#kk-opvang')).toBeFocused();
+  await expect(page.locator('#kk-opvang').locator('..').getByRole('status')).toHaveText('De opvang is verwijderd.');
 
   // Phases: forward, then close with a reason.
   await page.getByRole('button', { name: 'Naar Intake' }).click();

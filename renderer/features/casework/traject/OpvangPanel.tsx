@@ -14,6 +14,7 @@ import { useCheckedForm } from '../../../components/useCheckedForm';
 import { SensitivityBadge } from '../caseBits';
 import { optionLists } from '../options';
 import { AddForm, AddOnRequest, choose } from './AddForm';
+import { focusAfterRender } from '../focusAfterRender';
 
 // Nothing is chosen for the person (issue 13): no kind of opvang, no start date.
 const emptyStay = () => ({ soort: '', start: '', eind: '', locatie: '' });
@@ -100,7 +101,12 @@ export function OpvangPanel({ detail }: { detail: TrajectDetail }) {
             <TableCell>{o.eind ? formatDate(o.eind) : t('cw.opvang.running')}</TableCell>
             <TableCell>{o.locatie ?? ''}</TableCell>
             <TableCell>
-              <Button type="button" appearance="subtle-button" disabled={write.busy} onClick={() => void updateTraject({ opvang: stays.filter((s) => s.id !== o.id) })}>
+              <Button type="button" appearance="subtle-button" disabled={write.busy} onClick={() => void updateTraject({ opvang: stays.filter((s) => s.id !== o.id) }).then((ok) => {
+                  // The row and its button are gone: focus goes to the panel's heading, and the status line says so.
+                  if (!ok) return;
+                  setAnnounced(t('cw.opvang.removed'));
+                  focusAfterRender('kk-opvang');
+                })}>
                 {t('cw.opvang.remove')}
               </Button>
             </TableCell>

@@ -12,6 +12,7 @@ import { useCheckedForm } from '../../../components/useCheckedForm';
 import { deadlineTone, SensitivityBadge } from '../caseBits';
 import { optionLists } from '../options';
 import { AddForm, AddOnRequest, choose } from './AddForm';
+import { focusAfterRender } from '../focusAfterRender';
 
 type Stored = Omit<TrajectDetail['traject']['procedures'][number], 'state'>;
 
@@ -90,7 +91,12 @@ export function ProceduresPanel({ detail }: { detail: TrajectDetail }) {
               {p.deadline ? formatDate(p.deadline) : '—'} <Badge tone={deadlineTone(p.state)}>{t(`cw.deadline.${p.state}`)}</Badge>
             </TableCell>
             <TableCell>
-              <Button type="button" appearance="subtle-button" disabled={write.busy} onClick={() => void updateTraject({ procedures: stored.filter((s) => s.id !== p.id) })}>
+              <Button type="button" appearance="subtle-button" disabled={write.busy} onClick={() => void updateTraject({ procedures: stored.filter((s) => s.id !== p.id) }).then((ok) => {
+                  // The row and its button are gone: focus goes to the panel's heading, and the status line says so.
+                  if (!ok) return;
+                  setAnnounced(t('cw.proc.removed'));
+                  focusAfterRender('kk-procedures');
+                })}>
                 {t('cw.proc.remove')}
               </Button>
             </TableCell>
