@@ -1,3 +1,4 @@
+import { createDialogGuard } from './dialogGuard';
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -43,18 +44,8 @@ export interface BackupChoice {
 export function createBackupChoice(deps: { showSaveDialog: ShowSaveDialog; showOpenDialog: ShowOpenDialog; forward: Forward; now?: () => number }): BackupChoice {
   const now = deps.now ?? Date.now;
   let chosen: { token: string; path: string; at: number } | null = null;
-  let dialogOpen = false;
 
-  // A second click while a dialog is open would stack a second dialog on the first.
-  async function dialog<T>(show: () => Promise<T>): Promise<T> {
-    if (dialogOpen) throw new KkError('CONFLICT', 'A file dialog is already open');
-    dialogOpen = true;
-    try {
-      return await show();
-    } finally {
-      dialogOpen = false;
-    }
-  }
+  const dialog = createDialogGuard();
 
   function pathFor(token: string): string {
     const current = chosen;

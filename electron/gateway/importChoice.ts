@@ -1,3 +1,4 @@
+import { createDialogGuard } from './dialogGuard';
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -30,18 +31,9 @@ export interface ImportChoice {
 export function createImportChoice(deps: { showOpenDialog: ShowOpenDialog; forward: Forward; now?: () => number }): ImportChoice {
   const now = deps.now ?? Date.now;
   let chosen: { token: string; path: string; at: number } | null = null;
-  let dialogOpen = false;
 
-  async function choose(): Promise<string | null> {
-    // A second click while the dialog is open would stack a second dialog on the first.
-    if (dialogOpen) throw new KkError('CONFLICT', 'A file dialog is already open');
-    dialogOpen = true;
-    try {
-      return await deps.showOpenDialog();
-    } finally {
-      dialogOpen = false;
-    }
-  }
+  const dialog = createDialogGuard();
+  const choose = () => dialog(() => deps.showOpenDialog());
 
   function pathFor(token: string): string {
     const current = chosen;

@@ -1,4 +1,4 @@
-import { KkError } from '../../shared/errors';
+import { createDialogGuard } from './dialogGuard';
 import type { ShowSaveDialog } from './verstrekkingenMain';
 import type { Forward, MainHandlers } from './windowCalls';
 
@@ -15,21 +15,13 @@ export interface TafelMain {
 }
 
 export function createTafelMain(deps: { forward: Forward; showSaveDialog: ShowSaveDialog }): TafelMain {
-  let dialogOpen = false;
+  const dialog = createDialogGuard();
   return {
     handlers: {
       'tafel.save': async (input) => {
         const naam = await deps.forward('tafel.suggestName', { periode: input.periode });
         if (!naam.ok) return naam;
-        // A second click while the dialog is open would stack a second dialog on the first.
-        if (dialogOpen) throw new KkError('CONFLICT', 'A file dialog is already open');
-        dialogOpen = true;
-        let path: string | null;
-        try {
-          path = await deps.showSaveDialog({ defaultName: naam.value.bestandsnaam, filter: { name: 'JSON', extensions: ['json'] } });
-        } finally {
-          dialogOpen = false;
-        }
+        const path = await dialog(() => deps.showSaveDialog({ defaultName: naam.value.bestandsnaam, filter: { name: 'JSON', extensions: ['json'] } }));
         if (path === null) return { ok: true, value: { opgeslagen: false, reden: 'geannuleerd' } };
         return deps.forward('tafel.writeRelease', { periode: input.periode, path });
       },

@@ -1,4 +1,4 @@
-import { KkError } from '../../shared/errors';
+import { createDialogGuard } from './dialogGuard';
 import type { Forward, MainHandlers } from './windowCalls';
 
 /*
@@ -63,21 +63,11 @@ export function createVerstrekkingenMain(deps: {
 }): VerstrekkingenMain {
   const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
-  let dialogOpen = false;
   let copied: { value: string; timer: unknown } | null = null;
   /** Passwords of packages just saved, by register id: only for copying, only for a while. */
   const wachtwoorden = new Map<string, { wachtwoord: string; timer: unknown }>();
 
-  async function dialog<T>(show: () => Promise<T>): Promise<T> {
-    // A second click while a dialog is open would stack a second dialog on the first.
-    if (dialogOpen) throw new KkError('CONFLICT', 'A file dialog is already open');
-    dialogOpen = true;
-    try {
-      return await show();
-    } finally {
-      dialogOpen = false;
-    }
-  }
+  const dialog = createDialogGuard();
 
   function clearIfStillOurs(): void {
     if (copied === null) return;
