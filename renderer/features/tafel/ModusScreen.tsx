@@ -161,7 +161,7 @@ export function ModusScreen() {
           {bezig === null ? <ErrorAlert error={m.write.error && Object.keys(serverErrors(m.write.error)).length === 0 ? m.write.error : null} /> : null}
           {m.importUitkomst?.geannuleerd ? <p role="status">{t('tafel.modus.geannuleerd')}</p> : null}
           {m.importUitkomst && !m.importUitkomst.geannuleerd ? (
-            <div role="status">
+            <Alert type={m.importUitkomst.uitkomsten.some((u) => !u.ok) ? 'warning' : 'ok'} role="status" className="kk-alert">
               <Paragraph>
                 {t('tafel.modus.uitkomst', { ok: m.importUitkomst.uitkomsten.filter((u) => u.ok).length, geweigerd: m.importUitkomst.uitkomsten.filter((u) => !u.ok).length })}
               </Paragraph>
@@ -172,7 +172,7 @@ export function ModusScreen() {
                   </li>
                 ))}
               </ul>
-            </div>
+            </Alert>
           ) : null}
         </div>
       </section>
