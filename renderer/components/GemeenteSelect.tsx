@@ -41,18 +41,8 @@ export interface GemeenteSelectProps {
  * writes differently) is still shown as it is, so opening and saving a record never changes it.
  */
 export function GemeenteSelect({ regio, value, onChange, id, name, describedBy, labelledBy, invalid, disabled, prompt = true }: GemeenteSelectProps) {
-  const { t, language } = useT();
-  const keuzes = useMemo(() => gemeenteKeuzes(regio), [regio]);
-  // Gemeente names are Dutch whatever the language of the screen.
-  const nameLang = language === 'nl' ? undefined : 'nl';
+  const { t } = useT();
   const shown = isKnownGemeente(value) ? huidigeGemeentenaam(value) : value;
-  const unlisted = shown !== '' && !isGemeenteSpeciaal(shown) && !isKnownGemeente(shown);
-  const names = (list: readonly string[]): ReactNode =>
-    list.map((g) => (
-      <SelectOption key={g} value={g} lang={nameLang}>
-        {g}
-      </SelectOption>
-    ));
   return (
     <Select
       id={id}
@@ -65,16 +55,41 @@ export function GemeenteSelect({ regio, value, onChange, id, name, describedBy, 
       onChange={(event) => onChange(event.target.value)}
     >
       {prompt || shown === '' ? <SelectOption value="">{t('gemeenteSelect.choose')}</SelectOption> : null}
+      <GemeenteOptions regio={regio} shown={shown} buitenRegio={shown === GEMEENTE_BUITEN_REGIO} />
+    </Select>
+  );
+}
+
+/**
+ * The options of a gemeente list after its first one, in the groups of GemeenteSelect: a value
+ * `shown` that the list does not offer as it is first (so it is kept), then the centrumgemeente,
+ * the region, the unknown answers (with the older "buiten de regio" where `buitenRegio`), and
+ * every other gemeente. The one definition for the pick list and the lists' filter.
+ */
+export function GemeenteOptions({ regio, shown, buitenRegio }: { regio: Regio; shown: string; buitenRegio: boolean }) {
+  const { t, language } = useT();
+  const keuzes = useMemo(() => gemeenteKeuzes(regio), [regio]);
+  // Gemeente names are Dutch whatever the language of the screen.
+  const nameLang = language === 'nl' ? undefined : 'nl';
+  const unlisted = shown !== '' && !isGemeenteSpeciaal(shown) && !isKnownGemeente(shown);
+  const names = (list: readonly string[]): ReactNode =>
+    list.map((g) => (
+      <SelectOption key={g} value={g} lang={nameLang}>
+        {g}
+      </SelectOption>
+    ));
+  return (
+    <>
       {unlisted ? <SelectOption value={shown}>{shown}</SelectOption> : null}
       <optgroup label={t('gemeenteSelect.group.centrum')}>{names([keuzes.centrumgemeente])}</optgroup>
       <optgroup label={t('gemeenteSelect.group.regio')}>{names(keuzes.regio)}</optgroup>
       <optgroup label={t('gemeenteSelect.group.onbekend')}>
         <SelectOption value={GEMEENTE_ONBEKEND}>{t('gemeenteSelect.onbekend')}</SelectOption>
         <SelectOption value={GEMEENTE_ONBEKEND_IN_REGIO}>{t('gemeenteSelect.onbekendInRegio')}</SelectOption>
-        {shown === GEMEENTE_BUITEN_REGIO ? <SelectOption value={GEMEENTE_BUITEN_REGIO}>{t('gemeenteSelect.buitenRegio')}</SelectOption> : null}
+        {buitenRegio ? <SelectOption value={GEMEENTE_BUITEN_REGIO}>{t('gemeenteSelect.buitenRegio')}</SelectOption> : null}
       </optgroup>
       <optgroup label={t('gemeenteSelect.group.buiten')}>{names(keuzes.buiten)}</optgroup>
-    </Select>
+    </>
   );
 }
 

@@ -1,12 +1,12 @@
 import { Select, SelectOption } from '@utrecht/component-library-react';
-import { useMemo, type ReactNode } from 'react';
-import { GEMEENTE_BUITEN_REGIO, GEMEENTE_ONBEKEND, GEMEENTE_ONBEKEND_IN_REGIO, gemeenteKeuzes, gemeenten, isGemeenteSpeciaal, isKnownGemeente } from '../../../shared/casework/gemeenten';
+import { gemeenten } from '../../../shared/casework/gemeenten';
 import type { Regio } from '../../../shared/casework/gemeenten.schema';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreProvider';
 import { selectDashboard } from './caseSelectors';
 import { selectProfiel } from '../profile/profileSelectors';
 import { FieldShell } from '../../components/formBits';
+import { GemeenteOptions } from '../../components/GemeenteSelect';
 
 /**
  * The region whose gemeenten the pick lists put first: the vault profile's region; without a
@@ -24,33 +24,16 @@ export function useWerkRegio(): Regio {
  * the region, the unknown answers incl. the older "buiten de regio", every other gemeente).
  */
 export function GemeenteFilter({ label, value, onChange }: { label: string; value: string | undefined; onChange: (gemeente: string | undefined) => void }) {
-  const { t, language } = useT();
+  const { t } = useT();
   const regio = useWerkRegio();
-  const keuzes = useMemo(() => gemeenteKeuzes(regio), [regio]);
-  const nameLang = language === 'nl' ? undefined : 'nl';
-  const shown = value ?? '';
   // A saved view may name a gemeente the list writes differently now: it stays selectable as it is.
-  const unlisted = shown !== '' && !isGemeenteSpeciaal(shown) && !isKnownGemeente(shown);
-  const names = (list: readonly string[]): ReactNode =>
-    list.map((g) => (
-      <SelectOption key={g} value={g} lang={nameLang}>
-        {g}
-      </SelectOption>
-    ));
+  const shown = value ?? '';
   return (
     <FieldShell label={label}>
       {({ id, describedBy }) => (
         <Select id={id} name="gemeente" value={shown} aria-describedby={describedBy} onChange={(event) => onChange(event.target.value || undefined)}>
           <SelectOption value="">{t('cw.all')}</SelectOption>
-          {unlisted ? <SelectOption value={shown}>{shown}</SelectOption> : null}
-          <optgroup label={t('gemeenteSelect.group.centrum')}>{names([keuzes.centrumgemeente])}</optgroup>
-          <optgroup label={t('gemeenteSelect.group.regio')}>{names(keuzes.regio)}</optgroup>
-          <optgroup label={t('gemeenteSelect.group.onbekend')}>
-            <SelectOption value={GEMEENTE_ONBEKEND}>{t('gemeenteSelect.onbekend')}</SelectOption>
-            <SelectOption value={GEMEENTE_ONBEKEND_IN_REGIO}>{t('gemeenteSelect.onbekendInRegio')}</SelectOption>
-            <SelectOption value={GEMEENTE_BUITEN_REGIO}>{t('gemeenteSelect.buitenRegio')}</SelectOption>
-          </optgroup>
-          <optgroup label={t('gemeenteSelect.group.buiten')}>{names(keuzes.buiten)}</optgroup>
+          <GemeenteOptions regio={regio} shown={shown} buitenRegio />
         </Select>
       )}
     </FieldShell>
