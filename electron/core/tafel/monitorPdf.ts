@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { MonitorTabel, RegionaleMonitor, Staaf } from '../../../shared/tafel/monitor.schema';
+import { schrijfVoettekst, verzamelBytes } from '../pdf/document';
 import { gebruikLetters, LETTER } from '../pdf/fonts';
 
 // The regional monitor as a PDF the secretariaat of the Regionale Tafel can publish: a cover, how
@@ -34,12 +35,7 @@ export function maakMonitorPdf(m: RegionaleMonitor): Promise<Buffer> {
     lang: 'nl-NL',
     displayTitle: true,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const klaar = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const klaar = verzamelBytes(doc);
   gebruikLetters(doc);
   const breedte = doc.page.width - 2 * MARGE;
   const onderkant = () => doc.page.height - doc.page.margins.bottom;
@@ -247,14 +243,7 @@ export function maakMonitorPdf(m: RegionaleMonitor): Promise<Buffer> {
   }
 
   // Footer on every page but the cover.
-  const bereik = doc.bufferedPageRange();
-  for (let i = bereik.start + 1; i < bereik.start + bereik.count; i++) {
-    doc.switchToPage(i);
-    const onder = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font(LETTER.gewoon).fontSize(8).fillColor(GRIJS).text(`${titel} · pagina ${i + 1} van ${bereik.count}`, MARGE, doc.page.height - MARGE + 10, { width: breedte, align: 'right', lineBreak: false });
-    doc.page.margins.bottom = onder;
-  }
+  schrijfVoettekst(doc, LETTER.gewoon, { marge: MARGE, kleur: GRIJS, uitlijning: 'right', nietOpEerste: true, tekst: (p, n) => `${titel} · pagina ${p} van ${n}` });
   doc.end();
   return klaar;
 }

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { TafelBestand } from '../../../shared/tafel/file.schema';
+import { schrijfVoettekst, verzamelBytes } from '../pdf/document';
 import { gebruikLetters, LETTER } from '../pdf/fonts';
 
 // The readable report of one summary for the Regionale Tafel, written beside the signed JSON and
@@ -41,12 +42,7 @@ export function maakVrijgavePdf(b: TafelBestand): Promise<Buffer> {
     lang: 'nl-NL',
     displayTitle: true,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const klaar = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const klaar = verzamelBytes(doc);
   gebruikLetters(doc);
   const breedte = doc.page.width - 2 * MARGE;
   const onderkant = () => doc.page.height - doc.page.margins.bottom;
@@ -125,18 +121,7 @@ export function maakVrijgavePdf(b: TafelBestand): Promise<Buffer> {
   alinea(b.grondslag);
 
   // Footer on every page.
-  const bereik = doc.bufferedPageRange();
-  for (let i = bereik.start; i < bereik.start + bereik.count; i++) {
-    doc.switchToPage(i);
-    const onder = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .font(LETTER.gewoon)
-      .fontSize(8)
-      .fillColor(GRIJS)
-      .text(`${b.organisatie.naam} – ${periodeTekst(b.periode)} – overzicht ${b.volgnummer} – pagina ${i + 1} van ${bereik.count}`, MARGE, doc.page.height - MARGE + 10, { width: breedte, align: 'center', lineBreak: false });
-    doc.page.margins.bottom = onder;
-  }
+  schrijfVoettekst(doc, LETTER.gewoon, { marge: MARGE, kleur: GRIJS, uitlijning: 'center', tekst: (p, n) => `${b.organisatie.naam} – ${periodeTekst(b.periode)} – overzicht ${b.volgnummer} – pagina ${p} van ${n}` });
   doc.end();
   return klaar;
 }

@@ -1,5 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import PDFDocument from 'pdfkit';
+import { schrijfVoettekst, verzamelBytes } from '../pdf/document';
 import { gebruikLetters, LETTER } from '../pdf/fonts';
 import { dataCategorieNaam, dataCategorieVelden, type DataCategorie } from '../../../shared/stappenplan/dataCategories';
 import type { PakketInhoud } from '../../../shared/verstrekkingen/pakket.schema';
@@ -75,12 +76,7 @@ export function maakPakketPdf(inhoud: PakketInhoud, wachtwoord: string): Promise
     info: { Title: `Gegevensverstrekking ${inhoud.voorblad.referentie}`, Author: inhoud.voorblad.afzender.organisatie, Producer: 'Ketenkluis', Creator: 'Ketenkluis' },
     lang: 'nl-NL',
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const klaar = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const klaar = verzamelBytes(doc);
 
   gebruikLetters(doc);
   let mist = false;
@@ -176,19 +172,7 @@ export function maakPakketPdf(inhoud: PakketInhoud, wachtwoord: string): Promise
   }
 
   // Footer on every page: confidential, the reference, page n of m (inside the bottom margin).
-  const bereik = doc.bufferedPageRange();
-  for (let i = bereik.start; i < bereik.start + bereik.count; i++) {
-    doc.switchToPage(i);
-    const onder = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .font(LETTER.gewoon)
-      .fontSize(8)
-      .fillColor('#555555')
-      .text(`Vertrouwelijk – ${v.referentie} – pagina ${i + 1} van ${bereik.count}`, MARGE, doc.page.height - MARGE + 10, { width: breedte, align: 'center', lineBreak: false });
-    doc.fillColor('#000000');
-    doc.page.margins.bottom = onder;
-  }
+  schrijfVoettekst(doc, LETTER.gewoon, { marge: MARGE, kleur: '#555555', uitlijning: 'center', tekst: (p, n) => `Vertrouwelijk – ${v.referentie} – pagina ${p} van ${n}` });
 
   doc.file(Buffer.from(JSON.stringify(inhoud, null, 2), 'utf8'), {
     name: BIJLAGE_NAAM,

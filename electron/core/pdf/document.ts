@@ -1,0 +1,45 @@
+// What every PDF of Ketenkluis does the same way: collect the bytes in memory (the caller writes
+// them atomically), and a footer on each page, written after the content so it can say "of n".
+
+/** The document's bytes once `doc.end()` has been called. Call before writing any content. */
+export function verzamelBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}
+
+/** How a footer looks. */
+export interface Voettekst {
+  /** The page's left and right margin (the footer spans the text width). */
+  marge: number;
+  kleur: string;
+  uitlijning: 'center' | 'right';
+  /** Leave the first page (a cover) without a footer. */
+  nietOpEerste?: boolean;
+  /** The text for page `pagina` (1-based) of `totaal`. */
+  tekst: (pagina: number, totaal: number) => string;
+}
+
+/**
+ * Writes a footer in the bottom margin of every buffered page (the document needs
+ * `bufferPages: true`). Lifts the bottom margin while writing, so no page is added.
+ */
+export function schrijfVoettekst(doc: PDFKit.PDFDocument, letter: string, v: Voettekst): void {
+  const bereik = doc.bufferedPageRange();
+  const breedte = doc.page.width - 2 * v.marge;
+  for (let i = bereik.start + (v.nietOpEerste ? 1 : 0); i < bereik.start + bereik.count; i++) {
+    doc.switchToPage(i);
+    const onder = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font(letter)
+      .fontSize(8)
+      .fillColor(v.kleur)
+      .text(v.tekst(i + 1, bereik.count), v.marge, doc.page.height - v.marge + 10, { width: breedte, align: v.uitlijning, lineBreak: false });
+    doc.fillColor('#000000');
+    doc.page.margins.bottom = onder;
+  }
+}
