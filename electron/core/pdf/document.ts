@@ -1,3 +1,6 @@
+import PDFDocument from 'pdfkit';
+import { gebruikLetters } from './fonts';
+
 // What every PDF of Ketenkluis does the same way: collect the bytes in memory (the caller writes
 // them atomically), and a footer on each page, written after the content so it can say "of n".
 
@@ -42,4 +45,19 @@ export function schrijfVoettekst(doc: PDFKit.PDFDocument, letter: string, v: Voe
     doc.fillColor('#000000');
     doc.page.margins.bottom = onder;
   }
+}
+
+/** A report: A4, pages kept for the footer, DejaVu selected, its bytes collected. */
+export function nieuwRapport(o: { titel: string; auteur: string; marge: number }): { doc: PDFKit.PDFDocument; klaar: Promise<Buffer> } {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: o.marge, bottom: o.marge + 14, left: o.marge, right: o.marge },
+    bufferPages: true,
+    info: { Title: o.titel, Author: o.auteur, Producer: 'Ketenkluis', Creator: 'Ketenkluis' },
+    lang: 'nl-NL',
+    displayTitle: true,
+  });
+  const klaar = verzamelBytes(doc);
+  gebruikLetters(doc);
+  return { doc, klaar };
 }

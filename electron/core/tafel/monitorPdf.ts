@@ -1,7 +1,6 @@
-import PDFDocument from 'pdfkit';
 import type { MonitorTabel, RegionaleMonitor, Staaf } from '../../../shared/tafel/monitor.schema';
-import { schrijfVoettekst, verzamelBytes } from '../pdf/document';
-import { gebruikLetters, LETTER } from '../pdf/fonts';
+import { nieuwRapport, schrijfVoettekst } from '../pdf/document';
+import { LETTER } from '../pdf/fonts';
 
 // The regional monitor as a PDF the secretariaat of the Regionale Tafel can publish: a cover, how
 // to read it, the regional picture (two bar charts drawn as vector graphics, and the combined
@@ -27,16 +26,7 @@ const tweeRegels = (v: string) => {
 /** The PDF of a compiled regional monitor (built in memory; the caller writes it atomically). */
 export function maakMonitorPdf(m: RegionaleMonitor): Promise<Buffer> {
   const titel = `Regionale monitor mensenhandel – ${m.periodeTekst}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGE, bottom: MARGE + 14, left: MARGE, right: MARGE },
-    bufferPages: true,
-    info: { Title: titel, Author: 'Secretariaat Regionale Tafel Mensenhandel', Producer: 'Ketenkluis', Creator: 'Ketenkluis' },
-    lang: 'nl-NL',
-    displayTitle: true,
-  });
-  const klaar = verzamelBytes(doc);
-  gebruikLetters(doc);
+  const { doc, klaar } = nieuwRapport({ titel, auteur: 'Secretariaat Regionale Tafel Mensenhandel', marge: MARGE });
   const breedte = doc.page.width - 2 * MARGE;
   const onderkant = () => doc.page.height - doc.page.margins.bottom;
   const ruimte = (nodig: number) => {

@@ -1,7 +1,6 @@
-import PDFDocument from 'pdfkit';
 import type { TafelBestand } from '../../../shared/tafel/file.schema';
-import { schrijfVoettekst, verzamelBytes } from '../pdf/document';
-import { gebruikLetters, LETTER } from '../pdf/fonts';
+import { nieuwRapport, schrijfVoettekst } from '../pdf/document';
+import { LETTER } from '../pdf/fonts';
 
 // The readable report of one summary for the Regionale Tafel, written beside the signed JSON and
 // the CSV: a cover (organisation, region, period, the signing key's fingerprint, k and the other
@@ -34,16 +33,7 @@ export function instellingenRegels(b: TafelBestand): string[] {
 /** The PDF report of a summary file (built in memory; the caller writes it atomically). */
 export function maakVrijgavePdf(b: TafelBestand): Promise<Buffer> {
   const titel = `Overzicht voor de Regionale Tafel – ${b.organisatie.naam} – ${periodeTekst(b.periode)}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGE, bottom: MARGE + 14, left: MARGE, right: MARGE },
-    bufferPages: true,
-    info: { Title: titel, Author: b.organisatie.naam, Producer: 'Ketenkluis', Creator: 'Ketenkluis' },
-    lang: 'nl-NL',
-    displayTitle: true,
-  });
-  const klaar = verzamelBytes(doc);
-  gebruikLetters(doc);
+  const { doc, klaar } = nieuwRapport({ titel, auteur: b.organisatie.naam, marge: MARGE });
   const breedte = doc.page.width - 2 * MARGE;
   const onderkant = () => doc.page.height - doc.page.margins.bottom;
   const k = b.instellingen.k;
