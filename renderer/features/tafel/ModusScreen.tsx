@@ -156,7 +156,7 @@ export function ModusScreen() {
             {t('tafel.modus.samenstellen')}
           </Button>
         </ButtonGroup>
-        {actief.length === 0 && m.ondertekenaars !== null ? <Paragraph className="kk-muted kk-small">{t('tafel.modus.eerstRegistreren')}</Paragraph> : null}
+        {actief.length === 0 && m.ondertekenaars !== null ? <Paragraph className="kk-muted kk-small kk-tafel-hint">{t('tafel.modus.eerstRegistreren')}</Paragraph> : null}
         <div ref={importRef} tabIndex={-1} className="kk-focus-target" data-testid="tafel-modus-import">
           {bezig === null ? <ErrorAlert error={m.write.error && Object.keys(serverErrors(m.write.error)).length === 0 ? m.write.error : null} /> : null}
           {m.importUitkomst?.geannuleerd ? <p role="status">{t('tafel.modus.geannuleerd')}</p> : null}
