@@ -6,7 +6,7 @@
 // 1280×860 to test-results/screens/corrections-*.png. All data is synthetic.
 import type { Page } from '@playwright/test';
 import type { Dashboard } from '../../shared/casework/dashboard.schema';
-import { checkScreen, createVault, expect, test } from './fixtures';
+import { checkScreen, createVault, expect, expectFocusKept, test } from './fixtures';
 
 test.beforeEach(async ({ app }) => {
   await app.page.setViewportSize({ width: 1280, height: 860 });
@@ -224,4 +224,33 @@ test('a look-alike cliënt: the warning names the existing pseudonym code before
   await expect(page.getByRole('heading', { level: 2, name: 'Nieuwe cliënt' })).toBeFocused();
   await expect(page.getByText(/De cliënt is vastgelegd met pseudoniemcode/)).toBeVisible();
   expect((await api<{ total: number }>(page, 'clienten.list', {})).total).toBe(2);
+});
+
+test('a melding made a traject for a look-alike of an existing cliënt: the warning names its code before anything is made (issue 13)', async ({ app }) => {
+  const { page } = app;
+  await createVault(page);
+  const existing = await api<{ id: string; pseudoniem: string }>(page, 'clienten.create', { fields: { roepnaam: 'Testa', achternaam: 'Reigersma', geboortedatum: '2001-03-04' } });
+  const melding = await api<{ id: string }>(page, 'meldingen.create', { fields: { datum: today(), kanaal: 'telefoon', anoniem: true, melderType: 'burger', gemeente: 'Rotterdam', vorm: 'arbeidsuitbuiting', minderjarig: false } });
+
+  await openTab(page, 'Meldingen', 'Alle meldingen');
+  await page.getByRole('row').filter({ hasText: 'Rotterdam' }).getByRole('button').first().click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Melding van/ })).toBeFocused();
+  const form = page.getByRole('form', { name: 'Maak er een traject van' });
+  await form.getByLabel(/^Roepnaam van de cliënt/).fill('TESTA');
+  await form.getByLabel(/^Achternaam/).fill('Reigersmá');
+  await form.getByLabel(/^Geboortedatum/).fill('04-03-2001');
+  await form.getByRole('button', { name: 'Maak er een traject van' }).click();
+
+  const warning = page.getByTestId('convert-duplicate');
+  await expect(warning).toContainText(`Cliënt ${existing.pseudoniem} heeft dezelfde naam en geboortedatum.`);
+  await expect(warning.getByRole('heading', { name: 'Deze cliënt bestaat misschien al' })).toBeFocused();
+  // Nothing made yet.
+  expect((await api<{ trajectId: string | null }>(page, 'meldingen.get', { id: melding.id })).trajectId).toBeNull();
+  await checkScreen(page, 'corrections-09-convert-duplicate');
+
+  await warning.getByRole('button', { name: `Traject starten voor ${existing.pseudoniem}` }).click();
+  await expect(page.getByTestId('traject-screen')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2 })).toContainText(existing.pseudoniem);
+  await expectFocusKept(page, 'traject started for the existing cliënt');
+  expect((await api<{ total: number }>(page, 'clienten.list', {})).total).toBe(1);
 });

@@ -269,6 +269,12 @@ export function MeldingScreen({ id }: { id: string }) {
   }, [id, openMelding]);
 
   const current = melding && melding.id === id ? melding : null;
+  // The melding was read after the screen opened: the loading heading made way for the melding's,
+  // which takes focus (issue 13: it fell to the page body), as on the cliënt page.
+  const loadedId = current?.id;
+  useEffect(() => {
+    if (loadedId) headingRef.current?.focus();
+  }, [loadedId, headingRef]);
   if (!current) {
     return <LoadingScreen title={t('cw.melding.title', { date: '' })} headingRef={headingRef} error={error} />;
   }
