@@ -6,38 +6,13 @@
 // save dialog, and a new rule-set version imported. Every person here is synthetic.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { App } from '../../../renderer/App';
-import type { AppStore } from '../../../renderer/store/appStore';
-import { StoreProvider } from '../../../renderer/store/StoreProvider';
-import { addDays, localToday } from '../../../shared/casework/dates';
-import type { InProcessApi } from '../inProcessApi';
-import { useVirtualScrollHeight } from '../casework/layoutShim';
-import { unlockedStore } from '../casework/unlockedStore';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../../shared/casework/dates';
+import { COMENSHA, today, vkVault } from './setup';
 
-let env: InProcessApi;
-let store: AppStore;
-const s = () => store.getState();
-const today = localToday();
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const result = (await (env.api as unknown as Record<string, (i: unknown) => Promise<{ ok: boolean; value?: T; error?: unknown }>>)[method]!(input)) as { ok: boolean; value?: T; error?: unknown };
-  if (!result.ok) throw new Error(`${method} refused: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
-const COMENSHA: Record<string, string> = {
-  'zonder-persoonsgegevens': 'nee',
-  'afzender-opsporing': 'nee',
-  'doel-verenigbaar': 'ja',
-  'uitzondering-strafrechtelijk': 'uitdrukkelijke-toestemming',
-  'uitzondering-bijzonder': 'uitdrukkelijke-toestemming',
-  'eigen-beroepsgeheim': 'nee',
-  proportioneel: 'ja',
-  'minder-ingrijpend': 'nee',
-  informeren: 'ja',
-};
+const vault = vkVault('Testa Besluit');
+const { call, s, renderApp } = vault;
 
 type Stap = { concept: { id: string; version: number }; stap: { soort: string; vraag?: { id: string } } };
 
@@ -54,23 +29,6 @@ async function comenshaBesluit(achternaam: string, vierOgen: boolean): Promise<{
     besluit: { noodzaak: 'Registratie.', alternatieven: 'Anoniem is niet genoeg.', bewaartermijn: '5 jaar', herbeoordelingOp: addDays(today, 60), vierOgen },
   });
   return { besluitId: besluit.id, toestemmingId: toestemming.id, pseudoniem: client.pseudoniem };
-}
-
-beforeAll(async () => {
-  ({ env, store } = await unlockedStore());
-  expect(await s().saveProfile({ naam: 'Testa Besluit', functie: 'zorgcoordinator', organisatie: 'essm', regio: 'rotterdam' })).toBe(true);
-  s().finishProfileQuestion();
-});
-afterAll(() => env.dispose());
-afterEach(() => cleanup());
-useVirtualScrollHeight();
-
-function renderApp() {
-  render(
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>,
-  );
 }
 
 describe('a decision', () => {
@@ -133,7 +91,7 @@ describe('the package password', () => {
     renderApp();
     act(() => s().openVerstrekkingen({ screen: 'besluit', id: besluitId }));
     await waitFor(() => expect(s().vkBesluit?.staat).toBe('bruikbaar'));
-    env.answerFileDialog(join(dirname(env.vaultDir), 'kopiea.pdf'));
+    vault.env.answerFileDialog(join(dirname(vault.env.vaultDir), 'kopiea.pdf'));
     fireEvent.click(screen.getByRole('button', { name: 'Pakket opslaan (PDF met wachtwoord)' }));
     const paneel = await screen.findByTestId('vk-wachtwoord');
     const wachtwoord = within(paneel).getByTestId('vk-wachtwoord-waarde').textContent!;
@@ -153,7 +111,7 @@ describe('the package password', () => {
     expect(document.body.textContent).not.toContain(wachtwoord);
     await waitFor(async () => expect(await call('verstrekkingen.kopieerWachtwoord', { registerId })).toEqual({ gekopieerd: false, reden: 'verlopen' }));
     // A next package, whose password main has forgotten meanwhile (as after 10 minutes): said plainly.
-    env.answerFileDialog(join(dirname(env.vaultDir), 'kopiea-2.pdf'));
+    vault.env.answerFileDialog(join(dirname(vault.env.vaultDir), 'kopiea-2.pdf'));
     fireEvent.click(screen.getByRole('button', { name: 'Pakket opslaan (PDF met wachtwoord)' }));
     const tweede = await screen.findByTestId('vk-wachtwoord');
     const tweedeId = (await call<{ items: { id: string }[] }>('verstrekkingen.register', { filter: { soort: 'pakket' } })).items[0]!.id;
@@ -163,14 +121,14 @@ describe('the package password', () => {
     fireEvent.click(within(tweede).getByRole('button', { name: 'Wachtwoord kopiëren' }));
     await waitFor(() => expect(within(tweede).getByRole('status').textContent).toBe('Kopiëren kan niet meer: Ketenkluis houdt het wachtwoord maar 10 minuten vast. Neem het wachtwoord over van het scherm.'));
     // Leaving the screen closes the password as 'Ik heb het wachtwoord opgeschreven' does: main forgets it.
-    env.answerFileDialog(join(dirname(env.vaultDir), 'kopiea-3.pdf'));
+    vault.env.answerFileDialog(join(dirname(vault.env.vaultDir), 'kopiea-3.pdf'));
     fireEvent.click(screen.getByRole('button', { name: 'Pakket opslaan (PDF met wachtwoord)' }));
     await screen.findByText(/kopiea-3\.pdf/);
     const derdeId = (await call<{ items: { id: string }[] }>('verstrekkingen.register', { filter: { soort: 'pakket' } })).items[0]!.id;
     expect(derdeId).not.toBe(tweedeId);
     expect(await call('verstrekkingen.kopieerWachtwoord', { registerId: derdeId })).toEqual({ gekopieerd: true, wisNaSeconden: 30 });
     // A next package taking its place closes it too.
-    env.answerFileDialog(join(dirname(env.vaultDir), 'kopiea-4.pdf'));
+    vault.env.answerFileDialog(join(dirname(vault.env.vaultDir), 'kopiea-4.pdf'));
     fireEvent.click(screen.getByRole('button', { name: 'Pakket opslaan (PDF met wachtwoord)' }));
     await screen.findByText(/kopiea-4\.pdf/);
     const vierdeId = (await call<{ items: { id: string }[] }>('verstrekkingen.register', { filter: { soort: 'pakket' } })).items[0]!.id;
@@ -196,14 +154,14 @@ describe('the register and the rule set', () => {
     await waitFor(() => expect(screen.getByRole('table', { name: 'Verstrekkingenregister' }).textContent).toContain(a.pseudoniem));
     expect(alle).toBeGreaterThan(1);
 
-    const csv = join(env.vaultDir, '..', 'register.csv');
-    env.answerFileDialog(csv);
+    const csv = join(vault.env.vaultDir, '..', 'register.csv');
+    vault.env.answerFileDialog(csv);
     fireEvent.click(screen.getByRole('button', { name: 'Exporteren als CSV' }));
     expect(await screen.findByText('Het register is opgeslagen als CSV (1 regel).')).toBeTruthy();
     const text = readFileSync(csv, 'utf8');
     expect(text).toContain(a.pseudoniem);
     expect(text).not.toContain('Vierogia');
-    env.answerFileDialog(null);
+    vault.env.answerFileDialog(null);
     fireEvent.click(screen.getByRole('button', { name: 'Exporteren als CSV' }));
     expect(await screen.findByText('U hebt niets opgeslagen.')).toBeTruthy();
   });
@@ -214,14 +172,14 @@ describe('the register and the rule set', () => {
     await waitFor(() => expect(s().vkVersies.map((v) => v.versie)).toEqual(['1']));
     expect(s().vkVersies[0]).toMatchObject({ actueel: true, herkomst: 'ingebouwd' });
     const v1 = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'resources', 'stappenplan', 'v1.json'), 'utf8')) as Record<string, unknown>;
-    const file = join(env.vaultDir, '..', 'v3.json');
+    const file = join(vault.env.vaultDir, '..', 'v3.json');
     writeFileSync(file, JSON.stringify({ ...v1, versie: '3' }));
-    env.answerFileDialog(file);
+    vault.env.answerFileDialog(file);
     fireEvent.click(screen.getByRole('button', { name: 'Bestand kiezen en importeren' }));
     expect(await screen.findByText('Versie 3 is geïmporteerd en is nu in gebruik.')).toBeTruthy();
     await waitFor(() => expect(s().vkVersies.find((v) => v.actueel)?.versie).toBe('3'));
     writeFileSync(file, JSON.stringify({ ...v1, versie: '3', toelichting: 'Andere tekst, zelfde nummer.' }));
-    env.answerFileDialog(file);
+    vault.env.answerFileDialog(file);
     fireEvent.click(screen.getByRole('button', { name: 'Bestand kiezen en importeren' }));
     await waitFor(() => expect(document.querySelector('.kk-vk-melding')?.textContent).toContain('Versie 3 staat al in de kluis'));
     expect(s().vkVersies).toHaveLength(2);
