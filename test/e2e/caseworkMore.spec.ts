@@ -4,7 +4,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkScreen, createVault, expect, screensDir, test, type AppHandle } from './fixtures';
+import { checkScreen, createVault, expect, expectFocusKept, screensDir, test, type AppHandle } from './fixtures';
 
 /** A picture of one part of a long page (from `from` to the bottom of `to`), for people to look at. */
 async function screenPart(page: Page, name: string, from: Locator, to: Locator): Promise<void> {
@@ -90,6 +90,7 @@ test('casework more: contact persons are added, corrected and removed in the cli
   await expect(second.getByText('Vul de naam van de contactpersoon in.')).toBeVisible();
   await expect(second.getByText('Kies de relatie tot de cliënt.')).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'Verbeter deze punten' })).toContainText('Contactpersoon 2: Vul een geldig e-mailadres in.');
+  await expectFocusKept(page, 'cliënt form refused');
   await checkScreen(page, 'casework-more-01-contact-errors');
 
   // Corrected and saved; the first person gets a phone number.
@@ -99,6 +100,7 @@ test('casework more: contact persons are added, corrected and removed in the cli
   await first.getByLabel(/^Telefoon/).fill('010-0000000');
   await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
   await expect(page.getByText('Opgeslagen.')).toBeVisible();
+  await expectFocusKept(page, 'cliënt saved');
   await checkScreen(page, 'casework-more-02-contact-saved');
 
   // Read back from the vault: leave the screen and come back.
@@ -114,6 +116,7 @@ test('casework more: contact persons are added, corrected and removed in the cli
   await expect(page.getByRole('group', { name: 'Contactpersoon 1' }).getByLabel('Naam')).toHaveValue('Test Mentor');
   await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
   await expect(page.getByText('Opgeslagen.')).toBeVisible();
+  await expectFocusKept(page, 'cliënt saved after a contact was removed');
   await openSeededTraject(page);
   await page.getByRole('button', { name: 'Gegevens van de cliënt' }).click();
   await expect(page.getByRole('group', { name: /^Contactpersoon \d$/ })).toHaveCount(1);
@@ -150,6 +153,7 @@ test('casework more: meldingen filtered by vorm, gemeente and date; a saved view
   await page.getByRole('button', { name: 'Filter opslaan als weergave' }).click();
   await expect(page.getByRole('button', { name: 'Gebruik SU vanaf februari' })).toBeVisible();
   await checkScreen(page, 'casework-more-04-meldingen-filtered-view');
+  await expectFocusKept(page, 'view saved');
 
   // Other filters: gemeente with the catch-alls, minderjarig.
   await page.getByLabel('Vorm van uitbuiting').selectOption({ label: 'Alle' });
@@ -164,12 +168,14 @@ test('casework more: meldingen filtered by vorm, gemeente and date; a saved view
   await page.getByLabel('Gemeente').selectOption({ label: 'Alle' });
   await page.getByLabel('Minderjarig', { exact: true }).selectOption({ label: 'Alle' });
   await expect(page.getByText('Aantal meldingen: 6')).toBeVisible();
+  await expectFocusKept(page, 'filters changed');
 
   // The view brings its filter back, fields included.
   await page.getByRole('button', { name: 'Gebruik SU vanaf februari' }).click();
   await expect(page.getByText('Aantal meldingen: 2')).toBeVisible();
   await expect(page.getByLabel('Vorm van uitbuiting')).toHaveValue('seksuele-uitbuiting');
   await expect(page.getByLabel('Datum vanaf')).toHaveValue('01-02-2025');
+  await expectFocusKept(page, 'view used');
 
   // The trajecten list has its own views: this one is not there, and one saved there is not here.
   await openTab(page, 'Trajecten', 'Alle trajecten');

@@ -10,6 +10,7 @@ import { blankToUndefined, CheckboxField, ErrorSummary, type FieldErrors, Select
 import { DateField } from '../../components/DateField';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { LoadingScreen, Pseudonym, SavedNotice, SensitivityBadge } from './caseBits';
+import { focusAfterRender } from './focusAfterRender';
 import './corrections.css';
 import { contactFieldErrors, contactFieldName, contactInput, ContactPersonsFields, contactSummaryErrors, toContactForms, type ContactForm } from './ContactPersonsFields';
 
@@ -318,7 +319,10 @@ export function ClientScreen({ id }: { id: string | null }) {
       // persons go as the whole list the form shows (added, changed and removed ones at once).
       const patch: Record<string, unknown> = { ...checked.data };
       for (const key of textKeys) if (!(key in patch) && editing[key] !== undefined) patch[key] = null;
-      setSaved(await updateClient(patch));
+      const ok = await updateClient(patch);
+      setSaved(ok);
+      // The save button was off while saving (and a "save anyway" is gone): focus goes back to it, beside "Opgeslagen." (issue 13).
+      if (ok) focusAfterRender('kk-client-save');
     }
   }
 
@@ -463,7 +467,7 @@ export function ClientScreen({ id }: { id: string | null }) {
           />
         ) : null}
         <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={write.busy} disabled={write.busy}>
+          <Button id="kk-client-save" type="submit" appearance="primary-action-button" busy={write.busy} disabled={write.busy}>
             {editing ? t('cw.client.submitEdit') : t('cw.client.submitNew')}
           </Button>
         </ButtonGroup>
