@@ -154,6 +154,12 @@ test('casework: cliënt and traject, journal, tasks, consent, phases, closing, s
   await expect(page.locator('.kk-dl')).toContainText('Dordrecht');
   await expectFocusKept(page, 'facts saved');
 
+  // Forms of exploitation: saved, the button is off again, so focus goes to the panel's heading and the status line says so.
+  await page.locator('#kk-vormen').locator('..').getByRole('checkbox', { name: 'Criminele uitbuiting' }).check();
+  await page.getByRole('button', { name: 'Vormen opslaan' }).click();
+  await expect(page.locator('#kk-vormen')).toBeFocused();
+  await expect(page.locator('#kk-vormen').locator('..').getByRole('status')).toHaveText('De vormen van uitbuiting zijn opgeslagen.');
+
   // Journal: the form opens on request and starts empty; what is missing is named.
   await page.getByRole('button', { name: 'Notitie toevoegen' }).click();
   await page.getByRole('button', { name: 'Toevoegen aan journaal' }).click();

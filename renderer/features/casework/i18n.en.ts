@@ -284,6 +284,7 @@ export const caseworkEn: Record<keyof typeof caseworkNl, string> = {
   'cw.traject.vormen': 'Forms of exploitation',
   'cw.traject.vormenHint': 'Choose every form that applies. The last three were added to the EU directive in 2024.',
   'cw.traject.editFacts': 'Change details',
+  'cw.traject.vormenSaved': 'The forms of exploitation are saved.',
   'cw.traject.saveVormen': 'Save forms',
   'cw.traject.closedBecause': 'Closed on {date}. Reason: {reden}',
   'cw.traject.minorUnknown': 'Age at the start unknown',

@@ -283,6 +283,7 @@ export const caseworkNl = {
   'cw.traject.vormen': 'Vormen van uitbuiting',
   'cw.traject.vormenHint': 'Kies alle vormen die van toepassing zijn. De laatste drie zijn sinds 2024 in de EU-richtlijn opgenomen.',
   'cw.traject.editFacts': 'Gegevens wijzigen',
+  'cw.traject.vormenSaved': 'De vormen van uitbuiting zijn opgeslagen.',
   'cw.traject.saveVormen': 'Vormen opslaan',
   'cw.traject.closedBecause': 'Afgesloten op {date}. Reden: {reden}',
   'cw.traject.minorUnknown': 'Leeftijd bij de start onbekend',

@@ -5,7 +5,8 @@ import { useT } from '../../../i18n/useT';
 import { useAppStore, useAppStoreShallow } from '../../../store/StoreProvider';
 import { selectCaseActions, selectTrajectWrite } from '../caseSelectors';
 import { CheckboxGroup } from '../../../components/formBits';
-import { Panel, SubmitRow } from '../../../components/screenBits';
+import { Announce, Panel, SubmitRow } from '../../../components/screenBits';
+import { focusAfterRender } from '../focusAfterRender';
 import { SensitivityBadge } from '../caseBits';
 import { optionLists } from '../options';
 
@@ -16,6 +17,7 @@ export function VormenPanel({ detail }: { detail: TrajectDetail }) {
   const { updateTraject } = useAppStoreShallow(selectCaseActions);
   const [vormen, setVormen] = useState<Uitbuitingsvorm[]>(detail.traject.vormen);
   useEffect(() => setVormen(detail.traject.vormen), [detail.traject.vormen]);
+  const [announced, setAnnounced] = useState('');
   const changed = vormen.length !== detail.traject.vormen.length || vormen.some((v) => !detail.traject.vormen.includes(v));
   return (
     <Panel id="kk-vormen" title={t('cw.traject.vormen')} badge={<SensitivityBadge level={trajectFieldSensitivity.vormen} />} focusable>
@@ -23,12 +25,19 @@ export function VormenPanel({ detail }: { detail: TrajectDetail }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void updateTraject({ vormen });
+          setAnnounced('');
+          void updateTraject({ vormen }).then((ok) => {
+            // Saved, the button is off again (nothing changed): focus goes to the panel's heading, and the status line says so (issue 13).
+            if (!ok) return;
+            setAnnounced(t('cw.traject.vormenSaved'));
+            focusAfterRender('kk-vormen');
+          });
         }}
       >
         <CheckboxGroup legend={t('cw.traject.vormen')} legendHidden hint={t('cw.traject.vormenHint')} name="vormen" values={vormen} options={optionLists.vorm(t)} onChange={setVormen} />
         <SubmitRow label={t('cw.traject.saveVormen')} disabled={!changed || write.busy} />
       </form>
+      <Announce text={announced} />
     </Panel>
   );
 }
