@@ -209,9 +209,11 @@ test('a summary for the Regionale Tafel: preview, cancel, save (JSON verifies, C
 /**
  * Three signed summaries of 2024 from three synthetic organisations (the monitor fixtures' own
  * way of making them, as release.ts does), written to `dir`; the third is altered after signing
- * (one count changed, the file kept in its canonical form). Made in a tsx child.
+ * (one count changed, the file kept in its canonical form). Also `nieuw`: a later, correct file of
+ * the second organisation (a correction of its 2024 summary, signed with the same key), for after
+ * that key is retired. Made in a tsx child.
  */
-function drieOverzichten(dir: string): { bestanden: string[]; organisaties: Array<{ naam: string; id: string; vingerafdruk: string }> } {
+function drieOverzichten(dir: string): { bestanden: string[]; nieuw: string; organisaties: Array<{ naam: string; id: string; vingerafdruk: string }> } {
   const script = `import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canoniekeJson } from './shared/tafel/file.schema.ts';
@@ -241,16 +243,18 @@ const bestanden = orgs.map((o, i) => {
   writeFileSync(pad, json);
   return pad;
 });
-process.stdout.write(JSON.stringify({ bestanden, organisaties: orgs.map((o) => ({ naam: o.naam, id: o.id, vingerafdruk: o.vingerafdruk })) }));`;
-  return JSON.parse(execFileSync(tsx, ['-e', script, dir], { cwd: repoRoot, encoding: 'utf8' })) as { bestanden: string[]; organisaties: Array<{ naam: string; id: string; vingerafdruk: string }> };
+const nieuw = join(dir, orgs[1].id + '-2024-verbeterd.json');
+writeFileSync(nieuw, geefUit(orgs[1], { jaar: 2024 }, klein(monitor2024()), {}, '2025-03-01T10:00:00.000Z').json);
+process.stdout.write(JSON.stringify({ bestanden, nieuw, organisaties: orgs.map((o) => ({ naam: o.naam, id: o.id, vingerafdruk: o.vingerafdruk })) }));`;
+  return JSON.parse(execFileSync(tsx, ['-e', script, dir], { cwd: repoRoot, encoding: 'utf8' })) as { bestanden: string[]; nieuw: string; organisaties: Array<{ naam: string; id: string; vingerafdruk: string }> };
 }
 
-test('tafel mode: register three organisations, import their summaries (an altered one refused with its reason), the monitor with its charts, the PDF', async ({ app }) => {
-  test.setTimeout(240_000);
+test('tafel mode: register three organisations, import their summaries (an altered one refused with its reason), the monitor with its charts, the PDF; a key retired; the monitor in English', async ({ app }) => {
+  test.setTimeout(300_000);
   const { page } = app;
   await createVault(page);
   const dir = app.tempPath('');
-  const { bestanden, organisaties } = drieOverzichten(dir);
+  const { bestanden, nieuw, organisaties } = drieOverzichten(dir);
 
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Regionale Tafel' }).click();
   await openTafelTab(page, 'Tafelmodus', 'Tafelmodus');
@@ -325,6 +329,72 @@ test('tafel mode: register three organisations, import their summaries (an alter
   expect(text).toContain('ESSM (Humanitas)');
   expect(text).toContain('RIEC Rotterdam');
   expect(spawnSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '3', pdf, join(screensDir, 'tafel-monitor-pdf')]).status).toBe(0);
+
+  // Retiring RIEC Rotterdam's key: a question that says what it means; cancel puts focus back on the button.
+  const riec = organisaties[1]!;
+  const intrekKnop = page.getByRole('button', { name: `Sleutel van ${riec.naam} intrekken` });
+  await intrekKnop.click();
+  const vraag = page.getByRole('group', { name: `Sleutel van ${riec.naam} intrekken` });
+  await expect(vraag).toContainText('Bestanden die al zijn ingelezen, blijven meetellen. Nieuwe bestanden met deze sleutel worden geweigerd.');
+  await expect(page.locator(':focus')).toContainText(`Wilt u de sleutel van ${riec.naam} intrekken?`);
+  await vraag.getByRole('button', { name: 'Niet intrekken' }).click();
+  await expect(vraag).toHaveCount(0);
+  await expect(intrekKnop).toBeFocused();
+  // No reason: refused on the field, focus on it, the key stays active.
+  await intrekKnop.click();
+  await vraag.getByRole('button', { name: 'Ja, intrekken' }).click();
+  const reden = vraag.getByLabel('Reden');
+  await expect(reden).toHaveAttribute('aria-invalid', 'true');
+  await expect(vraag).toContainText('Vul de reden in');
+  await expect(reden).toBeFocused();
+  await checkScreen(page, 'tafel-intrekken-vraag');
+  await page.locator('[aria-labelledby="kk-tafel-modus-org"]').screenshot({ path: join(screensDir, 'tafel-intrekken-vraag-detail.png') });
+  type Signers = { ondertekenaars: Array<{ naam: string; ingetrokkenOp: string | null; ingetrokkenReden: string | null }> };
+  expect((await viaApi<Signers>(page, 'tafelModus.listSigners', {})).ondertekenaars.every((o) => o.ingetrokkenOp === null)).toBe(true);
+  // With a reason: retired, the row says so, announced, focus on the row's status.
+  await reden.fill('Nieuwe sleutel gemaakt na verlies van een laptop');
+  await vraag.getByRole('button', { name: 'Ja, intrekken' }).click();
+  const status = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: riec.naam }) }).getByTestId('tafel-modus-status');
+  await expect(status).toBeFocused();
+  await expect(status).toContainText(/^Ingetrokken op \d{2}-\d{2}-\d{4}Reden: Nieuwe sleutel gemaakt na verlies van een laptop$/);
+  await expect(page.getByTestId('tafel-modus-intrek-melding')).toHaveAttribute('role', 'status');
+  await expect(page.getByTestId('tafel-modus-intrek-melding')).toHaveText(`De sleutel van ${riec.naam} is ingetrokken. Nieuwe bestanden met deze sleutel worden geweigerd.`);
+  await expect(intrekKnop).toHaveCount(0);
+  expect((await viaApi<Signers>(page, 'tafelModus.listSigners', {})).ondertekenaars.find((o) => o.naam === riec.naam)).toMatchObject({ ingetrokkenReden: 'Nieuwe sleutel gemaakt na verlies van een laptop' });
+  await checkScreen(page, 'tafel-intrekken');
+  await page.locator('[aria-labelledby="kk-tafel-modus-org"]').screenshot({ path: join(screensDir, 'tafel-intrekken-detail.png') });
+
+  // A new file signed with the retired key: refused, with the core's reason; what was imported before still counts.
+  await app.answerDialog(nieuw);
+  await page.getByRole('button', { name: 'Bestanden kiezen…' }).click();
+  await expect(uitkomst).toContainText('Ingelezen: 0. Geweigerd: 1.');
+  await expect(uitkomst).toContainText(`${nieuw.split('/').at(-1)}: Geweigerd.`);
+  await expect(uitkomst).toContainText(`van ${riec.naam} is ingetrokken`);
+  await expect(uitkomst).toBeFocused();
+  await checkScreen(page, 'tafel-intrekken-geweigerd');
+  await page.getByRole('button', { name: 'Monitor samenstellen' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Regionale monitor: het jaar 2024' })).toBeFocused();
+  await expect(page.getByText('Met de overzichten van: ESSM (Humanitas), RIEC Rotterdam.')).toBeVisible();
+
+  // The same monitor in English: every text of the screen follows (the names of organisations stay).
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Instellingen' }).click();
+  await page.getByLabel('Taal (Language)').selectOption('en');
+  await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Regional table' }).click();
+  await page.getByRole('navigation', { name: 'Parts of Regional table' }).getByRole('button', { name: 'Table mode' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Table mode' })).toBeVisible();
+  await page.getByRole('radio', { name: 'A whole calendar year' }).check();
+  await page.getByLabel('Year', { exact: true }).selectOption('2024');
+  await page.getByRole('button', { name: 'Compile the monitor' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Regional monitor: the year 2024' })).toBeFocused();
+  await expect(page.getByTestId('tafel-modus-status')).toContainText(/^Revoked on \d{2}-\d{2}-\d{4}Reason: /);
+  await checkScreen(page, 'tafel-monitor-en');
+  // The long page in readable parts, to look at.
+  const hoogte = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0, i = 1; y < hoogte; y += 1400, i++) {
+    await page.screenshot({ path: join(screensDir, `tafel-monitor-en-deel${i}.png`), fullPage: true, clip: { x: 0, y, width: 1200, height: Math.min(1400, hoogte - y) } });
+  }
 });
 
 /**

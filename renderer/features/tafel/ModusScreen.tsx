@@ -1,7 +1,7 @@
 import { Alert, Button, ButtonGroup, Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { TafelPeriode } from '../../../shared/tafel/tafel.schema';
-import { DataTable } from '../../components/dataBits';
+import { DataTable, formatDate } from '../../components/dataBits';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ErrorSummary, serverErrors, TextField, type FieldErrors } from '../../components/formBits';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
@@ -9,6 +9,7 @@ import { useT } from '../../i18n/useT';
 import { useAppStoreShallow } from '../../store/StoreProvider';
 import type { AppState } from '../../store/appStore';
 import { BalkGrafiek } from './BalkGrafiek';
+import { IntrekVraag, intrekKnopId, intrekStatusId } from './Intrekken';
 import { MonitorTabelWeergave, PeriodeKeuze, usePeriodeTekst } from './tafelBits';
 
 const selectModus = (s: AppState) => ({
@@ -19,6 +20,7 @@ const selectModus = (s: AppState) => ({
   write: s.modusWrite,
   loadOndertekenaars: s.loadOndertekenaars,
   registreerOndertekenaar: s.registreerOndertekenaar,
+  trekOndertekenaarIn: s.trekOndertekenaarIn,
   importeerOverzichten: s.importeerOverzichten,
   stelMonitorSamen: s.stelMonitorSamen,
   bewaarMonitorPdf: s.bewaarMonitorPdf,
@@ -49,6 +51,47 @@ export function ModusScreen() {
   const monitorRef = useRef<HTMLHeadingElement>(null);
   const pdfRef = useRef<HTMLDivElement>(null);
   const { loadOndertekenaars, resetModus } = m;
+  // Retiring a key: which row asks, its reason, the core's refusal, the announcement, and which status text takes focus.
+  const [intrekken, setIntrekken] = useState<string | null>(null);
+  const [reden, setReden] = useState('');
+  const [redenFout, setRedenFout] = useState<string | undefined>(undefined);
+  const [ingetrokkenMelding, setIngetrokkenMelding] = useState('');
+  const [focusStatus, setFocusStatus] = useState<string | null>(null);
+
+  // Once the list shows the retired key, focus on its status text (never on the page).
+  useEffect(() => {
+    if (focusStatus === null) return;
+    const el = document.getElementById(intrekStatusId('modus', focusStatus));
+    if (el) {
+      el.focus();
+      setFocusStatus(null);
+    }
+  }, [focusStatus, m.ondertekenaars]);
+
+  function vraagIntrekken(id: string) {
+    setIntrekken(id);
+    setReden('');
+    setRedenFout(undefined);
+    setIngetrokkenMelding('');
+  }
+
+  function annuleerIntrekken(id: string) {
+    setIntrekken(null);
+    setRedenFout(undefined);
+    document.getElementById(intrekKnopId('modus', id))?.focus();
+  }
+
+  async function bevestigIntrekken(id: string, naam: string) {
+    const refusal = await m.trekOndertekenaarIn(id, reden);
+    if (refusal) {
+      setRedenFout(serverErrors(refusal).reden ?? refusal.message);
+      return;
+    }
+    setIntrekken(null);
+    setRedenFout(undefined);
+    setIngetrokkenMelding(t('tafel.intrekken.modus.gedaan', { naam }));
+    setFocusStatus(id);
+  }
 
   useEffect(() => {
     void loadOndertekenaars();
@@ -109,21 +152,67 @@ export function ModusScreen() {
             caption={t('tafel.modus.organisaties')}
             captionHidden
             empty={t('tafel.modus.geenOrganisaties')}
-            columns={[{ label: t('tafel.modus.col.naam') }, { label: t('tafel.modus.col.code') }, { label: t('tafel.modus.col.vingerafdruk') }, { label: t('tafel.modus.col.ontvangen'), numeric: true }]}
+            columns={[
+              { label: t('tafel.modus.col.naam') },
+              { label: t('tafel.modus.col.code') },
+              { label: t('tafel.modus.col.vingerafdruk') },
+              { label: t('tafel.modus.col.ontvangen'), numeric: true },
+              { label: t('tafel.intrekken.col.status') },
+            ]}
             rows={m.ondertekenaars}
             row={(o) => (
-              <TableRow key={o.id}>
-                <TableHeaderCell scope="row">
-                  {o.naam}
-                  {o.ingetrokkenOp ? <span className="kk-muted kk-small"> ({t('tafel.modus.ingetrokken')})</span> : null}
-                </TableHeaderCell>
-                <TableCell>{o.organisatieId}</TableCell>
-                <TableCell className="kk-tafel-vingerafdruk kk-small">{o.vingerafdruk}</TableCell>
-                <TableCell numericColumn>{o.ontvangen}</TableCell>
-              </TableRow>
+              <Fragment key={o.id}>
+                <TableRow className={o.ingetrokkenOp ? 'kk-tafel-rij--ingetrokken' : undefined}>
+                  <TableHeaderCell scope="row">{o.naam}</TableHeaderCell>
+                  <TableCell>{o.organisatieId}</TableCell>
+                  <TableCell className="kk-tafel-vingerafdruk kk-small">{o.vingerafdruk}</TableCell>
+                  <TableCell numericColumn>{o.ontvangen}</TableCell>
+                  <TableCell>
+                    {o.ingetrokkenOp ? (
+                      <span id={intrekStatusId('modus', o.id)} tabIndex={-1} className="kk-focus-target kk-tafel-status" data-testid="tafel-modus-status">
+                        <strong>{t('tafel.intrekken.ingetrokkenOp', { datum: formatDate(o.ingetrokkenOp.slice(0, 10)) })}</strong>
+                        {o.ingetrokkenReden ? <span className="kk-tafel-status__reden">{t('tafel.intrekken.redenWas', { reden: o.ingetrokkenReden })}</span> : null}
+                      </span>
+                    ) : (
+                      <span className="kk-tafel-status">
+                        <span>{t('tafel.intrekken.actief')}</span>
+                        <Button
+                          type="button"
+                          appearance="subtle-button"
+                          id={intrekKnopId('modus', o.id)}
+                          aria-label={t('tafel.intrekken.modus.knopLabel', { naam: o.naam })}
+                          aria-expanded={intrekken === o.id}
+                          disabled={bezig !== null || m.write.busy}
+                          onClick={() => vraagIntrekken(o.id)}
+                        >
+                          {t('tafel.intrekken.knop')}
+                        </Button>
+                      </span>
+                    )}
+                  </TableCell>
+                </TableRow>
+                {intrekken === o.id && !o.ingetrokkenOp ? (
+                  <TableRow>
+                    <TableCell colSpan={5}>
+                      <IntrekVraag
+                        label={t('tafel.intrekken.modus.knopLabel', { naam: o.naam })}
+                        vraag={t('tafel.intrekken.modus.vraag', { naam: o.naam })}
+                        gevolg={t('tafel.intrekken.modus.gevolg')}
+                        busy={m.write.busy}
+                        reden={{ name: 'tafel-modus-reden', value: reden, onChange: setReden, error: redenFout }}
+                        onConfirm={() => bevestigIntrekken(o.id, o.naam)}
+                        onCancel={() => annuleerIntrekken(o.id)}
+                      />
+                    </TableCell>
+                  </TableRow>
+                ) : null}
+              </Fragment>
             )}
           />
         )}
+        <div role="status" className="kk-tafel-intrek-melding" data-testid="tafel-modus-intrek-melding">
+          {ingetrokkenMelding ? <Paragraph>{ingetrokkenMelding}</Paragraph> : null}
+        </div>
         <form onSubmit={(e) => void registreer(e)} noValidate className="kk-subform" aria-label={t('tafel.modus.registreren')}>
           <div ref={registerRef} tabIndex={-1} className="kk-focus-target" data-testid="tafel-modus-registratie">
             <ErrorSummary errors={errors} fieldName={fieldName} />

@@ -1,5 +1,5 @@
 import { Alert, Button, ButtonGroup, Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { TafelPeriode } from '../../../shared/tafel/tafel.schema';
 import { DataTable, formatDate } from '../../components/dataBits';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -8,6 +8,7 @@ import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { useT } from '../../i18n/useT';
 import type { AppState } from '../../store/appStore';
 import { useAppStoreShallow } from '../../store/StoreProvider';
+import { IntrekVraag, intrekKnopId, intrekStatusId } from './Intrekken';
 import { PeriodeKeuze, usePeriodeTekst } from './tafelBits';
 
 const selectSv = (s: AppState) => ({
@@ -23,6 +24,7 @@ const selectSv = (s: AppState) => ({
   maakOntvangstsleutel: s.maakOntvangstsleutel,
   bewaarOntvangstsleutel: s.bewaarOntvangstsleutel,
   registreerCollega: s.registreerCollega,
+  trekCollegaIn: s.trekCollegaIn,
   leesTelbestand: s.leesTelbestand,
   kiesOntvanger: s.kiesOntvanger,
   maakTelbestand: s.maakTelbestand,
@@ -45,6 +47,39 @@ export function SamenvoegenScreen() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const resultRef = useRef<HTMLDivElement>(null);
   const { loadSamenvoegen, loadSamenvoegenStatus } = sv;
+  // Revoking a colleague: which row asks, the core's refusal, the announcement, which status text takes focus.
+  const [intrekken, setIntrekken] = useState<string | null>(null);
+  const [intrekFout, setIntrekFout] = useState('');
+  const [ingetrokkenMelding, setIngetrokkenMelding] = useState('');
+  const [focusStatus, setFocusStatus] = useState<string | null>(null);
+
+  // Once the list shows the revoked colleague, focus on its status text (never on the page).
+  useEffect(() => {
+    if (focusStatus === null) return;
+    const el = document.getElementById(intrekStatusId('sv', focusStatus));
+    if (el) {
+      el.focus();
+      setFocusStatus(null);
+    }
+  }, [focusStatus, sv.collegas]);
+
+  function annuleerIntrekken(id: string) {
+    setIntrekken(null);
+    setIntrekFout('');
+    document.getElementById(intrekKnopId('sv', id))?.focus();
+  }
+
+  async function bevestigIntrekken(id: string, naam: string) {
+    const refusal = await sv.trekCollegaIn(id);
+    if (refusal) {
+      setIntrekFout(refusal.message);
+      return;
+    }
+    setIntrekken(null);
+    setIntrekFout('');
+    setIngetrokkenMelding(t('tafel.intrekken.sv.gedaan', { naam }));
+    setFocusStatus(id);
+  }
 
   useEffect(() => void loadSamenvoegen(), [loadSamenvoegen]);
   useEffect(() => void loadSamenvoegenStatus(periode), [loadSamenvoegenStatus, periode]);
@@ -79,7 +114,7 @@ export function SamenvoegenScreen() {
 
       <div ref={resultRef} tabIndex={-1} className="kk-focus-target" data-testid="tafel-sv-uitkomst">
         <ErrorSummary errors={errors} fieldName={fieldName} />
-        {Object.keys(errors).length === 0 ? <ErrorAlert error={sv.write.error} /> : null}
+        {Object.keys(errors).length === 0 && intrekken === null ? <ErrorAlert error={sv.write.error} /> : null}
         {u?.soort === 'geannuleerd' ? <p role="status">{t('tafel.sv.geannuleerd')}</p> : null}
         {u?.soort === 'sleutel-bewaard' ? (
           <Alert type="ok" role="status" className="kk-alert">
@@ -146,19 +181,69 @@ export function SamenvoegenScreen() {
               caption={t('tafel.sv.collegas')}
               captionHidden
               empty={t('tafel.sv.geenCollegas')}
-              columns={[{ label: t('tafel.sv.col.omschrijving') }, { label: t('tafel.modus.col.vingerafdruk') }, { label: t('tafel.sv.col.sinds') }]}
+              columns={[{ label: t('tafel.sv.col.omschrijving') }, { label: t('tafel.modus.col.vingerafdruk') }, { label: t('tafel.sv.col.sinds') }, { label: t('tafel.intrekken.col.status') }]}
               rows={sv.collegas}
-              row={(c) => (
-                <TableRow key={c.id}>
-                  <TableHeaderCell scope="row">
-                    {c.omschrijving || '—'}
-                    {c.ingetrokken ? <span className="kk-muted kk-small"> ({t('tafel.modus.ingetrokken')})</span> : null}
-                  </TableHeaderCell>
-                  <TableCell className="kk-tafel-vingerafdruk kk-small">{c.vingerafdruk}</TableCell>
-                  <TableCell className="kk-nowrap">{formatDate(c.geregistreerd.slice(0, 10))}</TableCell>
-                </TableRow>
-              )}
+              row={(c) => {
+                const naam = c.omschrijving || t('tafel.intrekken.sv.naamloos');
+                return (
+                  <Fragment key={c.id}>
+                    <TableRow className={c.ingetrokken ? 'kk-tafel-rij--ingetrokken' : undefined}>
+                      <TableHeaderCell scope="row">{c.omschrijving || '—'}</TableHeaderCell>
+                      <TableCell className="kk-tafel-vingerafdruk kk-small">{c.vingerafdruk}</TableCell>
+                      <TableCell className="kk-nowrap">{formatDate(c.geregistreerd.slice(0, 10))}</TableCell>
+                      <TableCell>
+                        {c.ingetrokken ? (
+                          <span id={intrekStatusId('sv', c.id)} tabIndex={-1} className="kk-focus-target kk-tafel-status" data-testid="tafel-sv-status">
+                            <strong>{t('tafel.intrekken.ingetrokkenOp', { datum: formatDate(c.ingetrokken.slice(0, 10)) })}</strong>
+                          </span>
+                        ) : (
+                          <span className="kk-tafel-status">
+                            <span>{t('tafel.intrekken.actief')}</span>
+                            <Button
+                              type="button"
+                              appearance="subtle-button"
+                              id={intrekKnopId('sv', c.id)}
+                              aria-label={t('tafel.intrekken.sv.knopLabel', { naam })}
+                              aria-expanded={intrekken === c.id}
+                              disabled={sv.write.busy}
+                              onClick={() => {
+                                setIntrekken(c.id);
+                                setIntrekFout('');
+                                setIngetrokkenMelding('');
+                              }}
+                            >
+                              {t('tafel.intrekken.knop')}
+                            </Button>
+                          </span>
+                        )}
+                      </TableCell>
+                    </TableRow>
+                    {intrekken === c.id && !c.ingetrokken ? (
+                      <TableRow>
+                        <TableCell colSpan={4}>
+                          <IntrekVraag
+                            label={t('tafel.intrekken.sv.knopLabel', { naam })}
+                            vraag={t('tafel.intrekken.sv.vraag', { naam })}
+                            gevolg={t('tafel.intrekken.sv.gevolg')}
+                            busy={sv.write.busy}
+                            onConfirm={() => bevestigIntrekken(c.id, naam)}
+                            onCancel={() => annuleerIntrekken(c.id)}
+                          />
+                          {intrekFout ? (
+                            <p role="alert" className="kk-tafel-intrekken__fout">
+                              {intrekFout}
+                            </p>
+                          ) : null}
+                        </TableCell>
+                      </TableRow>
+                    ) : null}
+                  </Fragment>
+                );
+              }}
             />
+            <div role="status" className="kk-tafel-intrek-melding" data-testid="tafel-sv-intrek-melding">
+              {ingetrokkenMelding ? <Paragraph>{ingetrokkenMelding}</Paragraph> : null}
+            </div>
             <form onSubmit={(e) => void registreer(e)} noValidate className="kk-subform" aria-label={t('tafel.sv.registreer')}>
               <TextField label={t('tafel.sv.collegaVingerafdruk')} hint={t('tafel.sv.collegaVingerafdrukHint')} name={fieldName('vingerafdruk')} value={form.vingerafdruk} onChange={(v) => setForm((f) => ({ ...f, vingerafdruk: v }))} error={errors.vingerafdruk} className="kk-mono" />
               <TextField label={t('tafel.sv.omschrijving')} hint={t('tafel.sv.omschrijvingHint')} name={fieldName('omschrijving')} value={form.omschrijving} onChange={(v) => setForm((f) => ({ ...f, omschrijving: v }))} error={errors.omschrijving} optional />

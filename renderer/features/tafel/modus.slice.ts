@@ -17,6 +17,8 @@ export interface TafelModusSlice {
   loadOndertekenaars(): Promise<void>;
   /** Null when registered; else the refusal (field problems in its issues). */
   registreerOndertekenaar(invoer: OndertekenaarInvoer): Promise<ApiError | null>;
+  /** Retires a key with a reason (the core refuses an empty one). Null when retired; else the refusal. */
+  trekOndertekenaarIn(id: string, reden: string): Promise<ApiError | null>;
   importeerOverzichten(periode: TafelPeriode): Promise<void>;
   stelMonitorSamen(periode: TafelPeriode): Promise<void>;
   bewaarMonitorPdf(periode: TafelPeriode): Promise<void>;
@@ -59,6 +61,20 @@ export const tafelModusSlice = caseSlice<TafelModusSlice>()(
         set({ modusWrite: { ...idleModus, busy: true } });
         try {
           await api.call('tafelModus.registerSigner', invoer);
+          set({ modusWrite: idleModus });
+          await get().loadOndertekenaars();
+          return null;
+        } catch (error) {
+          const refusal = toApiError(error);
+          set({ modusWrite: { ...idleModus, error: refusal } });
+          return refusal;
+        }
+      },
+
+      async trekOndertekenaarIn(id, reden) {
+        set({ modusWrite: { ...idleModus, busy: true } });
+        try {
+          await api.call('tafelModus.retireSigner', { id, reden });
           set({ modusWrite: idleModus });
           await get().loadOndertekenaars();
           return null;

@@ -28,6 +28,8 @@ export interface TafelSamenvoegenSlice {
   bewaarOntvangstsleutel(): Promise<void>;
   /** Null when registered; else the refusal (field problems in its issues). */
   registreerCollega(invoer: CollegaInvoer): Promise<ApiError | null>;
+  /** Revokes a colleague: new count files of that key are refused. Null when revoked; else the refusal. */
+  trekCollegaIn(id: string): Promise<ApiError | null>;
   leesTelbestand(periode: TafelPeriode): Promise<void>;
   kiesOntvanger(): Promise<void>;
   maakTelbestand(periode: TafelPeriode): Promise<void>;
@@ -89,6 +91,19 @@ export const tafelSamenvoegenSlice = caseSlice<TafelSamenvoegenSlice>()(
         set({ svWrite: { busy: true, error: null }, svUitkomst: null });
         try {
           await api.call('tafelSamenvoegen.registreerCollega', invoer);
+          set({ svWrite: idleWrite });
+          await get().loadSamenvoegen();
+          return null;
+        } catch (error) {
+          const refusal = toApiError(error);
+          set({ svWrite: { busy: false, error: refusal } });
+          return refusal;
+        }
+      },
+      async trekCollegaIn(id) {
+        set({ svWrite: { busy: true, error: null }, svUitkomst: null });
+        try {
+          await api.call('tafelSamenvoegen.trekCollegaIn', { id });
           set({ svWrite: idleWrite });
           await get().loadSamenvoegen();
           return null;

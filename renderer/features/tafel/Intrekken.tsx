@@ -1,0 +1,59 @@
+import { Button, ButtonGroup } from '@utrecht/component-library-react';
+import { useRef } from 'react';
+import { TextField } from '../../components/formBits';
+import { useFocusOnMount } from '../../components/useFocusOnMount';
+import { useT } from '../../i18n/useT';
+
+/** The id of a row's "Intrekken" button (focus returns there on cancel). */
+export const intrekKnopId = (soort: string, id: string) => `kk-tafel-intrek-${soort}-${id}`;
+/** The id of a row's status text (focus goes there once the key is retired). */
+export const intrekStatusId = (soort: string, id: string) => `kk-tafel-status-${soort}-${id}`;
+
+/**
+ * Asks before a key is retired: what it means, then confirm or cancel. Focus moves to the
+ * question first, so a keyboard or screen-reader user hears the consequence before deciding.
+ * With `reden` the person gives a short reason (the core refuses an empty one; its message shows
+ * on the field and focus goes to the field).
+ */
+export function IntrekVraag(props: {
+  label: string;
+  vraag: string;
+  gevolg: string;
+  busy: boolean;
+  reden?: { name: string; value: string; onChange(v: string): void; error?: string | undefined } | undefined;
+  onConfirm(): Promise<void> | void;
+  onCancel(): void;
+}) {
+  const { t } = useT();
+  const vraagRef = useFocusOnMount<HTMLParagraphElement>();
+  const redenRef = useRef<HTMLInputElement>(null);
+  const { reden } = props;
+  return (
+    <div className="kk-tafel-intrekken" role="group" aria-label={props.label} data-testid="tafel-intrek-vraag">
+      <p className="kk-tafel-intrekken__vraag" ref={vraagRef} tabIndex={-1}>
+        <strong>{props.vraag}</strong> {props.gevolg}
+      </p>
+      {reden ? (
+        <TextField label={t('tafel.intrekken.reden')} hint={t('tafel.intrekken.redenHint')} name={reden.name} value={reden.value} onChange={reden.onChange} error={reden.error} inputRef={redenRef} />
+      ) : null}
+      <ButtonGroup>
+        <Button
+          type="button"
+          appearance="primary-action-button"
+          busy={props.busy}
+          disabled={props.busy}
+          onClick={async () => {
+            await props.onConfirm();
+            // Still here: the core refused (an empty reason). Focus on the field with its message.
+            redenRef.current?.focus();
+          }}
+        >
+          {t('tafel.intrekken.bevestig')}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={props.onCancel}>
+          {t('tafel.intrekken.annuleer')}
+        </Button>
+      </ButtonGroup>
+    </div>
+  );
+}
