@@ -48,19 +48,16 @@ describe('findChromium', () => {
 
 describe('npm test without a browser', () => {
   it('stops before any build with that one line and a non-zero exit', () => {
-    const started = Date.now();
     const r = spawnSync(process.execPath, ['test/run-all.mjs'], {
       cwd: repoRoot,
       encoding: 'utf8',
       timeout: 60_000,
       env: { ...process.env, [CHROMIUM_ENV]: join(repoRoot, 'no-such-browser') },
     });
-    const elapsed = Date.now() - started;
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([noChromiumLine({ [CHROMIUM_ENV]: 'set' })]);
-    // No step started (the type-check alone takes a minute).
+    // It stops first: no step started (the type-check alone takes a minute). Not timed: a
+    // timed test flakes on a busy machine, and 'before any step' is what a person notices.
     expect(r.stdout).not.toContain('===');
-    // About 0.2 s of CPU; the bound leaves room for a busy two-core machine.
-    expect(elapsed).toBeLessThan(5_000);
   });
 });
