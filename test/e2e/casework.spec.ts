@@ -421,11 +421,9 @@ test('casework: 100,000 trajecten — only the rows in view are in the page, rea
   expect(await rowsInPage()).toBeLessThan(60);
 
   // Jump to the end: the last rows arrive (one or two pages), the page still holds only a few rows.
-  const started = Date.now();
   await page.getByTestId('virtual-scroll').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
   const lastRow = table.locator(`[role="row"][aria-rowindex="${total + 1}"]`);
   await expect(lastRow).toContainText(/KK-[2-9A-Z]{4}-[2-9A-Z]{2}/);
-  expect(Date.now() - started).toBeLessThan(5_000);
   expect(await rowsInPage()).toBeLessThan(60);
   // And back to the middle.
   await page.getByTestId('virtual-scroll').evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }));
