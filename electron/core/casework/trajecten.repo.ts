@@ -16,7 +16,6 @@ import {
 import { checkTransition } from '../../../shared/casework/phases';
 import { procedureDeadlineState } from '../../../shared/casework/deadlines';
 import { crisisopvangGrens, crisisopvangTeLang, opvangEinde, opvangLoopt } from '../../../shared/casework/opvang';
-import { monitorCategorie } from '../../../shared/casework/monitor';
 import { trajectBezwaren } from '../../../shared/casework/trajectRules';
 import { recordChange } from './changeKinds';
 import { indexRecord, joinText, reindexRecord } from './search.repo';
@@ -180,9 +179,9 @@ export function insertTraject(db: Db, ctx: WriteContext, client: ClientRef, fiel
   const id = ctx.newId();
   stmt(
     db,
-    `INSERT INTO trajecten (id, client_id, pseudoniem, fase, preventief, vormen, categorie, minderjarig, gemeente, verwijzer, aanmelddatum,
+    `INSERT INTO trajecten (id, client_id, pseudoniem, fase, preventief, vormen, minderjarig, gemeente, verwijzer, aanmelddatum,
        afgesloten_op, afsluit_reden, afsluit_toelichting, melding_id, notities, version, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
   ).run(
     id,
     clientId,
@@ -190,7 +189,6 @@ export function insertTraject(db: Db, ctx: WriteContext, client: ClientRef, fiel
     fase,
     int(fields.preventief),
     JSON.stringify(fields.vormen),
-    monitorCategorie(fields),
     minderjarigColumn(fields.minderjarigBijStart),
     fields.gemeente,
     fields.verwijzer,
@@ -270,9 +268,9 @@ export function updateTraject(db: Db, ctx: WriteContext, id: string, version: nu
   refuseImpossible({ ...merged, afgeslotenOp: current.afgeslotenOp, geboortedatum: geboortedatumOf(db, current.clientId) });
   stmt(
     db,
-    `UPDATE trajecten SET preventief = ?, vormen = ?, categorie = ?, minderjarig = ?, gemeente = ?, verwijzer = ?, aanmelddatum = ?,
+    `UPDATE trajecten SET preventief = ?, vormen = ?, minderjarig = ?, gemeente = ?, verwijzer = ?, aanmelddatum = ?,
        notities = ?, version = version + 1, updated_at = ? WHERE id = ?`,
-  ).run(int(merged.preventief), JSON.stringify(merged.vormen), monitorCategorie(merged), minderjarigColumn(merged.minderjarigBijStart), merged.gemeente, merged.verwijzer, merged.aanmelddatum, merged.notities ?? null, ctx.now, id);
+  ).run(int(merged.preventief), JSON.stringify(merged.vormen), minderjarigColumn(merged.minderjarigBijStart), merged.gemeente, merged.verwijzer, merged.aanmelddatum, merged.notities ?? null, ctx.now, id);
   writeParts(db, ctx, id, {
     vormen: fields.includes('vormen') ? merged.vormen : undefined,
     opvang: fields.includes('opvang') ? merged.opvang : undefined,

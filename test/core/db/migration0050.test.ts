@@ -10,6 +10,7 @@ import { changesOf } from '../../../electron/core/casework/changeKinds';
 import { inTransaction } from '../../../electron/core/db/sql';
 import { countDrift } from '../casework/helpers';
 import { tempDir } from '../vault/helpers';
+import { writingCategorie } from './before0140';
 
 let dir: string;
 let cleanup: () => void;
@@ -22,7 +23,7 @@ it('0050 makes the change log of a vault at 0040 append-only and its count trigg
   const db = openEncryptedDatabase(join(dir, 'v.db'), randomBytes(32), { create: true, cacheKiB: 4096 });
   try {
     migrate(db, migrations.filter((m) => m.version <= 40));
-    seedVault(db, { trajecten: 12, seed: 9, today, politiecontacten: false });
+    writingCategorie(db, () => seedVault(db, { trajecten: 12, seed: 9, today, politiecontacten: false }));
     const events = db.prepare('SELECT * FROM change_events ORDER BY seq').all();
     const counts = [db.prepare('SELECT * FROM traject_tellingen ORDER BY 1, 2, 3, 4, 5, 6').all(), db.prepare('SELECT * FROM melding_tellingen ORDER BY 1, 2, 3, 4, 5, 6, 7, 8').all()];
     // Before 0050 the log could be rewritten.

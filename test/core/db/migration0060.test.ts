@@ -11,6 +11,7 @@ import { getTraject } from '../../../electron/core/casework/trajecten.repo';
 import { regioGemeenten } from '../../../shared/casework/gemeenten';
 import { countDrift, snapshotCounts } from '../casework/helpers';
 import { tempDir } from '../vault/helpers';
+import { writingCategorie } from './before0140';
 
 let dir: string;
 let cleanup: () => void;
@@ -23,7 +24,7 @@ it('0060 brings a seeded vault of schema 0050 to the monitor facts without losin
   const db = openEncryptedDatabase(join(dir, 'v.db'), randomBytes(32), { create: true, cacheKiB: 4096 });
   try {
     migrate(db, migrations.filter((m) => m.version <= 50));
-    seedVault(db, { trajecten: 60, seed: 11, today, politiecontacten: false });
+    writingCategorie(db, () => seedVault(db, { trajecten: 60, seed: 11, today, politiecontacten: false }));
     // A sex worker's request, so the regrouped counts have something to find.
     const sekswerkers = (db.prepare("SELECT count(*) AS n FROM meldingen WHERE melder_type = 'sekswerker' AND substr(datum, 1, 4) = '2026' AND informatieverzoek = 1").get() as { n: number }).n;
     expect(sekswerkers).toBeGreaterThan(0);
