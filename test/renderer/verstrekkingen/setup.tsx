@@ -11,18 +11,8 @@ import { screenVault, type ScreenVault } from '../casework/setup';
 /** The day the tests run (the core's dates are checked against it). */
 export const today = localToday();
 
-/** The answers of a CoMensha registration with the cliënt's written consent. */
-export const COMENSHA: Record<string, string> = {
-  'zonder-persoonsgegevens': 'nee',
-  'afzender-opsporing': 'nee',
-  'doel-verenigbaar': 'ja',
-  'uitzondering-strafrechtelijk': 'uitdrukkelijke-toestemming',
-  'uitzondering-bijzonder': 'uitdrukkelijke-toestemming',
-  'eigen-beroepsgeheim': 'nee',
-  proportioneel: 'ja',
-  'minder-ingrijpend': 'nee',
-  informeren: 'ja',
-};
+/** The answers of a CoMensha registration with the cliënt's written consent (one list for the core and renderer tests). */
+export { COMENSHA_ANTWOORDEN as COMENSHA } from '../../core/verstrekkingen/helpers';
 
 /** A ScreenVault whose profile is `naam` (a zorgcoördinator of ESSM, Rotterdam), with the whole App to render. */
 export interface VkVault extends ScreenVault {
