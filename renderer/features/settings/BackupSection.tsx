@@ -1,6 +1,7 @@
 import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatDate } from '../../components/dateText';
+import { formatNumber } from '../../components/dataBits';
 import { ErrorAlert, SuccessAlert } from '../../components/ErrorAlert';
 import { TextField } from '../../components/formBits';
 import { relativeDay } from '../../components/relativeDay';
@@ -10,6 +11,7 @@ import { useAppStore, useAppStoreShallow } from '../../store/StoreProvider';
 import { fileSizeLabel } from '../casework/ImportScreen';
 import { selectBackupActions, selectBackupFocus, selectBackupStatus, selectBackupWrite, selectReminderWrite, selectRestore } from './backupSelectors';
 import { backupView, parseReminderDays } from './backupReminder';
+import { backupPercent } from './backupProgress';
 import { ContextErrorAlert } from './contextError';
 import './backup.css';
 
@@ -119,6 +121,7 @@ export function BackupSection() {
           {t('backup.busy')}
         </p>
       ) : null}
+      {write.busy && write.progress ? <BackupProgressBar percent={backupPercent(write.progress)} /> : null}
 
       <form onSubmit={saveReminder} noValidate className="kk-subform" aria-busy={reminderWrite.busy}>
         <ErrorAlert error={reminderWrite.error} />
@@ -136,5 +139,20 @@ export function BackupSection() {
         <SubmitRow label={t('backup.reminder.save')} disabled={false} />
       </form>
     </section>
+  );
+}
+
+/**
+ * How far the backup is: a bar with the same words beside it. Not a live region (it changes every
+ * step): the start is announced by the busy line above, the end by the outcome message.
+ */
+function BackupProgressBar({ percent }: { percent: number }) {
+  const { t, language } = useT();
+  const text = t('backup.progress', { percent: formatNumber(percent, language) });
+  return (
+    <div className="kk-backup-progress" data-testid="backup-progress">
+      <progress id="kk-backup-progress-bar" max={100} value={percent} aria-labelledby="kk-backup-progress-text" aria-valuetext={text} />
+      <span id="kk-backup-progress-text">{text}</span>
+    </div>
   );
 }

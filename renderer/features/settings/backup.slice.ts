@@ -1,3 +1,4 @@
+import type { EventPayload } from '../../../shared/ipc/events';
 import type { BackupStatus } from '../../../shared/ipc/vault.contract';
 import { toApiError, type ApiError } from '../../platform/api';
 import { caseSlice } from '../../store/caseData';
@@ -14,8 +15,11 @@ export interface BackupSlice {
   /** When the last backup was made and when to remind; read from the vault each time it opens. */
   backupStatus: BackupStatus | null;
   backupStatusError: ApiError | null;
-  /** Making a backup: busy, the refusal, what was made, or that the person cancelled the dialog. */
-  backupWrite: WriteState & { gemaakt: BackupGemaakt | null; geannuleerd: boolean };
+  /**
+   * Making a backup: busy, the refusal, what was made, or that the person cancelled the dialog;
+   * while busy, the last `backup.progress` the core sent (null before the first and once done).
+   */
+  backupWrite: WriteState & { gemaakt: BackupGemaakt | null; geannuleerd: boolean; progress: EventPayload<'backup.progress'> | null };
   reminderWrite: WriteState & { saved: boolean };
   /** The new recovery key, shown once; wiped when the person confirms it is stored, and on lock. */
   newRecoveryKey: string | null;
@@ -34,7 +38,7 @@ export interface BackupSlice {
   resetBackupFeedback(): void;
 }
 
-const idleBackup = { ...idleWrite, gemaakt: null, geannuleerd: false };
+const idleBackup = { ...idleWrite, gemaakt: null, geannuleerd: false, progress: null };
 
 /**
  * Backups and the recovery key, while the vault is open. Case data (dropped on lock): the backup
@@ -67,6 +71,11 @@ export const backupSlice = caseSlice<BackupSlice>()(
 
       async makeBackup() {
         set({ backupWrite: { ...idleBackup, busy: true } });
+        // The core reports its steps while it writes; only this backup's (while busy) are shown.
+        const offProgress = api.on('backup.progress', (progress) => {
+          const state = get().backupWrite;
+          if (state.busy) set({ backupWrite: { ...state, progress } });
+        });
         try {
           const { backup } = await api.call('backup.save', {});
           if (backup === null) {
@@ -79,6 +88,8 @@ export const backupSlice = caseSlice<BackupSlice>()(
         } catch (error) {
           set({ backupWrite: { ...idleBackup, error: toApiError(error) } });
           return false;
+        } finally {
+          offProgress();
         }
       },
 
