@@ -10,7 +10,7 @@ import { changesOf } from '../../../electron/core/casework/changeKinds';
 import { inTransaction } from '../../../electron/core/db/sql';
 import { countDrift } from '../casework/helpers';
 import { tempDir } from '../vault/helpers';
-import { writingCategorie } from './before0140';
+import { writingCategorie } from './before0130';
 
 let dir: string;
 let cleanup: () => void;

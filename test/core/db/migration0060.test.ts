@@ -11,7 +11,7 @@ import { getTraject } from '../../../electron/core/casework/trajecten.repo';
 import { regioGemeenten } from '../../../shared/casework/gemeenten';
 import { countDrift, snapshotCounts } from '../casework/helpers';
 import { tempDir } from '../vault/helpers';
-import { writingCategorie } from './before0140';
+import { writingCategorie } from './before0130';
 
 let dir: string;
 let cleanup: () => void;

@@ -11,7 +11,7 @@ import { clientCorrections } from './0090_client_corrections';
 import { tafelReleases } from './0100_tafel_releases';
 import { tafelSamenvoegen } from './0110_tafel_samenvoegen';
 import { tafelModus } from './0120_tafel_modus';
-import { trajectenZonderCategorie } from './0140_trajecten_zonder_categorie';
+import { trajectenZonderCategorie } from './0130_trajecten_zonder_categorie';
 
 /**
  * Every migration, in order. Add a migration as a new numbered file and one line here.
@@ -30,5 +30,5 @@ export const migrations: readonly Migration[] = [
   tafelReleases, // 0100
   tafelSamenvoegen, // 0110
   tafelModus, // 0120
-  trajectenZonderCategorie, // 0140
+  trajectenZonderCategorie, // 0130
 ];

@@ -1,4 +1,4 @@
-// Migration 0140 on a vault of the schema before it: `trajecten.categorie` (written, never read)
+// Migration 0130 on a vault of the schema before it: `trajecten.categorie` (written, never read)
 // is gone, and nothing else is: every other table's rows, every trajecten column and rowid, the
 // schema of everything but that one column, the kept counts and the links between records. The
 // vault stays writable and readable afterwards. All data is synthetic.
@@ -13,11 +13,11 @@ import { seedVault } from '../../../electron/core/casework/seed';
 import { getTraject } from '../../../electron/core/casework/trajecten.repo';
 import { countDrift } from '../casework/helpers';
 import { tempDir } from '../vault/helpers';
-import { writingCategorie } from './before0140';
+import { writingCategorie } from './before0130';
 
 let dir: string;
 let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir('kk-m140-')));
+beforeEach(() => ({ dir, cleanup } = tempDir('kk-m130-')));
 afterEach(() => cleanup());
 
 const today = '2026-05-01';
@@ -31,12 +31,12 @@ function allRows(db: Database.Database): Record<string, unknown[]> {
 /** The schema: every table, index, trigger and view with its SQL. */
 const schema = (db: Database.Database) => db.prepare("SELECT type, name, tbl_name, sql FROM main.sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as Array<{ type: string; name: string; sql: string | null }>;
 
-it('0140 drops trajecten.categorie from a seeded vault of the schema before it, and changes nothing else', () => {
+it('0130 drops trajecten.categorie from a seeded vault of the schema before it, and changes nothing else', () => {
   const db = openEncryptedDatabase(join(dir, 'v.db'), randomBytes(32), { create: true, cacheKiB: 4096 });
   try {
-    migrate(db, migrations.filter((m) => m.version < 140));
+    migrate(db, migrations.filter((m) => m.version < 130));
     const from = schemaVersion(db);
-    expect(from).toBeLessThan(140);
+    expect(from).toBeLessThan(130);
     writingCategorie(db, () => seedVault(db, { trajecten: 80, seed: 14, today }));
     const trajecten = db.prepare('SELECT rowid AS r, * FROM trajecten ORDER BY rowid').all() as Array<Record<string, unknown>>;
     expect(trajecten).toHaveLength(80);
@@ -45,7 +45,7 @@ it('0140 drops trajecten.categorie from a seeded vault of the schema before it, 
     const before = schema(db);
     expect(countDrift(db)).toEqual([]);
 
-    expect(migrate(db, migrations.filter((m) => m.version <= 140))).toMatchObject({ from, to: 140, applied: [140] });
+    expect(migrate(db, migrations.filter((m) => m.version <= 130))).toMatchObject({ from, to: 130, applied: [130] });
 
     // The column is gone; every other column of every traject is as it was, rowids too.
     expect((db.prepare('SELECT name FROM pragma_table_info(?)').all('trajecten') as Array<{ name: string }>).map((c) => c.name)).not.toContain('categorie');

@@ -9,7 +9,7 @@ import type { Migration } from '../migration';
  * DROP COLUMN is enough: the table keeps its other columns, rows, rowids, indexes and triggers.
  */
 export const trajectenZonderCategorie: Migration = {
-  version: 140,
+  version: 130,
   name: 'trajecten without the unused categorie column',
   up(db) {
     db.exec('ALTER TABLE trajecten DROP COLUMN categorie');
