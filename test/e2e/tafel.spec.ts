@@ -389,6 +389,13 @@ test('tafel mode: register three organisations, import their summaries (an alter
   await page.getByRole('button', { name: 'Compile the monitor' }).click();
   await expect(page.getByRole('heading', { level: 3, name: 'Regional monitor: the year 2024' })).toBeFocused();
   await expect(page.getByTestId('tafel-modus-status')).toContainText(/^Revoked on \d{2}-\d{2}-\d{4}Reason: /);
+  // The core's Dutch titles, labels and explanation are shown in English (names of organisations and gemeenten stay).
+  const enGrafiek = page.getByRole('table', { name: 'Reports per form: the figures' });
+  await expect(enGrafiek).toContainText('Sexual exploitation');
+  await expect(enGrafiek).not.toContainText('uitbuiting');
+  await expect(page.getByRole('table', { name: 'Clients per category – all organisations together', exact: true })).toContainText('Continuing');
+  await expect(page.getByText('A person known to two organisations counts twice in the combined figures.')).toBeVisible();
+  await expect(page.locator('.kk-tafel-voorbeeld')).not.toContainText('Totaal');
   await checkScreen(page, 'tafel-monitor-en');
   // The long page in readable parts, to look at.
   const hoogte = await page.evaluate(() => document.documentElement.scrollHeight);

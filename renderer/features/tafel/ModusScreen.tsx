@@ -10,6 +10,7 @@ import { useAppStoreShallow } from '../../store/StoreProvider';
 import type { AppState } from '../../store/appStore';
 import { BalkGrafiek } from './BalkGrafiek';
 import { IntrekVraag, intrekKnopId, intrekStatusId } from './Intrekken';
+import { useMonitorInTaal } from './monitorTaal';
 import { MonitorTabelWeergave, PeriodeKeuze, usePeriodeTekst } from './tafelBits';
 
 const selectModus = (s: AppState) => ({
@@ -130,6 +131,8 @@ export function ModusScreen() {
     if (m.monitor) monitorRef.current?.focus();
   }, [m.monitor]);
 
+  const monitorInTaal = useMonitorInTaal();
+  const monitor = m.monitor ? monitorInTaal(m.monitor) : null;
   const fieldName = (p: string) => `tafel-modus-${p}`;
   const actief = (m.ondertekenaars ?? []).filter((o) => o.ingetrokkenOp === null);
   return (
@@ -266,30 +269,30 @@ export function ModusScreen() {
         </div>
       </section>
 
-      {m.monitor ? (
+      {monitor ? (
         <section className="kk-tafel-voorbeeld" aria-labelledby="kk-tafel-monitor">
           <Heading level={3} id="kk-tafel-monitor" ref={monitorRef} tabIndex={-1}>
-            {t('tafel.modus.monitorTitel', { periode: periodeTekst(m.monitor.periode) })}
+            {t('tafel.modus.monitorTitel', { periode: periodeTekst(monitor.periode) })}
           </Heading>
-          {m.monitor.secties.length === 0 ? <Paragraph>{t('tafel.modus.leeg')}</Paragraph> : null}
-          <Paragraph>{t('tafel.modus.organisatiesIn', { namen: m.monitor.secties.map((s) => s.organisatie).join(', ') })}</Paragraph>
-          {m.monitor.toelichting.map((regel, i) => (
+          {monitor.secties.length === 0 ? <Paragraph>{t('tafel.modus.leeg')}</Paragraph> : null}
+          <Paragraph>{t('tafel.modus.organisatiesIn', { namen: monitor.secties.map((s) => s.organisatie).join(', ') })}</Paragraph>
+          {monitor.toelichting.map((regel, i) => (
             <Paragraph key={i} className="kk-muted">
               {regel}
             </Paragraph>
           ))}
           <Heading level={4}>{t('tafel.modus.grafieken')}</Heading>
           <div className="kk-tafel-grafieken">
-            <BalkGrafiek titel={t('tafel.modus.grafiekMeldingen')} staven={m.monitor.grafieken.meldingenPerVorm} testId="tafel-grafiek-meldingen" />
-            <BalkGrafiek titel={t('tafel.modus.grafiekClienten')} staven={m.monitor.grafieken.clientenPerCategorie} testId="tafel-grafiek-clienten" />
+            <BalkGrafiek titel={t('tafel.modus.grafiekMeldingen')} staven={monitor.grafieken.meldingenPerVorm} testId="tafel-grafiek-meldingen" />
+            <BalkGrafiek titel={t('tafel.modus.grafiekClienten')} staven={monitor.grafieken.clientenPerCategorie} testId="tafel-grafiek-clienten" />
           </div>
           <Heading level={4}>{t('tafel.modus.samen')}</Heading>
           <div className="kk-tafel-tabellen" data-testid="tafel-monitor-samen">
-            {m.monitor.gecombineerd.map((tabel) => (
+            {monitor.gecombineerd.map((tabel) => (
               <MonitorTabelWeergave key={tabel.id} tabel={tabel} naam={t('tafel.modus.samenKort')} />
             ))}
           </div>
-          {m.monitor.secties.map((s) => (
+          {monitor.secties.map((s) => (
             <details key={s.vrijgaveId} className="kk-panel kk-tafel-sectie" data-testid="tafel-monitor-sectie">
               <summary>
                 <strong>{s.organisatie}</strong> <span className="kk-muted kk-small">{t('tafel.modus.sectieMeta', { n: s.volgnummer, k: s.k })}</span>
@@ -305,7 +308,7 @@ export function ModusScreen() {
           <div className="kk-panel kk-tafel-opslaan">
             <Paragraph>{t('tafel.modus.pdfUitleg')}</Paragraph>
             <ButtonGroup>
-              <Button type="button" appearance="primary-action-button" busy={bezig === 'pdf'} disabled={bezig !== null || m.monitor.secties.length === 0} onClick={() => void doe('pdf')}>
+              <Button type="button" appearance="primary-action-button" busy={bezig === 'pdf'} disabled={bezig !== null || monitor.secties.length === 0} onClick={() => void doe('pdf')}>
                 {t('tafel.modus.pdf')}
               </Button>
             </ButtonGroup>
