@@ -36,7 +36,7 @@ const rows = (table: string) => (v.db.prepare(`SELECT count(*) AS n FROM ${table
 
 describe('count rules', () => {
   it('the vault runs the count triggers of the one definition', () => {
-    const stored = v.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%_tel_%' ORDER BY name").all();
+    const stored = v.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name GLOB '*_tel_*' ORDER BY name").all();
     const defined = COUNT_RULES.flatMap(countTriggers).sort((a, b) => a.name.localeCompare(b.name));
     expect(stored).toEqual(defined);
   });
