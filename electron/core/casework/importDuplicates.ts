@@ -8,8 +8,13 @@ import { stmt, type Db } from '../db/sql';
 export const MAX_IMPORT_DUBBEL = 200;
 
 // The expressions of migration 0090's indexes (as clienten.repo's duplicateLookups), so each lookup is one index seek.
-const BY_BSN = `SELECT pseudoniem, rowid > ? AS nieuw FROM clienten WHERE json_extract(data, '$.bsn') = ? ORDER BY rowid`;
-const BY_GEBOORTEDATUM = `SELECT pseudoniem, roepnaam, achternaam, rowid > ? AS nieuw FROM clienten WHERE json_extract(data, '$.geboortedatum') = ? ORDER BY rowid`;
+// The vault is asked only for the rows it held before the import (the rowid is in the index, so
+// the rows this import wrote are skipped without being read); look-alikes within the file are found
+// through the file's own keys, and the vault is asked for the code of the earlier one only on a hit.
+const BY_BSN = `SELECT pseudoniem FROM clienten WHERE json_extract(data, '$.bsn') = ? AND rowid <= ? ORDER BY rowid`;
+const BY_GEBOORTEDATUM = `SELECT pseudoniem, roepnaam, achternaam FROM clienten WHERE json_extract(data, '$.geboortedatum') = ? AND rowid <= ? ORDER BY rowid`;
+const WRITTEN_BY_BSN = `SELECT pseudoniem FROM clienten WHERE json_extract(data, '$.bsn') = ? AND rowid > ? ORDER BY rowid LIMIT 1`;
+const WRITTEN_BY_GEBOORTEDATUM = `SELECT pseudoniem, roepnaam, achternaam FROM clienten WHERE json_extract(data, '$.geboortedatum') = ? AND rowid > ? ORDER BY rowid`;
 
 /** A short, one-way key for comparing within the file: the values themselves are not kept. */
 function keyOf(kind: DubbelOp, value: string): string {
@@ -42,25 +47,19 @@ export function importDuplicateCheck(db: Db, result: ImportResult): (valid: Vali
   const compare = (pad: string, client: ClientFields) => {
     const inVault = new Map<string, DubbelOp[]>();
     const inFile = new Map<number, { op: DubbelOp[]; pseudoniem?: string }>();
+    const naam = naamSleutel(client.roepnaam, client.achternaam);
     const own: Array<[DubbelOp, string]> = [];
-    const written: Partial<Record<DubbelOp, string>> = {};
-    const seen = (op: DubbelOp, rows: Array<{ pseudoniem: string; nieuw: number }>) => {
-      for (const r of rows) {
-        if (r.nieuw === 1) written[op] ??= r.pseudoniem;
-        else inVault.set(r.pseudoniem, [...(inVault.get(r.pseudoniem) ?? []), op]);
-      }
-    };
+    const inKluis = (op: DubbelOp, pseudoniem: string) => inVault.set(pseudoniem, [...(inVault.get(pseudoniem) ?? []), op]);
     if (client.bsn) {
-      seen('bsn', stmt(db, BY_BSN).all(before, client.bsn) as Array<{ pseudoniem: string; nieuw: number }>);
+      if (before > 0) for (const r of stmt(db, BY_BSN).all(client.bsn, before) as Array<{ pseudoniem: string }>) inKluis('bsn', r.pseudoniem);
       own.push(['bsn', keyOf('bsn', client.bsn)]);
     }
     if (client.geboortedatum) {
-      const naam = naamSleutel(client.roepnaam, client.achternaam);
-      const rows = stmt(db, BY_GEBOORTEDATUM).all(before, client.geboortedatum) as Array<{ pseudoniem: string; roepnaam: string; achternaam: string | null; nieuw: number }>;
-      seen(
-        'naam-geboortedatum',
-        rows.filter((r) => naamSleutel(r.roepnaam, r.achternaam) === naam),
-      );
+      if (before > 0) {
+        for (const r of stmt(db, BY_GEBOORTEDATUM).all(client.geboortedatum, before) as Array<{ pseudoniem: string; roepnaam: string; achternaam: string | null }>) {
+          if (naamSleutel(r.roepnaam, r.achternaam) === naam) inKluis('naam-geboortedatum', r.pseudoniem);
+        }
+      }
       own.push(['naam-geboortedatum', keyOf('naam-geboortedatum', `${naam}\0${client.geboortedatum}`)]);
     }
     for (const [op, key] of own) {
@@ -71,12 +70,19 @@ export function importDuplicateCheck(db: Db, result: ImportResult): (valid: Vali
       }
       const entry = inFile.get(earlier) ?? { op: [] };
       entry.op.push(op);
-      const code = written[op];
-      if (code) entry.pseudoniem = code;
+      // The code the earlier record got, when this import has written it (not in a check).
+      entry.pseudoniem ??= writtenCode(op, client, naam);
       inFile.set(earlier, entry);
     }
     for (const [pseudoniem, op] of inVault) report({ pad, lijktOp: 'in-kluis', pseudoniem, op });
     for (const [earlier, m] of inFile) report({ pad, lijktOp: 'in-bestand', eerderPad: `trajecten.${earlier}.client`, ...(m.pseudoniem ? { pseudoniem: m.pseudoniem } : {}), op: m.op });
+  };
+
+  /** The pseudonym of the first cliënt this import wrote with the same BSN, or name and birth date. */
+  const writtenCode = (op: DubbelOp, client: ClientFields, naam: string): string | undefined => {
+    if (op === 'bsn') return (stmt(db, WRITTEN_BY_BSN).get(client.bsn, before) as { pseudoniem: string } | undefined)?.pseudoniem;
+    const rows = stmt(db, WRITTEN_BY_GEBOORTEDATUM).all(client.geboortedatum, before) as Array<{ pseudoniem: string; roepnaam: string; achternaam: string | null }>;
+    return rows.find((r) => naamSleutel(r.roepnaam, r.achternaam) === naam)?.pseudoniem;
   };
 
   return (valid) => {
