@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKk } from '../../../electron/core/cli/kk';
+import { dubbelLines } from '../../../electron/core/cli/commands/import';
 import { closeVault, createVault, unlockVault } from '../../../electron/core/vault/vault';
 import { seedItems } from '../../../electron/core/casework/seedData';
 import { verifySearchIndex } from '../../../electron/core/casework/indexCheck';
@@ -90,7 +91,8 @@ describe('kk import --dir D FILE', () => {
     expect((await counts()).counts).toEqual(before);
     const dry = await kk(['import', '--dir', dir, '--controle', 'ja', file]);
     expect(dry.status).toBe(0);
-    expect(dry.out).toMatch(/\nLet op: dit bestand is al eerder ingelezen, op \d\d-\d\d-\d{4} om \d\d:\d\d\.$/);
+    // The same cliënten are there already: after the note on the earlier import, each is named as a look-alike.
+    expect(dry.out).toMatch(/\nLet op: dit bestand is al eerder ingelezen, op \d\d-\d\d-\d{4} om \d\d:\d\d\.\nLet op: cliënten in dit bestand lijken op iemand die er al is\./);
     expect((await kk(['import', '--dir', dir, '--opnieuw', 'misschien', file])).status).toBe(2);
     const sure = await kk(['import', '--dir', dir, '--opnieuw', 'ja', file]);
     expect(sure.status).toBe(0);
@@ -136,6 +138,64 @@ describe('kk import --dir D FILE', () => {
     expect(run.out + run.err).not.toContain('12345');
     expect(run.out + run.err).not.toContain('25-11-2026');
     expect((await counts()).counts).toEqual(before);
+  });
+});
+
+describe('kk import and cliënten that look like one already there (issue 13)', () => {
+  it('names each look-alike after the summary by its place in the file and the other cliënt’s code, never a value; a check names the earlier place', async () => {
+    // Its own vault, so the other tests' imports are no look-alikes here.
+    const dir = join(root, 'vault-dubbel');
+    closeVault((await createVault(dir, pass)).vault);
+    const BSN = '111222333'; // synthetic, passes the elfproef
+    let bestaand: Record<string, unknown> = {};
+    const eerste = importFile('dubbel-a.json', 2, 51, (f) => {
+      (f.trajecten[0]!.client as Record<string, unknown>).bsn = BSN;
+      bestaand = f.trajecten[0]!.client as Record<string, unknown>;
+    });
+    expect((await kk(['import', '--dir', dir, eerste])).status).toBe(0);
+    const vault = await unlockVault(dir, pass);
+    const code = (vault.db.prepare('SELECT pseudoniem FROM clienten ORDER BY rowid LIMIT 1').get() as { pseudoniem: string }).pseudoniem;
+    closeVault(vault);
+    let nieuwe: Record<string, unknown> = {};
+    const tweede = importFile('dubbel-b.json', 3, 52, (f) => {
+      // Record 1: the first cliënt again (its name in other case, same BSN and birth date); record 2: the same person as record 0.
+      const naam = String(bestaand.roepnaam);
+      f.trajecten[1]!.client = { ...bestaand, roepnaam: naam.toUpperCase() };
+      nieuwe = f.trajecten[0]!.client as Record<string, unknown>;
+      f.trajecten[2]!.client = { ...nieuwe };
+    });
+
+    const check = await kk(['import', '--dir', dir, '--controle', 'ja', tweede]);
+    expect(check.status).toBe(0);
+    expect(check.out.split('\n')).toEqual([
+      expect.stringMatching(/^Controle geslaagd, er is niets geschreven: 3 trajecten, 3 cliënten/),
+      'Let op: cliënten in dit bestand lijken op iemand die er al is. Kijk dit na voordat u importeert. Bij importeren komt er anders een tweede cliënt bij:',
+      `  trajecten.1.client: zelfde BSN, naam en geboortedatum als cliënt ${code}.`,
+      '  trajecten.2.client: zelfde naam en geboortedatum als trajecten.0.client in dit bestand.',
+    ]);
+
+    const run = await kk(['import', '--dir', dir, tweede]);
+    expect(run.status).toBe(0);
+    const lines = run.out.split('\n');
+    expect(lines[0]).toMatch(/^Geïmporteerd: 3 trajecten, 3 cliënten/);
+    expect(lines[1]).toBe('Let op: cliënten uit dit bestand lijken op iemand die er al was. Ze zijn als nieuwe cliënt opgeslagen. Kijk na of het dezelfde persoon is:');
+    expect(lines[2]).toBe(`  trajecten.1.client: zelfde BSN, naam en geboortedatum als cliënt ${code}.`);
+    expect(lines[3]).toMatch(/^ {2}trajecten\.2\.client: zelfde naam en geboortedatum als trajecten\.0\.client in dit bestand \(nu cliënt KK-[^)]+\)\.$/);
+    expect(lines).toHaveLength(4);
+    for (const value of [BSN, bestaand.roepnaam, bestaand.achternaam, bestaand.geboortedatum, nieuwe.roepnaam, nieuwe.achternaam, nieuwe.geboortedatum].filter((v): v is string => typeof v === 'string')) {
+      expect(run.out + run.err + check.out + check.err).not.toContain(value);
+      expect((run.out + check.out).toLowerCase()).not.toContain(value.toLowerCase());
+    }
+  });
+
+  it('beyond the ones named, says how many more there are', () => {
+    const base = { dryRun: false, clienten: 250, trajecten: 250, meldingen: 0, journaal: 0, taken: 0, toestemmingen: 0 };
+    const eerste = Array.from({ length: 200 }, (_, i) => ({ pad: `trajecten.${i + 1}.client`, lijktOp: 'in-kluis' as const, pseudoniem: 'KK-TEST-0001', op: ['bsn' as const] }));
+    const lines = dubbelLines({ ...base, dubbel: { eerste, totaal: 237 } });
+    expect(lines).toHaveLength(1 + 200 + 1);
+    expect(lines.at(-1)).toBe('  … en 37 meer.');
+    expect(dubbelLines({ ...base, dubbel: { eerste: eerste.slice(0, 3), totaal: 3 } }).at(-1)).toBe('  trajecten.3.client: zelfde BSN als cliënt KK-TEST-0001.');
+    expect(dubbelLines(base)).toEqual([]);
   });
 });
 

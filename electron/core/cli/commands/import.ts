@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { KkError } from '../../../../shared/errors';
 import { localToday } from '../../../../shared/casework/dates';
-import { MAX_IMPORT_FILE_BYTES } from '../../../../shared/casework/import.schema';
+import { MAX_IMPORT_FILE_BYTES, type ImportResult } from '../../../../shared/casework/import.schema';
 import { importFile, refusedTotal } from '../../casework/import';
 import { dutchDateTime } from '../../casework/importedFiles.repo';
 import { ownerWriter } from '../../changelog/writeContext';
@@ -13,7 +13,9 @@ import { withUnlockedVault } from '../openFromEnv';
  * `kk import --dir D FILE [--controle ja] [--opnieuw ja]` (`--file FILE` works too): imports
  * casework JSON. Every record is checked first; an invalid file is refused whole, with one line
  * per problem (record index and field path, never the value), and nothing is written. A file
- * whose bytes were imported before is refused with the date, unless `--opnieuw ja`.
+ * whose bytes were imported before is refused with the date, unless `--opnieuw ja`. After the
+ * summary, cliënten that look like one already there (issue 13) get one line each: their place in
+ * the file and the other cliënt's pseudonym code (or place), never a value.
  */
 export const importCommand: Command = {
   path: ['import'],
@@ -40,6 +42,7 @@ export const importCommand: Command = {
       const counts = `${r.trajecten} trajecten, ${r.clienten} cliënten, ${r.meldingen} meldingen, ${r.journaal} journaalregels, ${r.taken} taken, ${r.toestemmingen} toestemmingen`;
       out(dryRun ? `Controle geslaagd, er is niets geschreven: ${counts}.` : `Geïmporteerd: ${counts}.`);
       if (r.eerderIngelezenOp !== undefined) out(`Let op: dit bestand is al eerder ingelezen, op ${dutchDateTime(Date.parse(r.eerderIngelezenOp))}.`);
+      for (const line of dubbelLines(r)) out(line);
     } catch (error) {
       if (error instanceof KkError && error.code === 'ALREADY_IMPORTED') {
         for (const issue of error.issues ?? []) out(issue.message);
@@ -61,4 +64,27 @@ function yesOption(value: string | undefined, name: string): boolean {
   if (value === undefined || value === 'nee') return false;
   if (value === 'ja') return true;
   throw new UsageError(`--${name} takes "ja" or "nee"`);
+}
+
+const OP_WORDS = { bsn: 'BSN', 'naam-geboortedatum': 'naam en geboortedatum' } as const;
+
+/**
+ * The look-alike warnings of an import, in Dutch: a heading, one line per cliënt named (its place in
+ * the file, what matched, the other cliënt's code or place), and how many more there are.
+ */
+export function dubbelLines(r: ImportResult): string[] {
+  if (!r.dubbel || r.dubbel.totaal === 0) return [];
+  const lines = [
+    r.dryRun
+      ? 'Let op: cliënten in dit bestand lijken op iemand die er al is. Kijk dit na voordat u importeert. Bij importeren komt er anders een tweede cliënt bij:'
+      : 'Let op: cliënten uit dit bestand lijken op iemand die er al was. Ze zijn als nieuwe cliënt opgeslagen. Kijk na of het dezelfde persoon is:',
+  ];
+  for (const d of r.dubbel.eerste) {
+    const op = d.op.length > 1 ? 'BSN, naam en geboortedatum' : OP_WORDS[d.op[0]!];
+    if (d.lijktOp === 'in-kluis') lines.push(`  ${d.pad}: zelfde ${op} als cliënt ${d.pseudoniem ?? '?'}.`);
+    else lines.push(`  ${d.pad}: zelfde ${op} als ${d.eerderPad ?? '?'} in dit bestand${d.pseudoniem ? ` (nu cliënt ${d.pseudoniem})` : ''}.`);
+  }
+  const rest = r.dubbel.totaal - r.dubbel.eerste.length;
+  if (rest > 0) lines.push(`  … en ${rest} meer.`);
+  return lines;
 }
