@@ -2,7 +2,8 @@
 // earlier releases (Dutch at B1: short sentences, everyday words, "u"; English beside it). Merged
 // into the app's tables in renderer/i18n/nl.ts and en.ts; the type of tafelEn makes sure every
 // key has an English text. The tables' titles and labels, the reasons and the method statement
-// come from the core (shared/tafel), which is Dutch: the file that leaves is Dutch.
+// come from the core (shared/tafel), which is Dutch: the file that leaves is Dutch. The regional
+// monitor's tables, charts and explanation are shown in English by monitorTaal.ts.
 
 export const tafelNl = {
   'tafel.tabs.label': 'Onderdelen van Regionale Tafel',
