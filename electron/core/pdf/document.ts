@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import { gebruikLetters } from './fonts';
 
 // What every PDF of Ketenkluis does the same way: collect the bytes in memory (the caller writes
@@ -47,8 +47,17 @@ export function schrijfVoettekst(doc: PDFKit.PDFDocument, letter: string, v: Voe
   }
 }
 
+/**
+ * pdfkit, loaded the first time a PDF is made: it costs about 30 MB of memory, which the core,
+ * `kk import` and every other command would otherwise carry without making a PDF.
+ */
+export async function laadPdfKit(): Promise<typeof PDFDocument> {
+  return (await import('./pdfkit')).default;
+}
+
 /** A report: A4, pages kept for the footer, DejaVu selected, its bytes collected. */
-export function nieuwRapport(o: { titel: string; auteur: string; marge: number }): { doc: PDFKit.PDFDocument; klaar: Promise<Buffer> } {
+export async function nieuwRapport(o: { titel: string; auteur: string; marge: number }): Promise<{ doc: PDFKit.PDFDocument; klaar: Promise<Buffer> }> {
+  const PDFDocument = await laadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: o.marge, bottom: o.marge + 14, left: o.marge, right: o.marge },

@@ -24,9 +24,9 @@ const tweeRegels = (v: string) => {
 };
 
 /** The PDF of a compiled regional monitor (built in memory; the caller writes it atomically). */
-export function maakMonitorPdf(m: RegionaleMonitor): Promise<Buffer> {
+export async function maakMonitorPdf(m: RegionaleMonitor): Promise<Buffer> {
   const titel = `Regionale monitor mensenhandel – ${m.periodeTekst}`;
-  const { doc, klaar } = nieuwRapport({ titel, auteur: 'Secretariaat Regionale Tafel Mensenhandel', marge: MARGE });
+  const { doc, klaar } = await nieuwRapport({ titel, auteur: 'Secretariaat Regionale Tafel Mensenhandel', marge: MARGE });
   const breedte = doc.page.width - 2 * MARGE;
   const onderkant = () => doc.page.height - doc.page.margins.bottom;
   const ruimte = (nodig: number) => {

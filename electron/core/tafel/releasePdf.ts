@@ -31,9 +31,9 @@ export function instellingenRegels(b: TafelBestand): string[] {
 }
 
 /** The PDF report of a summary file (built in memory; the caller writes it atomically). */
-export function maakVrijgavePdf(b: TafelBestand): Promise<Buffer> {
+export async function maakVrijgavePdf(b: TafelBestand): Promise<Buffer> {
   const titel = `Overzicht voor de Regionale Tafel – ${b.organisatie.naam} – ${periodeTekst(b.periode)}`;
-  const { doc, klaar } = nieuwRapport({ titel, auteur: b.organisatie.naam, marge: MARGE });
+  const { doc, klaar } = await nieuwRapport({ titel, auteur: b.organisatie.naam, marge: MARGE });
   const breedte = doc.page.width - 2 * MARGE;
   const onderkant = () => doc.page.height - doc.page.margins.bottom;
   const k = b.instellingen.k;

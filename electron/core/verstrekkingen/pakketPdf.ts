@@ -1,6 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import PDFDocument from 'pdfkit';
-import { schrijfVoettekst, verzamelBytes } from '../pdf/document';
+import { laadPdfKit, schrijfVoettekst, verzamelBytes } from '../pdf/document';
 import { gebruikLetters, LETTER } from '../pdf/fonts';
 import { dataCategorieNaam, dataCategorieVelden, type DataCategorie } from '../../../shared/stappenplan/dataCategories';
 import type { PakketInhoud } from '../../../shared/verstrekkingen/pakket.schema';
@@ -63,7 +62,8 @@ const MARGE = 56;
 const LABEL_BREEDTE = 170;
 
 /** The PDF of a package, encrypted under `wachtwoord`. */
-export function maakPakketPdf(inhoud: PakketInhoud, wachtwoord: string): Promise<Buffer> {
+export async function maakPakketPdf(inhoud: PakketInhoud, wachtwoord: string): Promise<Buffer> {
+  const PDFDocument = await laadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGE, bottom: MARGE + 14, left: MARGE, right: MARGE },
