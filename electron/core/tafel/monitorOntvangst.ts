@@ -66,7 +66,7 @@ export function beoordeel(bytes: Uint8Array, ctx: OntvangstContext): Beoordeling
   }
   const naam = sleutel.organisatieId === null ? b.organisatie.naam : sleutel.naam;
   if (sleutel.ingetrokken !== null) {
-    return { ok: false, soort: 'ingetrokken', reden: `De sleutel ${b.ondertekenaar} van ${naam} is ingetrokken (${sleutel.ingetrokken}). Een bestand met deze sleutel telt niet meer.` };
+    return { ok: false, soort: 'ingetrokken', reden: `De sleutel ${b.ondertekenaar} van ${naam} is ingetrokken${sleutel.ingetrokken ? ` (reden: ${sleutel.ingetrokken})` : ''}. Een bestand met deze sleutel telt niet meer.` };
   }
   if (sleutel.organisatieId !== null && b.organisatie.id !== sleutel.organisatieId) {
     return { ok: false, soort: 'organisatie', reden: `Het bestand noemt organisatie "${b.organisatie.naam}" (${b.organisatie.id}), maar de sleutel is geregistreerd voor ${sleutel.naam} (${sleutel.organisatieId}).` };

@@ -1,3 +1,4 @@
+import { toonDatum } from '../../../shared/verstrekkingen/weergave';
 import { createCipheriv, createDecipheriv, createHash, createPrivateKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes } from 'node:crypto';
 import { gemeenteGroep } from '../../../shared/casework/gemeenten';
 import { Regio } from '../../../shared/casework/gemeenten.schema';
@@ -280,7 +281,7 @@ export function controleerTelbestand(db: Db, bytes: Buffer, verwacht?: TafelPeri
   }
 
   const gezien = stmt(db, 'SELECT id, ingelezen_op FROM tafel_telbestanden WHERE id = ? OR bestand_hash = ?').get(inhoud.telbestandId, hash) as { id: string; ingelezen_op: string } | undefined;
-  if (gezien) return weiger('herhaald', `Dit telbestand is al eerder ingelezen (op ${gezien.ingelezen_op.slice(0, 10)}). Een telbestand telt maar één keer.`);
+  if (gezien) return weiger('herhaald', `Dit telbestand is al eerder ingelezen (op ${toonDatum(gezien.ingelezen_op)}). Een telbestand telt maar één keer.`);
   const vorige = stmt(db, 'SELECT id, aangemaakt FROM tafel_telbestanden WHERE ondertekenaar = ? AND jaar = ? AND coalesce(kwartaal, 0) = ? AND vervangen_door IS NULL').get(
     inhoud.ondertekenaar,
     inhoud.periode.jaar,

@@ -253,7 +253,7 @@ describe('corrections and superseded releases', () => {
     const o = inTransaction(db, () => trekOndertekenaarIn(db, ownerWriter(), id, 'sleutel vervangen'));
     expect(o.ingetrokkenOp).not.toBeNull();
     const nieuw = geefUit(zuid, JAAR, zuidWereld(7));
-    weigert(nieuw.json, 'ingetrokken', /is ingetrokken \(sleutel vervangen\)/);
+    weigert(nieuw.json, 'ingetrokken', /is ingetrokken \(reden: sleutel vervangen\)/);
     expect(monitorVan(db, JAAR).secties).toHaveLength(2);
     expect(() => db.prepare('DELETE FROM tafel_ondertekenaars WHERE id = ?').run(id)).toThrow(/retired, never deleted/);
     expect(() => db.prepare("UPDATE tafel_ontvangen SET bestand = x'00'").run()).toThrow(/append-only/);
