@@ -22,15 +22,36 @@ export function usePeriodeTekst(): (p: TafelPeriode) => string {
 export function PublicatieTabel({ tabel }: { tabel: VoorbeeldTabel }) {
   const { t } = useT();
   return (
-    <div className={tabel.kolommen.length > 2 ? 'kk-tafel-tabel kk-tafel-tabel--breed' : 'kk-tafel-tabel'}>
+    <TabelKader
+      titel={tabel.titel}
+      kolommen={tabel.kolommen}
+      rijen={tabel.rijen}
+      cel={(c, i) => (
+        <TableCell key={i} numericColumn className={c?.verborgen ? 'kk-tafel-cel kk-tafel-cel--verborgen' : 'kk-tafel-cel'} data-cel={c?.cel}>
+          <span className="kk-tafel-toon">{c ? c.toon : ''}</span>
+          {c?.verborgen ? <span className="kk-visually-hidden"> ({t(`tafel.soort.${c.verborgen}`)})</span> : null}
+        </TableCell>
+      )}
+    />
+  );
+}
+
+/**
+ * The frame every tafel table shares: a caption, the column labels, the row labels as row
+ * headers and a total row set apart; each area draws its own cells.
+ */
+function TabelKader<C>({ titel, kolommen, rijen, cel }: { titel: string; kolommen: ReadonlyArray<{ id: string; label: string }>; rijen: ReadonlyArray<{ id: string; label: string; cellen: readonly C[] }>; cel: (c: C, i: number) => React.ReactNode }) {
+  const { t } = useT();
+  return (
+    <div className={kolommen.length > 2 ? 'kk-tafel-tabel kk-tafel-tabel--breed' : 'kk-tafel-tabel'}>
       <Table className="kk-table kk-table--compact">
-        <TableCaption className="kk-table__caption">{tabel.titel}</TableCaption>
+        <TableCaption className="kk-table__caption">{titel}</TableCaption>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">
               <span className="kk-visually-hidden">{t('tafel.tabel.rij')}</span>
             </TableHeaderCell>
-            {tabel.kolommen.map((k) => (
+            {kolommen.map((k) => (
               <TableHeaderCell key={k.id} scope="col" numericColumn>
                 {k.label}
               </TableHeaderCell>
@@ -38,15 +59,10 @@ export function PublicatieTabel({ tabel }: { tabel: VoorbeeldTabel }) {
           </TableRow>
         </TableHeader>
         <TableBody>
-          {tabel.rijen.map((r) => (
+          {rijen.map((r) => (
             <TableRow key={r.id} className={r.id === 'totaal' ? 'kk-tafel-totaal' : undefined}>
               <TableHeaderCell scope="row">{r.label}</TableHeaderCell>
-              {r.cellen.map((c, i) => (
-                <TableCell key={i} numericColumn className={c?.verborgen ? 'kk-tafel-cel kk-tafel-cel--verborgen' : 'kk-tafel-cel'} data-cel={c?.cel}>
-                  <span className="kk-tafel-toon">{c ? c.toon : ''}</span>
-                  {c?.verborgen ? <span className="kk-visually-hidden"> ({t(`tafel.soort.${c.verborgen}`)})</span> : null}
-                </TableCell>
-              ))}
+              {r.cellen.map(cel)}
             </TableRow>
           ))}
         </TableBody>
@@ -139,36 +155,16 @@ export function PeriodeKeuze({ periode, onChange, naam }: { periode: TafelPeriod
 
 /** A table of the monitor (an organisation's as published, or the combined one with intervals). */
 export function MonitorTabelWeergave({ tabel, naam }: { tabel: MonitorTabel; naam?: string }) {
-  const { t } = useT();
   return (
-    <div className={tabel.kolommen.length > 2 ? 'kk-tafel-tabel kk-tafel-tabel--breed' : 'kk-tafel-tabel'}>
-      <Table className="kk-table kk-table--compact">
-        <TableCaption className="kk-table__caption">{naam ? `${tabel.titel} – ${naam}` : tabel.titel}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">
-              <span className="kk-visually-hidden">{t('tafel.tabel.rij')}</span>
-            </TableHeaderCell>
-            {tabel.kolommen.map((k) => (
-              <TableHeaderCell key={k.id} scope="col" numericColumn>
-                {k.label}
-              </TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {tabel.rijen.map((r) => (
-            <TableRow key={r.id} className={r.id === 'totaal' ? 'kk-tafel-totaal' : undefined}>
-              <TableHeaderCell scope="row">{r.label}</TableHeaderCell>
-              {r.cellen.map((c, i) => (
-                <TableCell key={i} numericColumn className={c && c.max !== c.min ? 'kk-tafel-cel kk-tafel-cel--verborgen' : 'kk-tafel-cel'}>
-                  <span className="kk-tafel-toon">{c ? c.toon : ''}</span>
-                </TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <TabelKader
+      titel={naam ? `${tabel.titel} – ${naam}` : tabel.titel}
+      kolommen={tabel.kolommen}
+      rijen={tabel.rijen}
+      cel={(c, i) => (
+        <TableCell key={i} numericColumn className={c && c.max !== c.min ? 'kk-tafel-cel kk-tafel-cel--verborgen' : 'kk-tafel-cel'}>
+          <span className="kk-tafel-toon">{c ? c.toon : ''}</span>
+        </TableCell>
+      )}
+    />
   );
 }
