@@ -5,6 +5,7 @@
 // with its CSV (main's save dialog, scripted through the bridge) and the rule set's versions.
 // Every wizard step: focus on its heading, "Stap n van 9", axe-core finds nothing, and a
 // screenshot is saved to test-results/screens/. Every person here is synthetic.
+import { COMENSHA_ANTWOORDEN } from '../shared/stappenplan/comenshaAntwoorden';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -104,17 +105,6 @@ async function answerAll(page: Page, prefix: string, answers: Record<string, str
   return asked;
 }
 
-const COMENSHA = {
-  'zonder-persoonsgegevens': 'nee',
-  'afzender-opsporing': 'nee',
-  'doel-verenigbaar': 'ja',
-  'uitzondering-strafrechtelijk': 'uitdrukkelijke-toestemming',
-  'uitzondering-bijzonder': 'uitdrukkelijke-toestemming',
-  'eigen-beroepsgeheim': 'nee',
-  proportioneel: 'ja',
-  'minder-ingrijpend': 'nee',
-  informeren: 'ja',
-};
 
 test('CoMensha registration with written consent: allowed with only the minimal fields; package with a password shown once, print and copy', async ({ app }) => {
   const { page } = app;
@@ -155,7 +145,7 @@ test('CoMensha registration with written consent: allowed with only the minimal 
   await page.getByRole('button', { name: 'Volgende' }).click();
   await expect(stepHeading(page)).toContainText('politieregistratie');
 
-  await answerAll(page, 'vk-comensha', COMENSHA);
+  await answerAll(page, 'vk-comensha', COMENSHA_ANTWOORDEN);
   await expect(stepHeading(page)).toHaveText('Uitkomst: u mag deze gegevens geven');
   await expect(stepHeading(page)).toBeFocused();
   const allowed = page.locator('.kk-vk-outcome-box');
@@ -311,7 +301,7 @@ test('the register: search per cliënt, partner, ground and period; CSV through 
   // Two decisions made through the core directly (the wizard has its own tests above).
   const comensha = await invoke<{ concept: { id: string; version: number } }>(app, 'verstrekkingen.createDraft', { trajectId: a.trajectId, partnerId: 'comensha', doel: 'registratie-comensha', gevraagdeGegevens: ['identificerend', 'uitbuiting'] });
   let stap = comensha as { concept: { id: string; version: number }; stap: { soort: string; vraag?: { id: string } } };
-  while (stap.stap.soort === 'vraag') stap = await invoke(app, 'verstrekkingen.step', { id: stap.concept.id, version: stap.concept.version, antwoord: { vraag: stap.stap.vraag!.id, waarde: (COMENSHA as Record<string, string>)[stap.stap.vraag!.id] } });
+  while (stap.stap.soort === 'vraag') stap = await invoke(app, 'verstrekkingen.step', { id: stap.concept.id, version: stap.concept.version, antwoord: { vraag: stap.stap.vraag!.id, waarde: COMENSHA_ANTWOORDEN[stap.stap.vraag!.id] } });
   await invoke(app, 'verstrekkingen.complete', { id: stap.concept.id, version: stap.concept.version, besluit: { noodzaak: 'Registratie.', alternatieven: 'Anoniem: niet genoeg.', bewaartermijn: '5 jaar', herbeoordelingOp: isoDay(90), vierOgen: false } });
   const sparren = await invoke<{ concept: { id: string; version: number } }>(app, 'verstrekkingen.createDraft', { trajectId: b.trajectId, partnerId: 'wijkteam', doel: 'sparren', gevraagdeGegevens: [] });
   await invoke(app, 'verstrekkingen.complete', { id: sparren.concept.id, version: sparren.concept.version, besluit: { bewaartermijn: 'Niet van toepassing', herbeoordelingOp: isoDay(30), vierOgen: false } });

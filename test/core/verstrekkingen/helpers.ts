@@ -1,6 +1,7 @@
 // Test helpers for verstrekkingen: a real SQLCipher vault database (random key, every migration)
 // behind the real dispatcher with the casework, profile and verstrekkingen handlers, a session
 // whose writer is the vault profile (as the app's), and synthetic casework (never real persons).
+import { COMENSHA_ANTWOORDEN } from '../../shared/stappenplan/comenshaAntwoorden';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -126,18 +127,7 @@ export async function beantwoord(v: VVault, stap: ConceptStap, antwoorden: Recor
   return s;
 }
 
-/** The answers of a CoMensha registration with written consent (the README's example). */
-export const COMENSHA_ANTWOORDEN: Record<string, string> = {
-  'zonder-persoonsgegevens': 'nee',
-  'afzender-opsporing': 'nee',
-  'doel-verenigbaar': 'ja',
-  'uitzondering-strafrechtelijk': 'uitdrukkelijke-toestemming',
-  'uitzondering-bijzonder': 'uitdrukkelijke-toestemming',
-  'eigen-beroepsgeheim': 'nee',
-  proportioneel: 'ja',
-  'minder-ingrijpend': 'nee',
-  informeren: 'ja',
-};
+export { COMENSHA_ANTWOORDEN };
 
 /** What a person writes when completing a decision. */
 export function besluitInvoer(extra: Record<string, unknown> = {}) {
