@@ -2,23 +2,17 @@
 // paths, never the window; a cancel imports nothing; the PDF is refused before any dialog when
 // nothing is imported; a second click while a dialog is open is refused; the native open dialog
 // allows several JSON files and shows nothing without a window.
+import { fakeForward, type Answers } from './fakeForward';
 import { describe, expect, it, vi } from 'vitest';
-import type { CoreMethodName } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/define';
 import { KkError } from '../../shared/errors';
 import { alsMeerdere, createTafelModusMain } from '../../electron/gateway/tafelModusMain';
-import type { Forward } from '../../electron/gateway/windowCalls';
 import { nativeOpenJsonFilesDialog } from '../../electron/main/tafelModusDialog';
 
 const P = { jaar: 2024 } as const;
 
-function setup(answers: Partial<Record<CoreMethodName, (input: Record<string, unknown>) => Result<unknown>>> = {}, paths: readonly string[] | null = ['/home/secretariaat/essm-2024.json', '/home/secretariaat/shop-2024.json']) {
-  const calls: Array<[string, Record<string, unknown>]> = [];
-  const forward = vi.fn(async (method: CoreMethodName, input: unknown) => {
-    calls.push([method, input as Record<string, unknown>]);
-    const answer = answers[method];
-    return (answer ? answer(input as Record<string, unknown>) : { ok: true, value: {} }) as never;
-  }) as unknown as Forward;
+function setup(answers: Answers = {}, paths: readonly string[] | null = ['/home/secretariaat/essm-2024.json', '/home/secretariaat/shop-2024.json']) {
+  const { forward, calls } = fakeForward(answers);
   const showOpenFiles = vi.fn(async () => paths);
   const showSaveDialog = vi.fn(async (_o: { defaultName: string; filter: { name: string; extensions: string[] } }): Promise<string | null> => '/home/secretariaat/monitor.pdf');
   return { main: createTafelModusMain({ forward, showOpenFiles, showSaveDialog }), calls, showOpenFiles, showSaveDialog };

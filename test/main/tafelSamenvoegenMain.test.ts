@@ -3,28 +3,23 @@
 // top of the first. And through the real window gateway with real cores (a reporter and a
 // colleague, each with an encrypted vault): the window never names a path, and a count file goes
 // from one to the other through main's dialogs.
+import { fakeForward, type Answers } from './fakeForward';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KkError } from '../../shared/errors';
-import type { CoreMethodName } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/define';
 import { createCore, type Core } from '../../electron/core/core';
 import { typedCoreCall } from '../../electron/gateway/coreCall';
 import { createTafelSamenvoegenMain } from '../../electron/gateway/tafelSamenvoegenMain';
-import { createWindowCalls, type Forward, type MainHandlers, type WindowCall } from '../../electron/gateway/windowCalls';
+import { createWindowCalls, type MainHandlers, type WindowCall } from '../../electron/gateway/windowCalls';
 
 const PERIODE = { jaar: 2025, kwartaal: 1 as const };
 const geenKey: Result<never> = { ok: false, error: new KkError('INVALID_INPUT', 'Lees eerst de ontvangstsleutel in.').toInfo() };
 
-function setup(answers: Partial<Record<CoreMethodName, (input: Record<string, unknown>) => Result<unknown>>> = {}, pad: string | null = '/home/someone/Documenten/telbestand.json') {
-  const calls: Array<[string, Record<string, unknown>]> = [];
-  const forward = vi.fn(async (method: CoreMethodName, input: unknown) => {
-    calls.push([method, input as Record<string, unknown>]);
-    const answer = answers[method];
-    return (answer ? answer(input as Record<string, unknown>) : { ok: true, value: { bestandsnaam: 'x.json' } }) as never;
-  }) as unknown as Forward;
+function setup(answers: Answers = {}, pad: string | null = '/home/someone/Documenten/telbestand.json') {
+  const { forward, calls } = fakeForward(answers, { ok: true, value: { bestandsnaam: 'x.json' } });
   const showSaveDialog = vi.fn(async (_o: { defaultName: string; filter: { name: string; extensions: string[] } }): Promise<string | null> => pad);
   const showOpenDialog = vi.fn(async (): Promise<string | null> => pad);
   const main = createTafelSamenvoegenMain({ forward, showSaveDialog, showOpenDialog });

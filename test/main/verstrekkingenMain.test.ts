@@ -3,6 +3,7 @@
 // clipboard, never to the window, and is cleared after 30 seconds only if it is still there; the
 // hidden print window is locked down. And through the real window relay with a real core: a
 // crafted package call is refused before any dialog.
+import { fakeForward, type Answers } from './fakeForward';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CoreMethodName } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/define';
@@ -16,13 +17,8 @@ const TRAJECT = '01900000-0000-7000-8000-0000000000c1';
 const verzoek = { besluitId: BESLUIT, trajectId: TRAJECT, partnerId: 'comensha', categorieen: ['identificerend' as const] };
 const refused: Result<never> = { ok: false, error: new KkError('DISCLOSURE_REFUSED', 'refused', { issues: [{ path: 'partnerId', message: 'Dit besluit geldt voor een andere ontvanger.' }] }).toInfo() };
 
-function setup(answers: Partial<Record<CoreMethodName, (input: Record<string, unknown>) => Result<unknown>>> = {}) {
-  const calls: Array<[string, Record<string, unknown>]> = [];
-  const forward = vi.fn(async (method: CoreMethodName, input: unknown) => {
-    calls.push([method, input as Record<string, unknown>]);
-    const answer = answers[method];
-    return (answer ? answer(input as Record<string, unknown>) : { ok: true, value: {} }) as never;
-  }) as unknown as Forward;
+function setup(answers: Answers = {}) {
+  const { forward, calls } = fakeForward(answers);
   const showSaveDialog = vi.fn(async (_o: { defaultName: string; filter: { name: string; extensions: string[] } }): Promise<string | null> => '/home/someone/Documenten/pakket.pdf');
   const showOpenDialog = vi.fn(async (): Promise<string | null> => '/home/someone/regels-v2.json');
   const clipboard: ClipboardPort & { text: string } = { text: '', readText: () => clipboard.text, writeText: (t) => void (clipboard.text = t), clear: () => void (clipboard.text = '') };
