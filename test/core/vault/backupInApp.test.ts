@@ -12,7 +12,7 @@ import { createCore, type Core } from '../../../electron/core/core';
 import { readBackup } from '../../../electron/core/vault/backup';
 import { VAULT_FILES } from '../../../electron/core/vault/constants';
 import { closeVault, recoverVault, restoreIntoVaultFolder, unlockVault, vaultPaths } from '../../../electron/core/vault/vault';
-import { ROOT, expectKkError, tempDir, testPassphrase } from './helpers';
+import { ROOT, expectKkError, fingerprint, tempDir, testPassphrase } from './helpers';
 
 let root: string;
 let cleanup: () => void;
@@ -36,16 +36,6 @@ async function refused(method: string, input: unknown): Promise<string> {
 
 function notes(c: Core = core): string[] {
   return (c.session.db().prepare('SELECT t FROM note ORDER BY t').all() as Array<{ t: string }>).map((r) => r.t);
-}
-
-/** Every file under `dir` with the SHA-256 of its bytes: proof that nothing was touched. */
-function fingerprint(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
-    const path = join(dir, name);
-    if (statSync(path).isFile()) out[name] = createHash('sha256').update(readFileSync(path)).digest('hex');
-  }
-  return out;
 }
 
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 // Test helpers for the vault: temp folders and generated, clearly test-only passphrases.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chownSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { chownSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
@@ -76,4 +76,14 @@ export function runAsChildUser(
 /** The last line of a child's stdout, parsed as JSON (the fixtures print one result line). */
 export function lastJson<T = Record<string, unknown>>(stdout: string): T {
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? 'null') as T;
+}
+
+/** Every file under `dir` with the SHA-256 of its bytes: proof that nothing was touched. */
+export function fingerprint(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+    const path = join(dir, name);
+    if (statSync(path).isFile()) out[name] = createHash('sha256').update(readFileSync(path)).digest('hex');
+  }
+  return out;
 }

@@ -2,14 +2,13 @@
 // folder, `<folder>.terugzetten-<hex>` (laid out, being checked) and `….klaar` (checked). At the
 // core's next start, and before the next restore, they are finished or removed, and nothing else
 // is ever touched: not the vault, not a kept-aside `-bewaard-` folder, not a look-alike folder.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/core';
 import { cleanRestoreLeftovers, RESTORE_STAGING_MIN_AGE_MS } from '../../../electron/core/vault/leftovers';
 import { closeVault, restoreIntoVaultFolder, restoreVault, unlockVault } from '../../../electron/core/vault/vault';
-import { tempDir, testPassphrase } from './helpers';
+import { fingerprint, tempDir, testPassphrase } from './helpers';
 
 let root: string;
 let cleanup: () => void;
@@ -21,16 +20,6 @@ async function ok<T = Record<string, unknown>>(core: Core, method: string, input
   const result = await core.dispatch(method, input);
   if (!result.ok) throw new Error(`${method} failed: ${result.error.code}`);
   return result.value as T;
-}
-
-/** Every file under `dir` with the SHA-256 of its bytes. */
-function fingerprint(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
-    const path = join(dir, name);
-    if (statSync(path).isFile()) out[name] = createHash('sha256').update(readFileSync(path)).digest('hex');
-  }
-  return out;
 }
 
 /** Sets the mtime of `dir` and everything in it `ms` back: a folder nobody wrote to for that long. */
