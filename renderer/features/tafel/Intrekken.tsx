@@ -1,5 +1,5 @@
 import { Button, ButtonGroup } from '@utrecht/component-library-react';
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { TextField } from '../../components/formBits';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { useT } from '../../i18n/useT';
@@ -8,6 +8,58 @@ import { useT } from '../../i18n/useT';
 export const intrekKnopId = (soort: string, id: string) => `kk-tafel-intrek-${soort}-${id}`;
 /** The id of a row's status text (focus goes there once the key is retired). */
 export const intrekStatusId = (soort: string, id: string) => `kk-tafel-status-${soort}-${id}`;
+
+/**
+ * The state of retiring keys in one list: which row asks, the core's refusal, the announcement,
+ * and focus — back on the row's button after a cancel, on its status text once the list shows the
+ * key retired (never on the page). `lijst` is the list as the store holds it.
+ */
+export function useIntrekken(soort: string, lijst: unknown) {
+  const [open, setOpen] = useState<string | null>(null);
+  const [fout, setFout] = useState<string | undefined>(undefined);
+  const [melding, setMelding] = useState('');
+  const [focusStatus, setFocusStatus] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (focusStatus === null) return;
+    const el = document.getElementById(intrekStatusId(soort, focusStatus));
+    if (el) {
+      el.focus();
+      setFocusStatus(null);
+    }
+  }, [soort, focusStatus, lijst]);
+
+  return {
+    /** The row whose question is open. */
+    open,
+    /** The core's refusal, shown in the question. */
+    fout,
+    /** The announcement after a key was retired. */
+    melding,
+    vraag(id: string) {
+      setOpen(id);
+      setFout(undefined);
+      setMelding('');
+    },
+    annuleer(id: string) {
+      setOpen(null);
+      setFout(undefined);
+      document.getElementById(intrekKnopId(soort, id))?.focus();
+    },
+    /** Runs `doe` (its refusal message, or nothing when done) and announces `gedaan`. */
+    async bevestig(id: string, doe: () => Promise<string | undefined>, gedaan: string) {
+      const refusal = await doe();
+      if (refusal !== undefined) {
+        setFout(refusal);
+        return;
+      }
+      setOpen(null);
+      setFout(undefined);
+      setMelding(gedaan);
+      setFocusStatus(id);
+    },
+  };
+}
 
 /**
  * Asks before a key is retired: what it means, then confirm or cancel. Focus moves to the

@@ -9,7 +9,7 @@ import { useT } from '../../i18n/useT';
 import { useAppStoreShallow } from '../../store/StoreProvider';
 import type { AppState } from '../../store/appStore';
 import { BalkGrafiek } from './BalkGrafiek';
-import { IntrekVraag, intrekKnopId, intrekStatusId } from './Intrekken';
+import { IntrekVraag, intrekKnopId, intrekStatusId, useIntrekken } from './Intrekken';
 import { useMonitorInTaal } from './monitorTaal';
 import { MonitorTabelWeergave, PeriodeKeuze, usePeriodeTekst } from './tafelBits';
 
@@ -52,46 +52,24 @@ export function ModusScreen() {
   const monitorRef = useRef<HTMLHeadingElement>(null);
   const pdfRef = useRef<HTMLDivElement>(null);
   const { loadOndertekenaars, resetModus } = m;
-  // Retiring a key: which row asks, its reason, the core's refusal, the announcement, and which status text takes focus.
-  const [intrekken, setIntrekken] = useState<string | null>(null);
+  // Retiring a key: the question, refusal, announcement and focus (useIntrekken); the reason typed.
+  const intrek = useIntrekken('modus', m.ondertekenaars);
   const [reden, setReden] = useState('');
-  const [redenFout, setRedenFout] = useState<string | undefined>(undefined);
-  const [ingetrokkenMelding, setIngetrokkenMelding] = useState('');
-  const [focusStatus, setFocusStatus] = useState<string | null>(null);
-
-  // Once the list shows the retired key, focus on its status text (never on the page).
-  useEffect(() => {
-    if (focusStatus === null) return;
-    const el = document.getElementById(intrekStatusId('modus', focusStatus));
-    if (el) {
-      el.focus();
-      setFocusStatus(null);
-    }
-  }, [focusStatus, m.ondertekenaars]);
 
   function vraagIntrekken(id: string) {
-    setIntrekken(id);
+    intrek.vraag(id);
     setReden('');
-    setRedenFout(undefined);
-    setIngetrokkenMelding('');
-  }
-
-  function annuleerIntrekken(id: string) {
-    setIntrekken(null);
-    setRedenFout(undefined);
-    document.getElementById(intrekKnopId('modus', id))?.focus();
   }
 
   async function bevestigIntrekken(id: string, naam: string) {
-    const refusal = await m.trekOndertekenaarIn(id, reden);
-    if (refusal) {
-      setRedenFout(serverErrors(refusal).reden ?? refusal.message);
-      return;
-    }
-    setIntrekken(null);
-    setRedenFout(undefined);
-    setIngetrokkenMelding(t('tafel.intrekken.modus.gedaan', { naam }));
-    setFocusStatus(id);
+    await intrek.bevestig(
+      id,
+      async () => {
+        const refusal = await m.trekOndertekenaarIn(id, reden);
+        return refusal ? (serverErrors(refusal).reden ?? refusal.message) : undefined;
+      },
+      t('tafel.intrekken.modus.gedaan', { naam }),
+    );
   }
 
   useEffect(() => {
@@ -184,7 +162,7 @@ export function ModusScreen() {
                           appearance="subtle-button"
                           id={intrekKnopId('modus', o.id)}
                           aria-label={t('tafel.intrekken.modus.knopLabel', { naam: o.naam })}
-                          aria-expanded={intrekken === o.id}
+                          aria-expanded={intrek.open === o.id}
                           disabled={bezig !== null || m.write.busy}
                           onClick={() => vraagIntrekken(o.id)}
                         >
@@ -194,7 +172,7 @@ export function ModusScreen() {
                     )}
                   </TableCell>
                 </TableRow>
-                {intrekken === o.id && !o.ingetrokkenOp ? (
+                {intrek.open === o.id && !o.ingetrokkenOp ? (
                   <TableRow>
                     <TableCell colSpan={5}>
                       <IntrekVraag
@@ -202,9 +180,9 @@ export function ModusScreen() {
                         vraag={t('tafel.intrekken.modus.vraag', { naam: o.naam })}
                         gevolg={t('tafel.intrekken.modus.gevolg')}
                         busy={m.write.busy}
-                        reden={{ name: 'tafel-modus-reden', value: reden, onChange: setReden, error: redenFout }}
+                        reden={{ name: 'tafel-modus-reden', value: reden, onChange: setReden, error: intrek.fout }}
                         onConfirm={() => bevestigIntrekken(o.id, o.naam)}
-                        onCancel={() => annuleerIntrekken(o.id)}
+                        onCancel={() => intrek.annuleer(o.id)}
                       />
                     </TableCell>
                   </TableRow>
@@ -214,7 +192,7 @@ export function ModusScreen() {
           />
         )}
         <div role="status" className="kk-tafel-intrek-melding" data-testid="tafel-modus-intrek-melding">
-          {ingetrokkenMelding ? <Paragraph>{ingetrokkenMelding}</Paragraph> : null}
+          {intrek.melding ? <Paragraph>{intrek.melding}</Paragraph> : null}
         </div>
         <form onSubmit={(e) => void registreer(e)} noValidate className="kk-subform" aria-label={t('tafel.modus.registreren')}>
           <div ref={registerRef} tabIndex={-1} className="kk-focus-target" data-testid="tafel-modus-registratie">

@@ -8,7 +8,7 @@ import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { useT } from '../../i18n/useT';
 import type { AppState } from '../../store/appStore';
 import { useAppStoreShallow } from '../../store/StoreProvider';
-import { IntrekVraag, intrekKnopId, intrekStatusId } from './Intrekken';
+import { IntrekVraag, intrekKnopId, intrekStatusId, useIntrekken } from './Intrekken';
 import { PeriodeKeuze, usePeriodeTekst } from './tafelBits';
 
 const selectSv = (s: AppState) => ({
@@ -47,38 +47,11 @@ export function SamenvoegenScreen() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const resultRef = useRef<HTMLDivElement>(null);
   const { loadSamenvoegen, loadSamenvoegenStatus } = sv;
-  // Revoking a colleague: which row asks, the core's refusal, the announcement, which status text takes focus.
-  const [intrekken, setIntrekken] = useState<string | null>(null);
-  const [intrekFout, setIntrekFout] = useState('');
-  const [ingetrokkenMelding, setIngetrokkenMelding] = useState('');
-  const [focusStatus, setFocusStatus] = useState<string | null>(null);
-
-  // Once the list shows the revoked colleague, focus on its status text (never on the page).
-  useEffect(() => {
-    if (focusStatus === null) return;
-    const el = document.getElementById(intrekStatusId('sv', focusStatus));
-    if (el) {
-      el.focus();
-      setFocusStatus(null);
-    }
-  }, [focusStatus, sv.collegas]);
-
-  function annuleerIntrekken(id: string) {
-    setIntrekken(null);
-    setIntrekFout('');
-    document.getElementById(intrekKnopId('sv', id))?.focus();
-  }
+  // Revoking a colleague: the question, refusal, announcement and focus (useIntrekken).
+  const intrek = useIntrekken('sv', sv.collegas);
 
   async function bevestigIntrekken(id: string, naam: string) {
-    const refusal = await sv.trekCollegaIn(id);
-    if (refusal) {
-      setIntrekFout(refusal.message);
-      return;
-    }
-    setIntrekken(null);
-    setIntrekFout('');
-    setIngetrokkenMelding(t('tafel.intrekken.sv.gedaan', { naam }));
-    setFocusStatus(id);
+    await intrek.bevestig(id, async () => (await sv.trekCollegaIn(id))?.message, t('tafel.intrekken.sv.gedaan', { naam }));
   }
 
   useEffect(() => void loadSamenvoegen(), [loadSamenvoegen]);
@@ -114,7 +87,7 @@ export function SamenvoegenScreen() {
 
       <div ref={resultRef} tabIndex={-1} className="kk-focus-target" data-testid="tafel-sv-uitkomst">
         <ErrorSummary errors={errors} fieldName={fieldName} />
-        {Object.keys(errors).length === 0 && intrekken === null ? <ErrorAlert error={sv.write.error} /> : null}
+        {Object.keys(errors).length === 0 && intrek.open === null ? <ErrorAlert error={sv.write.error} /> : null}
         {u?.soort === 'geannuleerd' ? <p role="status">{t('tafel.sv.geannuleerd')}</p> : null}
         {u?.soort === 'sleutel-bewaard' ? (
           <Alert type="ok" role="status" className="kk-alert">
@@ -204,13 +177,9 @@ export function SamenvoegenScreen() {
                               appearance="subtle-button"
                               id={intrekKnopId('sv', c.id)}
                               aria-label={t('tafel.intrekken.sv.knopLabel', { naam })}
-                              aria-expanded={intrekken === c.id}
+                              aria-expanded={intrek.open === c.id}
                               disabled={sv.write.busy}
-                              onClick={() => {
-                                setIntrekken(c.id);
-                                setIntrekFout('');
-                                setIngetrokkenMelding('');
-                              }}
+                              onClick={() => intrek.vraag(c.id)}
                             >
                               {t('tafel.intrekken.knop')}
                             </Button>
@@ -218,7 +187,7 @@ export function SamenvoegenScreen() {
                         )}
                       </TableCell>
                     </TableRow>
-                    {intrekken === c.id && !c.ingetrokken ? (
+                    {intrek.open === c.id && !c.ingetrokken ? (
                       <TableRow>
                         <TableCell colSpan={4}>
                           <IntrekVraag
@@ -227,11 +196,11 @@ export function SamenvoegenScreen() {
                             gevolg={t('tafel.intrekken.sv.gevolg')}
                             busy={sv.write.busy}
                             onConfirm={() => bevestigIntrekken(c.id, naam)}
-                            onCancel={() => annuleerIntrekken(c.id)}
+                            onCancel={() => intrek.annuleer(c.id)}
                           />
-                          {intrekFout ? (
+                          {intrek.fout ? (
                             <p role="alert" className="kk-tafel-intrekken__fout">
-                              {intrekFout}
+                              {intrek.fout}
                             </p>
                           ) : null}
                         </TableCell>
@@ -242,7 +211,7 @@ export function SamenvoegenScreen() {
               }}
             />
             <div role="status" className="kk-tafel-intrek-melding" data-testid="tafel-sv-intrek-melding">
-              {ingetrokkenMelding ? <Paragraph>{ingetrokkenMelding}</Paragraph> : null}
+              {intrek.melding ? <Paragraph>{intrek.melding}</Paragraph> : null}
             </div>
             <form onSubmit={(e) => void registreer(e)} noValidate className="kk-subform" aria-label={t('tafel.sv.registreer')}>
               <TextField label={t('tafel.sv.collegaVingerafdruk')} hint={t('tafel.sv.collegaVingerafdrukHint')} name={fieldName('vingerafdruk')} value={form.vingerafdruk} onChange={(v) => setForm((f) => ({ ...f, vingerafdruk: v }))} error={errors.vingerafdruk} className="kk-mono" />
