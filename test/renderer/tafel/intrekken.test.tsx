@@ -5,40 +5,19 @@
 // colleague's key (a confirm step that says what it means). Cancel returns focus to the
 // "Intrekken" button; after retiring, the row says "Ingetrokken op dd-mm-jjjj" (with the reason),
 // the result is announced (role=status) and focus is on that row's status text. Synthetic data only.
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { App } from '../../../renderer/App';
-import type { AppStore } from '../../../renderer/store/appStore';
-import { StoreProvider } from '../../../renderer/store/StoreProvider';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { createClient } from '../../../renderer/platform/api';
-import type { InProcessApi } from '../inProcessApi';
-import { unlockedStore } from '../casework/unlockedStore';
+import { tafelVault } from './setup';
 
-let env: InProcessApi;
+const t = tafelVault();
+const { s, renderApp } = t;
 /** The core asked directly (what it holds, apart from what the screen shows). */
-const core = () => createClient(env.api);
-let store: AppStore;
-const s = () => store.getState();
+const core = () => createClient(t.env().api);
 const vandaag = () => {
   const d = new Date().toISOString().slice(0, 10).split('-');
   return `${d[2]}-${d[1]}-${d[0]}`;
 };
-
-beforeAll(async () => {
-  ({ env, store } = await unlockedStore());
-  expect(await s().saveProfile({ naam: 'Testa Tafel', functie: 'privacy-officer', organisatie: 'essm', regio: 'rotterdam' })).toBe(true);
-  s().finishProfileQuestion();
-});
-afterAll(() => env.dispose());
-afterEach(() => cleanup());
-
-function renderApp() {
-  render(
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>,
-  );
-}
 
 describe('tafel mode: retiring an organisation’s key', () => {
   it('cancel returns focus to the button; an empty reason is refused on the field; with a reason the key is retired, announced, focus on its status', async () => {

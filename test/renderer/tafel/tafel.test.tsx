@@ -4,39 +4,19 @@
 // and a real encrypted vault the privacy officer's settings (k = 2 refused with the core's message
 // on the field and focus on it, nothing saved; k = 3 saved and announced), a preview whose data is
 // dropped on lock, and a cancelled save. Everything here is synthetic.
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { App } from '../../../renderer/App';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { BalkGrafiek } from '../../../renderer/features/tafel/BalkGrafiek';
-import type { AppStore } from '../../../renderer/store/appStore';
 import { StoreProvider } from '../../../renderer/store/StoreProvider';
-import type { InProcessApi } from '../inProcessApi';
-import { unlockedStore } from '../casework/unlockedStore';
+import { tafelVault } from './setup';
 
-let env: InProcessApi;
-let store: AppStore;
-const s = () => store.getState();
-
-beforeAll(async () => {
-  ({ env, store } = await unlockedStore());
-  expect(await s().saveProfile({ naam: 'Testa Tafel', functie: 'privacy-officer', organisatie: 'essm', regio: 'rotterdam' })).toBe(true);
-  s().finishProfileQuestion();
-});
-afterAll(() => env.dispose());
-afterEach(() => cleanup());
-
-function renderApp() {
-  render(
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>,
-  );
-}
+const t = tafelVault();
+const { s, renderApp } = t;
 
 describe('BalkGrafiek', () => {
   it('draws an exact count solid, an interval solid then light, an open interval with a dashed light end; the table says the same', () => {
     render(
-      <StoreProvider store={store}>
+      <StoreProvider store={t.store()}>
         <BalkGrafiek
           titel="Meldingen per vorm"
           staven={[
@@ -104,7 +84,7 @@ describe('a summary', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Voorbeeld tonen' }));
     await waitFor(() => expect(document.activeElement?.textContent).toMatch(/^Voorbeeld: kwartaal 1 van \d{4}$/));
     expect(screen.getByRole('table', { name: 'Cliënten per categorie' })).toBeTruthy();
-    env.answerFileDialog(null);
+    t.env().answerFileDialog(null);
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
     await waitFor(() => expect(document.activeElement?.textContent).toContain('U hebt niets opgeslagen.'));
     expect(s().tafelLedger ?? []).toEqual([]);
