@@ -48,6 +48,20 @@ export const tafelModusSlice = caseSlice<TafelModusSlice>()(
         return null;
       }
     }
+    /** A change to the list of keys: busy, then the list loaded again; the refusal (also in modusWrite) or null. */
+    async function wijzigEnLaad(work: () => Promise<unknown>): Promise<ApiError | null> {
+      set({ modusWrite: { ...idleModus, busy: true } });
+      try {
+        await work();
+        set({ modusWrite: idleModus });
+        await get().loadOndertekenaars();
+        return null;
+      } catch (error) {
+        const refusal = toApiError(error);
+        set({ modusWrite: { ...idleModus, error: refusal } });
+        return refusal;
+      }
+    }
     return {
       async loadOndertekenaars() {
         try {
@@ -57,33 +71,9 @@ export const tafelModusSlice = caseSlice<TafelModusSlice>()(
         }
       },
 
-      async registreerOndertekenaar(invoer) {
-        set({ modusWrite: { ...idleModus, busy: true } });
-        try {
-          await api.call('tafelModus.registerSigner', invoer);
-          set({ modusWrite: idleModus });
-          await get().loadOndertekenaars();
-          return null;
-        } catch (error) {
-          const refusal = toApiError(error);
-          set({ modusWrite: { ...idleModus, error: refusal } });
-          return refusal;
-        }
-      },
+      registreerOndertekenaar: (invoer) => wijzigEnLaad(() => api.call('tafelModus.registerSigner', invoer)),
 
-      async trekOndertekenaarIn(id, reden) {
-        set({ modusWrite: { ...idleModus, busy: true } });
-        try {
-          await api.call('tafelModus.retireSigner', { id, reden });
-          set({ modusWrite: idleModus });
-          await get().loadOndertekenaars();
-          return null;
-        } catch (error) {
-          const refusal = toApiError(error);
-          set({ modusWrite: { ...idleModus, error: refusal } });
-          return refusal;
-        }
-      },
+      trekOndertekenaarIn: (id, reden) => wijzigEnLaad(() => api.call('tafelModus.retireSigner', { id, reden })),
 
       async importeerOverzichten(periode) {
         const r = await write(() => api.call('tafelModus.import', { periode }));

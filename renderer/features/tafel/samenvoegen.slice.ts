@@ -47,6 +47,20 @@ export const tafelSamenvoegenSlice = caseSlice<TafelSamenvoegenSlice>()(
     svWrite: idleWrite as WriteState,
   }),
   (api) => (set, get) => {
+    /** A change to the list of colleagues: busy, then the lists loaded again; the refusal (also in svWrite) or null. */
+    async function wijzigEnLaad(work: () => Promise<unknown>): Promise<ApiError | null> {
+      set({ svWrite: { busy: true, error: null }, svUitkomst: null });
+      try {
+        await work();
+        set({ svWrite: idleWrite });
+        await get().loadSamenvoegen();
+        return null;
+      } catch (error) {
+        const refusal = toApiError(error);
+        set({ svWrite: { busy: false, error: refusal } });
+        return refusal;
+      }
+    }
     async function write(work: () => Promise<SamenvoegenUitkomst | null>): Promise<void> {
       set({ svWrite: { busy: true, error: null }, svUitkomst: null });
       try {
@@ -87,32 +101,8 @@ export const tafelSamenvoegenSlice = caseSlice<TafelSamenvoegenSlice>()(
           const r = await api.call('tafelSamenvoegen.bewaarOntvangstsleutel', {});
           return r.opgeslagen && r.bestandsnaam ? { soort: 'sleutel-bewaard', bestandsnaam: r.bestandsnaam } : { soort: 'geannuleerd' };
         }),
-      async registreerCollega(invoer) {
-        set({ svWrite: { busy: true, error: null }, svUitkomst: null });
-        try {
-          await api.call('tafelSamenvoegen.registreerCollega', invoer);
-          set({ svWrite: idleWrite });
-          await get().loadSamenvoegen();
-          return null;
-        } catch (error) {
-          const refusal = toApiError(error);
-          set({ svWrite: { busy: false, error: refusal } });
-          return refusal;
-        }
-      },
-      async trekCollegaIn(id) {
-        set({ svWrite: { busy: true, error: null }, svUitkomst: null });
-        try {
-          await api.call('tafelSamenvoegen.trekCollegaIn', { id });
-          set({ svWrite: idleWrite });
-          await get().loadSamenvoegen();
-          return null;
-        } catch (error) {
-          const refusal = toApiError(error);
-          set({ svWrite: { busy: false, error: refusal } });
-          return refusal;
-        }
-      },
+      registreerCollega: (invoer) => wijzigEnLaad(() => api.call('tafelSamenvoegen.registreerCollega', invoer)),
+      trekCollegaIn: (id) => wijzigEnLaad(() => api.call('tafelSamenvoegen.trekCollegaIn', { id })),
       leesTelbestand: (periode) =>
         write(async () => {
           const r = await api.call('tafelSamenvoegen.leesTelbestand', { periode });
