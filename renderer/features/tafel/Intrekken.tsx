@@ -1,5 +1,6 @@
-import { Button, ButtonGroup } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
+import { formatDate } from '../../components/dataBits';
 import { TextField } from '../../components/formBits';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { useT } from '../../i18n/useT';
@@ -107,5 +108,56 @@ export function IntrekVraag(props: {
         </Button>
       </ButtonGroup>
     </div>
+  );
+}
+
+/**
+ * A row's status cell: "Ingetrokken op dd-mm-jjjj" (with the reason, when one was given; focus
+ * comes here once retired), or "In gebruik" with the row's "Intrekken" button.
+ */
+export function IntrekStatusCel(props: {
+  soort: string;
+  id: string;
+  /** When the key was retired (a timestamp), or null while in use. */
+  ingetrokken: string | null;
+  reden?: string | null;
+  knopLabel: string;
+  open: boolean;
+  disabled: boolean;
+  onVraag(): void;
+}) {
+  const { t } = useT();
+  return (
+    <TableCell>
+      {props.ingetrokken ? (
+        <span id={intrekStatusId(props.soort, props.id)} tabIndex={-1} className="kk-focus-target kk-tafel-status" data-testid={`tafel-${props.soort}-status`}>
+          <strong>{t('tafel.intrekken.ingetrokkenOp', { datum: formatDate(props.ingetrokken.slice(0, 10)) })}</strong>
+          {props.reden ? <span className="kk-tafel-status__reden">{t('tafel.intrekken.redenWas', { reden: props.reden })}</span> : null}
+        </span>
+      ) : (
+        <span className="kk-tafel-status">
+          <span>{t('tafel.intrekken.actief')}</span>
+          <Button type="button" appearance="subtle-button" id={intrekKnopId(props.soort, props.id)} aria-label={props.knopLabel} aria-expanded={props.open} disabled={props.disabled} onClick={props.onVraag}>
+            {t('tafel.intrekken.knop')}
+          </Button>
+        </span>
+      )}
+    </TableCell>
+  );
+}
+
+/** The question as a row under the table row it is about, spanning the table; a refusal without a reason field shown as an alert. */
+export function IntrekVraagRij({ colSpan, fout, ...vraag }: Parameters<typeof IntrekVraag>[0] & { colSpan: number; fout?: string | undefined }) {
+  return (
+    <TableRow>
+      <TableCell colSpan={colSpan}>
+        <IntrekVraag {...vraag} />
+        {fout ? (
+          <p role="alert" className="kk-tafel-intrekken__fout">
+            {fout}
+          </p>
+        ) : null}
+      </TableCell>
+    </TableRow>
   );
 }

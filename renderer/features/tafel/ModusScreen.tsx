@@ -1,7 +1,7 @@
 import { Alert, Button, ButtonGroup, Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { TafelPeriode } from '../../../shared/tafel/tafel.schema';
-import { DataTable, formatDate } from '../../components/dataBits';
+import { DataTable } from '../../components/dataBits';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ErrorSummary, serverErrors, TextField, type FieldErrors } from '../../components/formBits';
 import { useFocusOnMount } from '../../components/useFocusOnMount';
@@ -9,7 +9,7 @@ import { useT } from '../../i18n/useT';
 import { useAppStoreShallow } from '../../store/StoreProvider';
 import type { AppState } from '../../store/appStore';
 import { BalkGrafiek } from './BalkGrafiek';
-import { IntrekVraag, intrekKnopId, intrekStatusId, useIntrekken } from './Intrekken';
+import { IntrekStatusCel, IntrekVraagRij, useIntrekken } from './Intrekken';
 import { useMonitorInTaal } from './monitorTaal';
 import { MonitorTabelWeergave, PeriodeKeuze, usePeriodeTekst } from './tafelBits';
 
@@ -148,44 +148,28 @@ export function ModusScreen() {
                   <TableCell>{o.organisatieId}</TableCell>
                   <TableCell className="kk-tafel-vingerafdruk kk-small">{o.vingerafdruk}</TableCell>
                   <TableCell numericColumn>{o.ontvangen}</TableCell>
-                  <TableCell>
-                    {o.ingetrokkenOp ? (
-                      <span id={intrekStatusId('modus', o.id)} tabIndex={-1} className="kk-focus-target kk-tafel-status" data-testid="tafel-modus-status">
-                        <strong>{t('tafel.intrekken.ingetrokkenOp', { datum: formatDate(o.ingetrokkenOp.slice(0, 10)) })}</strong>
-                        {o.ingetrokkenReden ? <span className="kk-tafel-status__reden">{t('tafel.intrekken.redenWas', { reden: o.ingetrokkenReden })}</span> : null}
-                      </span>
-                    ) : (
-                      <span className="kk-tafel-status">
-                        <span>{t('tafel.intrekken.actief')}</span>
-                        <Button
-                          type="button"
-                          appearance="subtle-button"
-                          id={intrekKnopId('modus', o.id)}
-                          aria-label={t('tafel.intrekken.modus.knopLabel', { naam: o.naam })}
-                          aria-expanded={intrek.open === o.id}
-                          disabled={bezig !== null || m.write.busy}
-                          onClick={() => vraagIntrekken(o.id)}
-                        >
-                          {t('tafel.intrekken.knop')}
-                        </Button>
-                      </span>
-                    )}
-                  </TableCell>
+                  <IntrekStatusCel
+                    soort="modus"
+                    id={o.id}
+                    ingetrokken={o.ingetrokkenOp}
+                    reden={o.ingetrokkenReden}
+                    knopLabel={t('tafel.intrekken.modus.knopLabel', { naam: o.naam })}
+                    open={intrek.open === o.id}
+                    disabled={bezig !== null || m.write.busy}
+                    onVraag={() => vraagIntrekken(o.id)}
+                  />
                 </TableRow>
                 {intrek.open === o.id && !o.ingetrokkenOp ? (
-                  <TableRow>
-                    <TableCell colSpan={5}>
-                      <IntrekVraag
-                        label={t('tafel.intrekken.modus.knopLabel', { naam: o.naam })}
-                        vraag={t('tafel.intrekken.modus.vraag', { naam: o.naam })}
-                        gevolg={t('tafel.intrekken.modus.gevolg')}
-                        busy={m.write.busy}
-                        reden={{ name: 'tafel-modus-reden', value: reden, onChange: setReden, error: intrek.fout }}
-                        onConfirm={() => bevestigIntrekken(o.id, o.naam)}
-                        onCancel={() => intrek.annuleer(o.id)}
-                      />
-                    </TableCell>
-                  </TableRow>
+                  <IntrekVraagRij
+                    colSpan={5}
+                    label={t('tafel.intrekken.modus.knopLabel', { naam: o.naam })}
+                    vraag={t('tafel.intrekken.modus.vraag', { naam: o.naam })}
+                    gevolg={t('tafel.intrekken.modus.gevolg')}
+                    busy={m.write.busy}
+                    reden={{ name: 'tafel-modus-reden', value: reden, onChange: setReden, error: intrek.fout }}
+                    onConfirm={() => bevestigIntrekken(o.id, o.naam)}
+                    onCancel={() => intrek.annuleer(o.id)}
+                  />
                 ) : null}
               </Fragment>
             )}

@@ -8,7 +8,7 @@ import { useFocusOnMount } from '../../components/useFocusOnMount';
 import { useT } from '../../i18n/useT';
 import type { AppState } from '../../store/appStore';
 import { useAppStoreShallow } from '../../store/StoreProvider';
-import { IntrekVraag, intrekKnopId, intrekStatusId, useIntrekken } from './Intrekken';
+import { IntrekStatusCel, IntrekVraagRij, useIntrekken } from './Intrekken';
 import { PeriodeKeuze, usePeriodeTekst } from './tafelBits';
 
 const selectSv = (s: AppState) => ({
@@ -164,47 +164,27 @@ export function SamenvoegenScreen() {
                       <TableHeaderCell scope="row">{c.omschrijving || '—'}</TableHeaderCell>
                       <TableCell className="kk-tafel-vingerafdruk kk-small">{c.vingerafdruk}</TableCell>
                       <TableCell className="kk-nowrap">{formatDate(c.geregistreerd.slice(0, 10))}</TableCell>
-                      <TableCell>
-                        {c.ingetrokken ? (
-                          <span id={intrekStatusId('sv', c.id)} tabIndex={-1} className="kk-focus-target kk-tafel-status" data-testid="tafel-sv-status">
-                            <strong>{t('tafel.intrekken.ingetrokkenOp', { datum: formatDate(c.ingetrokken.slice(0, 10)) })}</strong>
-                          </span>
-                        ) : (
-                          <span className="kk-tafel-status">
-                            <span>{t('tafel.intrekken.actief')}</span>
-                            <Button
-                              type="button"
-                              appearance="subtle-button"
-                              id={intrekKnopId('sv', c.id)}
-                              aria-label={t('tafel.intrekken.sv.knopLabel', { naam })}
-                              aria-expanded={intrek.open === c.id}
-                              disabled={sv.write.busy}
-                              onClick={() => intrek.vraag(c.id)}
-                            >
-                              {t('tafel.intrekken.knop')}
-                            </Button>
-                          </span>
-                        )}
-                      </TableCell>
+                      <IntrekStatusCel
+                        soort="sv"
+                        id={c.id}
+                        ingetrokken={c.ingetrokken}
+                        knopLabel={t('tafel.intrekken.sv.knopLabel', { naam })}
+                        open={intrek.open === c.id}
+                        disabled={sv.write.busy}
+                        onVraag={() => intrek.vraag(c.id)}
+                      />
                     </TableRow>
                     {intrek.open === c.id && !c.ingetrokken ? (
-                      <TableRow>
-                        <TableCell colSpan={4}>
-                          <IntrekVraag
-                            label={t('tafel.intrekken.sv.knopLabel', { naam })}
-                            vraag={t('tafel.intrekken.sv.vraag', { naam })}
-                            gevolg={t('tafel.intrekken.sv.gevolg')}
-                            busy={sv.write.busy}
-                            onConfirm={() => bevestigIntrekken(c.id, naam)}
-                            onCancel={() => intrek.annuleer(c.id)}
-                          />
-                          {intrek.fout ? (
-                            <p role="alert" className="kk-tafel-intrekken__fout">
-                              {intrek.fout}
-                            </p>
-                          ) : null}
-                        </TableCell>
-                      </TableRow>
+                      <IntrekVraagRij
+                        colSpan={4}
+                        label={t('tafel.intrekken.sv.knopLabel', { naam })}
+                        vraag={t('tafel.intrekken.sv.vraag', { naam })}
+                        gevolg={t('tafel.intrekken.sv.gevolg')}
+                        busy={sv.write.busy}
+                        fout={intrek.fout}
+                        onConfirm={() => bevestigIntrekken(c.id, naam)}
+                        onCancel={() => intrek.annuleer(c.id)}
+                      />
                     ) : null}
                   </Fragment>
                 );
